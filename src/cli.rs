@@ -1,0 +1,90 @@
+//! The command-line contract: subcommands, options and formats. Scripts and tests rely on
+//! these names; `main` parses them and `commands` carries them out.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "accords",
+    version,
+    about = "Explore oncology partnership announcements in the terminal",
+    long_about = "Explore oncology partnership announcements in the terminal.\n\n\
+        With no command, opens the explorer on the embedded dataset (or --data PATH).\n\
+        Queries are accent- and case-insensitive and use fzf's extended syntax:\n\
+        'exact ^prefix suffix$ !not a | b, and country: year: kind: partner: qualifiers.",
+    after_help = "Exit codes: 0 results printed (check: valid); 1 nothing matched, unknown id \
+        (check: problems found); 2 usage error, or dataset missing, unreadable or invalid."
+)]
+pub struct Cli {
+    /// A dataset to use instead of the embedded one: a YAML file or a directory of them.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+
+    /// Start the explorer with this filter.
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// Start the explorer on this record (any id).
+    #[arg(long, value_name = "ID")]
+    pub select: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every record of one kind.
+    List {
+        #[arg(value_enum)]
+        kind: ListKind,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Show everything known about one announcement, institution, person, contact or event.
+    Show {
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// The press contacts, filtered by name, organisation, institution or announcement.
+    Contacts {
+        query: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Search every kind of record, best match first.
+    Search {
+        query: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Validate a dataset (the embedded one, --data, or PATH) and list every problem.
+    Check {
+        /// A YAML file or a directory of them.
+        path: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListKind {
+    Announcements,
+    Institutions,
+    People,
+    Contacts,
+    Events,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}

@@ -1,0 +1,164 @@
+//! Dates as the releases write them: full ISO dates for announcements, and for events the
+//! precision the text gives (a year, a month, a day, or a span of years).
+
+use std::fmt;
+
+/// A date at the precision a release gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartialDate {
+    Year(u16),
+    Month(u16, u8),
+    Day(u16, u8, u8),
+    /// `YYYY/YYYY`, as in "from 2023/2024".
+    Span(u16, u16),
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY/YYYY`; the error says what was expected.
+    pub fn parse(text: &str) -> Result<PartialDate, String> {
+        const EXPECTED: &str = "expected YYYY, YYYY-MM, YYYY-MM-DD or a span YYYY/YYYY";
+        if let Some((start, end)) = text.split_once('/') {
+            let (start, end) = (parse_year(start), parse_year(end));
+            return match (start, end) {
+                (Some(start), Some(end)) if start <= end => Ok(PartialDate::Span(start, end)),
+                (Some(_), Some(_)) => Err(format!(
+                    "date span `{text}` ends before it starts; expected YYYY/YYYY with the earlier year first"
+                )),
+                _ => Err(format!("`{text}` is not a date; {EXPECTED}")),
+            };
+        }
+        let parts: Vec<&str> = text.split('-').collect();
+        let year = parts.first().and_then(|year| parse_year(year));
+        let Some(year) = year else {
+            return Err(format!("`{text}` is not a date; {EXPECTED}"));
+        };
+        match parts.len() {
+            1 => Ok(PartialDate::Year(year)),
+            2 | 3 => {
+                let month = parse_two_digits(parts[1])
+                    .filter(|month| (1..=12).contains(month))
+                    .ok_or_else(|| {
+                        format!("`{text}` has no month {}; expected 01 to 12", parts[1])
+                    })?;
+                if parts.len() == 2 {
+                    return Ok(PartialDate::Month(year, month));
+                }
+                let last = days_in_month(year, month);
+                let day = parse_two_digits(parts[2])
+                    .filter(|day| (1..=last).contains(day))
+                    .ok_or_else(|| {
+                        format!(
+                            "`{text}` is not a calendar date: day {} of a month of {last} days",
+                            parts[2]
+                        )
+                    })?;
+                Ok(PartialDate::Day(year, month, day))
+            }
+            _ => Err(format!("`{text}` is not a date; {EXPECTED}")),
+        }
+    }
+
+    /// The first year the date covers.
+    pub fn year(self) -> u16 {
+        match self {
+            PartialDate::Year(year)
+            | PartialDate::Month(year, _)
+            | PartialDate::Day(year, _, _)
+            | PartialDate::Span(year, _) => year,
+        }
+    }
+
+    /// A key that sorts dates of mixed precision by when they start.
+    pub fn sort_key(self) -> (u16, u8, u8) {
+        match self {
+            PartialDate::Year(year) | PartialDate::Span(year, _) => (year, 0, 0),
+            PartialDate::Month(year, month) => (year, month, 0),
+            PartialDate::Day(year, month, day) => (year, month, day),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartialDate::Year(year) => write!(formatter, "{year:04}"),
+            PartialDate::Month(year, month) => write!(formatter, "{year:04}-{month:02}"),
+            PartialDate::Day(year, month, day) => {
+                write!(formatter, "{year:04}-{month:02}-{day:02}")
+            }
+            PartialDate::Span(start, end) => write!(formatter, "{start:04}/{end:04}"),
+        }
+    }
+}
+
+fn parse_year(text: &str) -> Option<u16> {
+    (text.len() == 4 && text.bytes().all(|byte| byte.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+fn parse_two_digits(text: &str) -> Option<u8> {
+    (text.len() == 2 && text.bytes().all(|byte| byte.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_precision_the_releases_use() {
+        assert_eq!(PartialDate::parse("2024"), Ok(PartialDate::Year(2024)));
+        assert_eq!(
+            PartialDate::parse("2023-06"),
+            Ok(PartialDate::Month(2023, 6))
+        );
+        assert_eq!(
+            PartialDate::parse("2022-05-13"),
+            Ok(PartialDate::Day(2022, 5, 13))
+        );
+        assert_eq!(
+            PartialDate::parse("2023/2024"),
+            Ok(PartialDate::Span(2023, 2024))
+        );
+    }
+
+    #[test]
+    fn refuses_impossible_calendar_dates() {
+        assert!(
+            PartialDate::parse("2019-02-30")
+                .unwrap_err()
+                .contains("day 30")
+        );
+        assert!(PartialDate::parse("2023-02-29").is_err());
+        assert_eq!(
+            PartialDate::parse("2024-02-29"),
+            Ok(PartialDate::Day(2024, 2, 29))
+        );
+        assert!(PartialDate::parse("2019-13").is_err());
+        assert!(
+            PartialDate::parse("2024/2023")
+                .unwrap_err()
+                .contains("ends before")
+        );
+        assert!(PartialDate::parse("12nd february 2019").is_err());
+        assert!(PartialDate::parse("").is_err());
+    }
+
+    #[test]
+    fn displays_as_written_precision() {
+        for text in ["2024", "2023-06", "2022-05-13", "2023/2024"] {
+            assert_eq!(PartialDate::parse(text).unwrap().to_string(), text);
+        }
+    }
+}

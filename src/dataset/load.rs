@@ -1,0 +1,277 @@
+//! Reading a dataset: the one embedded at build time, a YAML file, or a directory of them.
+//! Each file is read whole, checked against the limits of `guard`, then deserialised by
+//! serde_yaml; problems become diagnostics naming the file, line and column. Nothing here
+//! ever writes to a dataset. Cross-record checks are `validate`'s.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::diagnostic::{Diagnostic, LoadError};
+use super::guard;
+use super::model::DatasetFile;
+
+/// The largest file accepted, far above the 100,000-announcement benchmark dataset.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+/// How deep a dataset directory may nest; it also stops symbolic-link loops.
+const MAX_DIRECTORY_DEPTH: usize = 16;
+
+/// The dataset in `data/`, built into the binary.
+pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_dataset.rs"));
+
+/// Where a file's text can be had again, to place diagnostics found after parsing.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    Embedded(&'static str),
+    Disk(PathBuf),
+}
+
+/// One parsed file of a dataset.
+#[derive(Debug)]
+pub struct ParsedFile {
+    /// The name diagnostics use.
+    pub name: String,
+    pub origin: Origin,
+    pub content: DatasetFile,
+}
+
+impl ParsedFile {
+    /// The file's text, read again: only needed when a problem must be placed in it.
+    pub fn text(&self) -> Option<String> {
+        match &self.origin {
+            Origin::Embedded(text) => Some((*text).to_owned()),
+            Origin::Disk(path) => fs::read(path)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok()),
+        }
+    }
+}
+
+/// Parses the embedded dataset's files.
+pub fn embedded_files() -> (Vec<ParsedFile>, Vec<Diagnostic>) {
+    let mut parsed = Vec::new();
+    let mut problems = Vec::new();
+    for (name, text) in EMBEDDED {
+        match parse(name, text) {
+            Ok(content) => parsed.push(ParsedFile {
+                name: (*name).to_owned(),
+                origin: Origin::Embedded(text),
+                content,
+            }),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (parsed, problems)
+}
+
+/// Reads and parses a YAML file, or every `.yaml`/`.yml` file below a directory in name
+/// order. A path that is missing or unreadable, or a directory without YAML, is an error;
+/// a file that is read but wrong is a diagnostic, and the other files are still parsed.
+pub fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadError> {
+    let metadata = fs::metadata(path).map_err(|error| {
+        LoadError::unreadable(path, describe_io_error(&error, "no such file or directory"))
+    })?;
+    let paths = if metadata.is_dir() {
+        let mut found = Vec::new();
+        collect_yaml(path, 0, &mut found)?;
+        if found.is_empty() {
+            return Err(LoadError::unreadable(
+                path,
+                "no .yaml or .yml files in this directory",
+            ));
+        }
+        found.sort();
+        found
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut parsed = Vec::new();
+    let mut problems = Vec::new();
+    for file in paths {
+        let name = file.display().to_string();
+        let bytes = read_bounded(&file)?;
+        match decode(&name, &bytes).and_then(|text| parse(&name, text)) {
+            Ok(content) => parsed.push(ParsedFile {
+                name,
+                origin: Origin::Disk(file),
+                content,
+            }),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Ok((parsed, problems))
+}
+
+fn collect_yaml(directory: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    if depth > MAX_DIRECTORY_DEPTH {
+        return Err(LoadError::unreadable(
+            directory,
+            format!("directories nest deeper than {MAX_DIRECTORY_DEPTH} levels (a link loop?)"),
+        ));
+    }
+    let entries = fs::read_dir(directory).map_err(|error| {
+        LoadError::unreadable(directory, describe_io_error(&error, "cannot list"))
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|error| {
+            LoadError::unreadable(directory, describe_io_error(&error, "cannot list"))
+        })?;
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_yaml(&path, depth + 1, found)?;
+        } else if matches!(
+            path.extension().and_then(|extension| extension.to_str()),
+            Some("yaml" | "yml")
+        ) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let metadata = fs::metadata(path)
+        .map_err(|error| LoadError::unreadable(path, describe_io_error(&error, "cannot read")))?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(LoadError::unreadable(
+            path,
+            format!(
+                "file of {} bytes is larger than the limit of {} bytes",
+                metadata.len(),
+                MAX_FILE_BYTES
+            ),
+        ));
+    }
+    fs::read(path)
+        .map_err(|error| LoadError::unreadable(path, describe_io_error(&error, "cannot read")))
+}
+
+fn describe_io_error(error: &std::io::Error, not_found: &str) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => not_found.to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// UTF-8 text, without a byte-order mark; otherwise a diagnostic at the first bad byte.
+fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        // The prefix is valid UTF-8 by construction.
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        Diagnostic {
+            file: name.to_owned(),
+            line,
+            column,
+            message: format!(
+                "not UTF-8 text: byte 0x{:02X} at offset {}; expected a YAML file in UTF-8",
+                bytes[error.valid_up_to()],
+                error.valid_up_to()
+            ),
+        }
+    })
+}
+
+/// Guards, then deserialises one file's text.
+pub fn parse(name: &str, text: &str) -> Result<DatasetFile, Diagnostic> {
+    let at = |line, column, message: String| Diagnostic {
+        file: name.to_owned(),
+        line,
+        column,
+        message,
+    };
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
+    {
+        return Err(at(
+            1,
+            1,
+            "empty file; expected a mapping with `announcements`, `institutions`, `people` or `contacts`".to_owned(),
+        ));
+    }
+    guard::check(text).map_err(|refusal| at(refusal.line, refusal.column, refusal.message))?;
+    serde_yaml::from_str(text).map_err(|error| {
+        let (line, column) = error
+            .location()
+            .map(|location| (location.line(), location.column()))
+            .or_else(|| second_document(text))
+            .unwrap_or((1, 1));
+        let message = error.to_string();
+        // serde_yaml appends the position it also gives separately.
+        let message = match message.rsplit_once(" at line ") {
+            Some((head, _)) => head.to_owned(),
+            None => message,
+        };
+        at(line, column, explain(message))
+    })
+}
+
+/// serde_yaml's messages are precise but terse about the file's expected shape.
+fn explain(message: String) -> String {
+    const SHAPE: &str = "a dataset file is one mapping with `announcements`, `institutions`, `people` or `contacts`";
+    let message = message.replace("invalid type: ", "wrong type: ");
+    if let Some((head, _)) = message.split_once(", expected struct DatasetFile") {
+        format!("{head}; {SHAPE}")
+    } else if message.contains("more than one document") {
+        format!("a second YAML document (`---`) starts here; {SHAPE}")
+    } else {
+        message
+    }
+}
+
+/// Where a second document starts, for serde_yaml's one error that carries no position.
+fn second_document(text: &str) -> Option<(usize, usize)> {
+    let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
+    let mut documents = 0;
+    while let Ok((event, marker)) = parser.next_token() {
+        match event {
+            yaml_rust2::parser::Event::DocumentStart => {
+                documents += 1;
+                if documents == 2 {
+                    return Some((marker.line(), marker.col() + 1));
+                }
+            }
+            yaml_rust2::parser::Event::StreamEnd => break,
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_position_of_a_misspelt_field() {
+        let problem = parse("x.yaml", "institutions:\n  - id: a\n    nmae: A\n").unwrap_err();
+        assert_eq!((problem.line, problem.column), (3, 5));
+        assert!(
+            problem.message.contains("unknown field `nmae`"),
+            "{problem}"
+        );
+        assert!(!problem.message.contains("at line"), "{problem}");
+    }
+
+    #[test]
+    fn refuses_an_empty_file() {
+        let problem = parse("empty.yaml", "# nothing\n\n").unwrap_err();
+        assert!(problem.message.starts_with("empty file"));
+    }
+
+    #[test]
+    fn places_the_first_invalid_utf8_byte() {
+        let problem = decode("bad.yaml", b"a: b\nc: \xff\n").unwrap_err();
+        assert_eq!((problem.line, problem.column), (2, 4));
+        assert!(problem.message.contains("0xFF"));
+    }
+}

@@ -1,0 +1,202 @@
+//! Finds where a value stands in a YAML file, by its path (`announcements[2].partners[0]`).
+//! serde_yaml keeps no positions once a file is deserialised, so checks made afterwards
+//! (duplicate ids, dangling references, impossible dates) name a path, and this module
+//! walks the file's event stream once more to turn each path into a line and a column.
+//! It runs only for files that have problems, so a valid dataset pays nothing for it.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use yaml_rust2::parser::{Event, Parser};
+
+/// One step of a path into a document: a mapping key or a sequence index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// A path from a document's root to a value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Path(pub Vec<Step>);
+
+impl Path {
+    pub fn key(&self, key: &'static str) -> Path {
+        let mut steps = self.0.clone();
+        steps.push(Step::Key(key));
+        Path(steps)
+    }
+
+    pub fn index(&self, index: usize) -> Path {
+        let mut steps = self.0.clone();
+        steps.push(Step::Index(index));
+        Path(steps)
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (position, step) in self.0.iter().enumerate() {
+            match step {
+                Step::Key(key) if position == 0 => write!(formatter, "{key}")?,
+                Step::Key(key) => write!(formatter, ".{key}")?,
+                Step::Index(index) => write!(formatter, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where each path's value starts (1-based line and column); a path not found in the file
+/// (the file changed, or the value is absent) is left out.
+pub fn locate(text: &str, paths: &[&Path]) -> HashMap<Path, (usize, usize)> {
+    let wanted: HashSet<&Path> = paths.iter().copied().collect();
+    let mut found = HashMap::new();
+    let mut parser = Parser::new_from_str(text);
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut current = Path::default();
+    while let Ok((event, marker)) = parser.next_token() {
+        let step = match &event {
+            Event::Scalar(..)
+            | Event::Alias(_)
+            | Event::MappingStart(..)
+            | Event::SequenceStart(..) => {
+                match frames.last_mut() {
+                    None => None,
+                    Some(Frame {
+                        state: State::Item(next),
+                        ..
+                    }) => {
+                        *next += 1;
+                        Some(Step::Index(*next - 1))
+                    }
+                    Some(Frame {
+                        state: state @ State::Value(_),
+                        ..
+                    }) => {
+                        let State::Value(key) = std::mem::replace(state, State::Key) else {
+                            unreachable!("matched as a value just above")
+                        };
+                        Some(Step::Key(intern(&wanted, current.0.len(), &key)))
+                    }
+                    Some(Frame {
+                        state: state @ State::Key,
+                        ..
+                    }) => {
+                        if let Event::Scalar(key, ..) = &event {
+                            *state = State::Value(key.clone());
+                            continue;
+                        }
+                        // An alias or a complex key: its value will match no wanted path.
+                        *state = State::Value(String::new());
+                        if matches!(event, Event::Alias(_)) {
+                            continue;
+                        }
+                        Some(Step::Key(""))
+                    }
+                }
+            }
+            _ => None,
+        };
+        let pushed = step.is_some();
+        if let Some(step) = step {
+            current.0.push(step);
+            if wanted.contains(&current) {
+                found
+                    .entry(current.clone())
+                    .or_insert((marker.line(), marker.col() + 1));
+            }
+        }
+        match event {
+            Event::MappingStart(..) => frames.push(Frame {
+                state: State::Key,
+                pushed,
+            }),
+            Event::SequenceStart(..) => frames.push(Frame {
+                state: State::Item(0),
+                pushed,
+            }),
+            Event::MappingEnd | Event::SequenceEnd
+                if frames.pop().is_some_and(|frame| frame.pushed) =>
+            {
+                current.0.pop();
+            }
+            Event::Scalar(..) | Event::Alias(_) if pushed => {
+                current.0.pop();
+            }
+            Event::StreamEnd => break,
+            _ => {}
+        }
+        if found.len() == wanted.len() {
+            break;
+        }
+    }
+    found
+}
+
+/// An open container, and whether entering it added a step to the current path.
+struct Frame {
+    state: State,
+    pushed: bool,
+}
+
+enum State {
+    /// A mapping waiting for a key.
+    Key,
+    /// A mapping whose next node is the value of this key.
+    Value(String),
+    /// A sequence, with the index of its next item.
+    Item(usize),
+}
+
+/// Paths name keys with `&'static str`; a key read from the file is matched to the wanted
+/// key spelled the same at that depth, or to "" when no wanted path names it.
+fn intern(wanted: &HashSet<&Path>, depth: usize, key: &str) -> &'static str {
+    for path in wanted {
+        if let Some(Step::Key(name)) = path.0.get(depth)
+            && *name == key
+        {
+            return name;
+        }
+    }
+    ""
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "\
+announcements:
+  - id: first
+    partners:
+      - institution: a
+      - institution: b
+  - id: second
+    partners: [{institution: c}]
+";
+
+    #[test]
+    fn finds_values_by_path() {
+        let root = Path::default().key("announcements");
+        let second_id = root.index(1).key("id");
+        let dangling = root.index(0).key("partners").index(1).key("institution");
+        let flow = root.index(1).key("partners").index(0).key("institution");
+        let found = locate(TEXT, &[&second_id, &dangling, &flow]);
+        assert_eq!(found.get(&second_id), Some(&(6, 9)));
+        assert_eq!(found.get(&dangling), Some(&(5, 22)));
+        assert_eq!(found.get(&flow), Some(&(7, 30)));
+    }
+
+    #[test]
+    fn displays_paths_as_serde_yaml_does() {
+        let path = Path::default().key("people").index(3).key("roles").index(0);
+        assert_eq!(path.to_string(), "people[3].roles[0]");
+    }
+
+    #[test]
+    fn leaves_out_paths_that_are_not_there() {
+        let missing = Path::default().key("institutions").index(9);
+        assert!(locate(TEXT, &[&missing]).is_empty());
+    }
+}

@@ -1,0 +1,399 @@
+//! The dataset: records loaded from YAML, validated, then held immutable with the lookups
+//! every view needs (ids, an institution's announcements, partners and people, a contact's
+//! listings). Nothing here knows about terminals or output formats.
+
+pub mod date;
+pub mod diagnostic;
+pub mod guard;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod validate;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use date::PartialDate;
+pub use diagnostic::{Diagnostic, LoadError};
+pub use model::{
+    Announcement, Contact, Event, Institution, Person, PressListing, Quote, Role, Text,
+};
+pub use validate::Kind;
+
+use load::ParsedFile;
+
+/// A record named by its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Announcement(usize),
+    Institution(usize),
+    Person(usize),
+    Contact(usize),
+    /// An announcement's index, and the event's index within it.
+    Event(usize, usize),
+}
+
+impl Record {
+    pub fn kind(self) -> Kind {
+        match self {
+            Record::Announcement(_) => Kind::Announcement,
+            Record::Institution(_) => Kind::Institution,
+            Record::Person(_) => Kind::Person,
+            Record::Contact(_) => Kind::Contact,
+            Record::Event(..) => Kind::Event,
+        }
+    }
+}
+
+/// A validated dataset. Announcements are in date order; institutions, people and
+/// contacts in alphabetical order of name, so lists read the same whatever the files.
+#[derive(Debug)]
+pub struct Dataset {
+    pub announcements: Vec<Announcement>,
+    pub institutions: Vec<Institution>,
+    pub people: Vec<Person>,
+    pub contacts: Vec<Contact>,
+    ids: HashMap<String, Record>,
+    /// Per institution: the announcements it is a partner in, in date order.
+    partnered: Vec<Vec<usize>>,
+    /// Per institution: the announcements that mention it without it being a partner.
+    mentioned: Vec<Vec<usize>>,
+    /// Per contact: the announcements listing it, with the listing's index.
+    listings: Vec<Vec<(usize, usize)>>,
+}
+
+impl Dataset {
+    /// The dataset built into the binary.
+    pub fn embedded() -> Result<Dataset, LoadError> {
+        let (files, problems) = load::embedded_files();
+        Dataset::from_files(files, problems)
+    }
+
+    /// A YAML file, or a directory of them.
+    pub fn load(path: &Path) -> Result<Dataset, LoadError> {
+        let (files, problems) = load::files_at(path)?;
+        Dataset::from_files(files, problems)
+    }
+
+    /// The embedded dataset, or the one at `path` when given.
+    pub fn open(path: Option<&Path>) -> Result<Dataset, LoadError> {
+        match path {
+            Some(path) => Dataset::load(path),
+            None => Dataset::embedded(),
+        }
+    }
+
+    fn from_files(
+        files: Vec<ParsedFile>,
+        mut problems: Vec<Diagnostic>,
+    ) -> Result<Dataset, LoadError> {
+        problems.extend(validate::problems(&files));
+        if !problems.is_empty() {
+            problems.sort();
+            return Err(LoadError::Invalid { problems });
+        }
+        let total: usize = files
+            .iter()
+            .map(|file| {
+                file.content.announcements.len()
+                    + file.content.institutions.len()
+                    + file.content.people.len()
+                    + file.content.contacts.len()
+            })
+            .sum();
+        if total == 0 {
+            let file = files
+                .first()
+                .map_or_else(String::new, |file| file.name.clone());
+            return Err(LoadError::Invalid {
+                problems: vec![Diagnostic {
+                    file,
+                    line: 1,
+                    column: 1,
+                    message: "the dataset holds no records; expected announcements, institutions, people or contacts".to_owned(),
+                }],
+            });
+        }
+        let mut announcements = Vec::new();
+        let mut institutions = Vec::new();
+        let mut people = Vec::new();
+        let mut contacts = Vec::new();
+        for file in files {
+            announcements.extend(file.content.announcements);
+            institutions.extend(file.content.institutions);
+            people.extend(file.content.people);
+            contacts.extend(file.content.contacts);
+        }
+        announcements.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+        institutions.sort_by_cached_key(|institution| {
+            (sort_name(&institution.name), institution.id.clone())
+        });
+        people.sort_by_cached_key(|person| (sort_name(&person.name), person.id.clone()));
+        contacts.sort_by_cached_key(|contact| (sort_name(&contact.name), contact.id.clone()));
+        Ok(Dataset::index(
+            announcements,
+            institutions,
+            people,
+            contacts,
+        ))
+    }
+
+    fn index(
+        announcements: Vec<Announcement>,
+        institutions: Vec<Institution>,
+        people: Vec<Person>,
+        contacts: Vec<Contact>,
+    ) -> Dataset {
+        let mut ids = HashMap::new();
+        for (index, announcement) in announcements.iter().enumerate() {
+            ids.insert(announcement.id.to_string(), Record::Announcement(index));
+            for (event, item) in announcement.events.iter().enumerate() {
+                ids.insert(item.id.to_string(), Record::Event(index, event));
+            }
+        }
+        for (index, institution) in institutions.iter().enumerate() {
+            ids.insert(institution.id.to_string(), Record::Institution(index));
+        }
+        for (index, person) in people.iter().enumerate() {
+            ids.insert(person.id.to_string(), Record::Person(index));
+        }
+        for (index, contact) in contacts.iter().enumerate() {
+            ids.insert(contact.id.to_string(), Record::Contact(index));
+        }
+        let mut partnered = vec![Vec::new(); institutions.len()];
+        let mut mentioned = vec![Vec::new(); institutions.len()];
+        let mut listings = vec![Vec::new(); contacts.len()];
+        for (index, announcement) in announcements.iter().enumerate() {
+            for partner in &announcement.partners {
+                if let Some(Record::Institution(institution)) =
+                    ids.get(partner.institution.as_str())
+                {
+                    push_once(&mut partnered[*institution], index);
+                }
+            }
+            for mention in &announcement.mentions {
+                if let Some(Record::Institution(institution)) =
+                    ids.get(mention.institution.as_str())
+                {
+                    push_once(&mut mentioned[*institution], index);
+                }
+            }
+            for (listing, item) in announcement.press_contacts.iter().enumerate() {
+                if let Some(Record::Contact(contact)) = ids.get(item.contact.as_str()) {
+                    listings[*contact].push((index, listing));
+                }
+            }
+        }
+        for (institution, mentions) in mentioned.iter_mut().enumerate() {
+            mentions.retain(|announcement| !partnered[institution].contains(announcement));
+        }
+        Dataset {
+            announcements,
+            institutions,
+            people,
+            contacts,
+            ids,
+            partnered,
+            mentioned,
+            listings,
+        }
+    }
+
+    /// The record an id names, of any kind.
+    pub fn record(&self, id: &str) -> Option<Record> {
+        self.ids.get(id).copied()
+    }
+
+    /// Every id, for suggestions.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.ids.keys().map(String::as_str)
+    }
+
+    /// The ids nearest to an unknown one, closest first.
+    pub fn closest_ids(&self, id: &str, count: usize) -> Vec<&str> {
+        validate::closest(id, self.ids(), count)
+    }
+
+    pub fn institution_index(&self, id: &str) -> Option<usize> {
+        match self.record(id)? {
+            Record::Institution(index) => Some(index),
+            _ => None,
+        }
+    }
+
+    pub fn institution(&self, id: &str) -> Option<&Institution> {
+        self.institution_index(id)
+            .map(|index| &self.institutions[index])
+    }
+
+    pub fn announcement(&self, id: &str) -> Option<&Announcement> {
+        match self.record(id)? {
+            Record::Announcement(index) => Some(&self.announcements[index]),
+            _ => None,
+        }
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        match self.record(id)? {
+            Record::Person(index) => Some(&self.people[index]),
+            _ => None,
+        }
+    }
+
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        match self.record(id)? {
+            Record::Contact(index) => Some(&self.contacts[index]),
+            _ => None,
+        }
+    }
+
+    /// An institution's name, or the id itself for an id that names none.
+    pub fn institution_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.institution(id)
+            .map_or(id, |institution| institution.name.as_str())
+    }
+
+    /// The announcements an institution is a partner in, in date order.
+    pub fn partnered_in(&self, institution: usize) -> &[usize] {
+        &self.partnered[institution]
+    }
+
+    /// The announcements that mention an institution it is not a partner in.
+    pub fn mentioned_in(&self, institution: usize) -> &[usize] {
+        &self.mentioned[institution]
+    }
+
+    /// Every announcement an institution appears in, as partner or mention, in date order.
+    pub fn announcements_of(&self, institution: usize) -> Vec<usize> {
+        let mut all: Vec<usize> = self.partnered[institution]
+            .iter()
+            .chain(&self.mentioned[institution])
+            .copied()
+            .collect();
+        all.sort_unstable();
+        all
+    }
+
+    /// The institutions that signed with this one, and in how many announcements,
+    /// most frequent first, then by name.
+    pub fn co_partners(&self, institution: usize) -> Vec<(usize, usize)> {
+        let id = self.institutions[institution].id.as_str();
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for &announcement in &self.partnered[institution] {
+            for partner in &self.announcements[announcement].partners {
+                if partner.institution.as_str() == id {
+                    continue;
+                }
+                if let Some(other) = self.institution_index(&partner.institution) {
+                    *counts.entry(other).or_default() += 1;
+                }
+            }
+        }
+        let mut pairs: Vec<(usize, usize)> = counts.into_iter().collect();
+        pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        pairs
+    }
+
+    /// The people with a role at an institution, in name order.
+    pub fn people_of(&self, institution: usize) -> Vec<usize> {
+        let id = self.institutions[institution].id.as_str();
+        (0..self.people.len())
+            .filter(|&person| {
+                self.people[person]
+                    .roles
+                    .iter()
+                    .any(|role| role.institution.as_deref() == Some(id))
+            })
+            .collect()
+    }
+
+    /// Where a contact is listed: (announcement index, the listing), in date order.
+    pub fn listings_of(&self, contact: usize) -> impl Iterator<Item = (usize, &PressListing)> {
+        self.listings[contact]
+            .iter()
+            .map(|&(announcement, listing)| {
+                (
+                    announcement,
+                    &self.announcements[announcement].press_contacts[listing],
+                )
+            })
+    }
+
+    /// Every phone listed for a contact across releases, as written, first seen first.
+    pub fn phones_of(&self, contact: usize) -> Vec<&str> {
+        let mut phones: Vec<&str> = Vec::new();
+        for (_, listing) in self.listings_of(contact) {
+            for phone in &listing.phones {
+                if !phones.contains(&phone.as_str()) {
+                    phones.push(phone);
+                }
+            }
+        }
+        phones
+    }
+
+    /// Every email listed for a contact across releases, first seen first.
+    pub fn emails_of(&self, contact: usize) -> Vec<&str> {
+        let mut emails: Vec<&str> = Vec::new();
+        for (_, listing) in self.listings_of(contact) {
+            for email in &listing.emails {
+                if !emails.contains(&email.as_str()) {
+                    emails.push(email);
+                }
+            }
+        }
+        emails
+    }
+
+    /// The announcements a contact is listed in, in date order.
+    pub fn contact_announcements(&self, contact: usize) -> Vec<usize> {
+        let mut announcements: Vec<usize> = Vec::new();
+        for (announcement, _) in self.listings_of(contact) {
+            push_once(&mut announcements, announcement);
+        }
+        announcements
+    }
+
+    /// The announcements a person speaks in (quoted), in date order.
+    pub fn quoted_in(&self, person: &str) -> Vec<usize> {
+        (0..self.announcements.len())
+            .filter(|&index| {
+                self.announcements[index].quotes.iter().any(|quote| {
+                    quote
+                        .speakers
+                        .iter()
+                        .any(|speaker| speaker.person.as_str() == person)
+                })
+            })
+            .collect()
+    }
+
+    /// Every event with its announcement's index, in date order.
+    pub fn events(&self) -> Vec<(usize, &Event)> {
+        let mut events: Vec<(usize, &Event)> = self
+            .announcements
+            .iter()
+            .enumerate()
+            .flat_map(|(index, announcement)| {
+                announcement.events.iter().map(move |event| (index, event))
+            })
+            .collect();
+        events.sort_by_key(|(_, event)| {
+            PartialDate::parse(&event.date)
+                .map(PartialDate::sort_key)
+                .ok()
+        });
+        events
+    }
+}
+
+fn push_once(list: &mut Vec<usize>, value: usize) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+/// Names sort without regard to case or accents ("Léon" beside "Leon").
+fn sort_name(name: &str) -> String {
+    crate::search::fold::fold_str(name)
+}

@@ -1,0 +1,449 @@
+//! The dataset's records as a curator writes them in YAML, and as `show --format json`
+//! prints them. This module is the schema: `data/README.md` documents it field by field.
+//! It owns the shapes and the per-value limits enforced while parsing (see [`Text`]);
+//! cross-record checks (ids, references, dates) belong to `validate`.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Deref;
+
+/// The longest string value a dataset may hold, in bytes. A press release's longest
+/// paragraph is a few kilobytes; anything far beyond is a mistake or an attack.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// A string from the dataset, refused while parsing when longer than [`MAX_TEXT_BYTES`],
+/// so an oversized scalar is reported at its line and column by the YAML parser itself.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(String);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, formatter)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(value: &str) -> Self {
+        Text(value.to_owned())
+    }
+}
+
+impl From<String> for Text {
+    fn from(value: String) -> Self {
+        Text(value)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        if value.len() > MAX_TEXT_BYTES {
+            return Err(serde::de::Error::custom(format!(
+                "text of {} bytes is longer than the limit of {} bytes",
+                value.len(),
+                MAX_TEXT_BYTES
+            )));
+        }
+        Ok(Text(value))
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// Where a fact that is not in the seed texts comes from: field name → source.
+pub type Sources = BTreeMap<Text, Text>;
+
+/// One YAML file of a dataset. Every section is optional, so a dataset can be one file
+/// or a directory with a file per announcement.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetFile {
+    #[serde(default)]
+    pub announcements: Vec<Announcement>,
+    #[serde(default)]
+    pub institutions: Vec<Institution>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+}
+
+/// A press release announcing a partnership.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Announcement {
+    pub id: Text,
+    /// ISO date, `YYYY-MM-DD`.
+    pub date: Text,
+    /// The date exactly as the release writes it, when it differs from ISO.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_as_written: Option<Text>,
+    /// The title as written, in the release's language.
+    pub title: Text,
+    /// An English title, for releases in another language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<Text>,
+    /// A short English title for lists.
+    pub short_title: Text,
+    /// ISO 639-1 code of the release's language (`en`, `fr`).
+    pub language: Text,
+    /// The places of the dateline, as written.
+    #[serde(default)]
+    pub dateline: Vec<Text>,
+    /// The kind of agreement, in English (`partnership agreement`, `cooperation agreement`).
+    pub kind: Text,
+    /// The agreement's duration, where the release states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Text>,
+    /// A short summary in English, in the curator's own words.
+    pub summary: Text,
+    #[serde(default)]
+    pub objectives: Vec<Text>,
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    pub partners: Vec<Partner>,
+    /// Institutions the release names without being party to the agreement.
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub press_contacts: Vec<PressListing>,
+    /// What the release says about an institution ("About …" paragraphs, banners).
+    #[serde(default)]
+    pub profiles: Vec<Profile>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// The seed file the release was curated from.
+    pub source: Text,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: Sources,
+}
+
+/// An institution's part in an agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartnerRole {
+    Founder,
+    Member,
+    Signatory,
+    Supporter,
+}
+
+impl PartnerRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartnerRole::Founder => "founder",
+            PartnerRole::Member => "member",
+            PartnerRole::Signatory => "signatory",
+            PartnerRole::Supporter => "supporter",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub institution: Text,
+    pub role: PartnerRole,
+    /// What the release says this partner does, in English (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mention {
+    pub institution: Text,
+    /// How the release mentions it, in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Text>,
+}
+
+/// A number the release gives, with what it counts.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub number: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
+    /// What the number counts, in English.
+    pub counts: Text,
+    /// The figure exactly as written ("more than 1,700", "23 000").
+    pub as_written: Text,
+}
+
+/// How an event's date relates to the event ("by the end of 2021", "from 2021/2022").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    By,
+    From,
+    After,
+    Before,
+    In,
+    During,
+    Within,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::By => "by",
+            Qualifier::From => "from",
+            Qualifier::After => "after",
+            Qualifier::Before => "before",
+            Qualifier::In => "in",
+            Qualifier::During => "during",
+            Qualifier::Within => "within",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventStatus {
+    Held,
+    Planned,
+}
+
+/// A dated event or milestone, at the precision the release gives.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: Text,
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a span `YYYY/YYYY`.
+    pub date: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<EventStatus>,
+    /// In English.
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Text>,
+    /// The passage that dates the event, exactly as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_written: Option<Text>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: Sources,
+}
+
+/// Words quoted in a release, in its original language.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub speakers: Vec<Speaker>,
+    pub text: Text,
+    /// A collective attribution as written ("expliquent les deux directeurs généraux").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    pub person: Text,
+    /// The speaker's role exactly as this release writes it.
+    pub role: Text,
+}
+
+/// A press contact as one release lists it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PressListing {
+    pub contact: Text,
+    /// The heading the contact stands under, as written ("CENTRE LEON BERARD").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Text>,
+    #[serde(default)]
+    pub phones: Vec<Text>,
+    #[serde(default)]
+    pub emails: Vec<Text>,
+}
+
+/// What one release states about an institution.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub institution: Text,
+    /// Where in the release it stands ("About Gustave Roussy", "site banner").
+    pub context: Text,
+    /// The statement exactly as written.
+    pub text: Text,
+    /// Comparable claims drawn from the text, for histories across releases.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// A slug naming what is claimed (`world-rank`, `staff`, `trial-share`).
+    pub topic: Text,
+    /// The value in a comparable form (`5`, `3100`, `25%`).
+    pub value: Text,
+    /// The words of the release that make the claim.
+    pub as_written: Text,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub label: Text,
+    pub url: Text,
+}
+
+/// What sort of organisation an institution is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InstitutionKind {
+    CancerCentre,
+    Hospital,
+    PharmaCompany,
+    ResearchOrganisation,
+    University,
+    MedicalSchool,
+    NonProfit,
+    Federation,
+    Network,
+    Cluster,
+    Department,
+}
+
+impl InstitutionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InstitutionKind::CancerCentre => "cancer-centre",
+            InstitutionKind::Hospital => "hospital",
+            InstitutionKind::PharmaCompany => "pharma-company",
+            InstitutionKind::ResearchOrganisation => "research-organisation",
+            InstitutionKind::University => "university",
+            InstitutionKind::MedicalSchool => "medical-school",
+            InstitutionKind::NonProfit => "non-profit",
+            InstitutionKind::Federation => "federation",
+            InstitutionKind::Network => "network",
+            InstitutionKind::Cluster => "cluster",
+            InstitutionKind::Department => "department",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinates {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Institution {
+    pub id: Text,
+    pub name: Text,
+    /// Other names the releases use (translations, abbreviations, affiliates).
+    #[serde(default)]
+    pub other_names: Vec<Text>,
+    pub kind: InstitutionKind,
+    /// The institution this one belongs to (a department's hospital).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Text>,
+    pub city: Text,
+    /// ISO 3166-1 alpha-2.
+    pub country: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Text>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: Sources,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: Text,
+    pub name: Text,
+    /// As the releases write it before the name (`Pr`, `Prof.`, `Dr`) or after it (`MD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub honorific: Option<Text>,
+    /// One entry per role per release: roles change between releases and are never merged.
+    pub roles: Vec<Role>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: Sources,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// The title as written in that release.
+    pub title: Text,
+    /// The title in English, for releases in another language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<Text>,
+    pub announcement: Text,
+}
+
+/// A press contact: who they are. What each release lists for them is a [`PressListing`].
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub id: Text,
+    pub name: Text,
+    /// The organisation named beside the contact, in normal case.
+    pub organization: Text,
+    /// The institution the contact speaks for.
+    pub represents: Text,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: Sources,
+}

@@ -1,0 +1,196 @@
+//! The JSON shapes scripts rely on. Field names here are a contract (see the README):
+//! more may be added, none renamed. Each function gives one record as a JSON value.
+
+use serde_json::{Value, json};
+
+use crate::dataset::{Dataset, PartialDate, Record};
+
+pub fn announcement(dataset: &Dataset, index: usize) -> Value {
+    let announcement = &dataset.announcements[index];
+    json!({
+        "id": announcement.id,
+        "date": announcement.date,
+        "title": announcement.title,
+        "title_en": announcement.title_en,
+        "short_title": announcement.short_title,
+        "language": announcement.language,
+        "kind": announcement.kind,
+        "duration": announcement.duration,
+        "dateline": announcement.dateline,
+        "partners": announcement.partners.iter().map(|partner| partner.institution.as_str()).collect::<Vec<_>>(),
+        "partner_roles": announcement.partners.iter().map(|partner| json!({
+            "institution": partner.institution,
+            "role": partner.role.as_str(),
+        })).collect::<Vec<_>>(),
+        "events": announcement.events.iter().map(|event| event.id.as_str()).collect::<Vec<_>>(),
+        "source": announcement.source,
+    })
+}
+
+pub fn institution(dataset: &Dataset, index: usize) -> Value {
+    let institution = &dataset.institutions[index];
+    let ids = |announcements: &[usize]| -> Vec<&str> {
+        announcements
+            .iter()
+            .map(|&announcement| dataset.announcements[announcement].id.as_str())
+            .collect()
+    };
+    json!({
+        "id": institution.id,
+        "name": institution.name,
+        "other_names": institution.other_names,
+        "kind": institution.kind.as_str(),
+        "city": institution.city,
+        "country": institution.country,
+        "coordinates": institution.coordinates,
+        "website": institution.website,
+        "announcements": ids(&dataset.announcements_of(index)),
+        "partner_in": ids(dataset.partnered_in(index)),
+        "mentioned_in": ids(dataset.mentioned_in(index)),
+    })
+}
+
+pub fn person(dataset: &Dataset, index: usize) -> Value {
+    let person = &dataset.people[index];
+    json!({
+        "id": person.id,
+        "name": person.name,
+        "honorific": person.honorific,
+        "roles": person.roles.iter().map(|role| json!({
+            "title": role.title,
+            "title_en": role.title_en,
+            "institution": role.institution,
+            "announcement": role.announcement,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub fn contact(dataset: &Dataset, index: usize) -> Value {
+    let contact = &dataset.contacts[index];
+    let announcements: Vec<&str> = dataset
+        .contact_announcements(index)
+        .into_iter()
+        .map(|announcement| dataset.announcements[announcement].id.as_str())
+        .collect();
+    json!({
+        "id": contact.id,
+        "name": contact.name,
+        "organization": contact.organization,
+        "represents": contact.represents,
+        "phones": dataset.phones_of(index),
+        "emails": dataset.emails_of(index),
+        "announcements": announcements,
+        "listings": dataset.listings_of(index).map(|(announcement, listing)| json!({
+            "announcement": dataset.announcements[announcement].id,
+            "heading": listing.heading,
+            "phones": listing.phones,
+            "emails": listing.emails,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub fn event(dataset: &Dataset, announcement: usize, event: usize) -> Value {
+    let parent = &dataset.announcements[announcement];
+    let item = &parent.events[event];
+    json!({
+        "id": item.id,
+        "date": PartialDate::parse(&item.date).map_or_else(|_| item.date.to_string(), |date| date.to_string()),
+        "qualifier": item.qualifier.map(|qualifier| qualifier.as_str()),
+        "status": item.status,
+        "title": item.title,
+        "place": item.place,
+        "announcement": parent.id,
+    })
+}
+
+/// The summary shape of any record, as `list` prints it.
+pub fn record(dataset: &Dataset, record: Record) -> Value {
+    match record {
+        Record::Announcement(index) => announcement(dataset, index),
+        Record::Institution(index) => institution(dataset, index),
+        Record::Person(index) => person(dataset, index),
+        Record::Contact(index) => contact(dataset, index),
+        Record::Event(announcement, item) => event(dataset, announcement, item),
+    }
+}
+
+/// Everything known about a record, as `show --format json` prints it: the record as
+/// curated, plus what other records say about it.
+pub fn detail(dataset: &Dataset, record: Record) -> Value {
+    let mut value = match record {
+        Record::Announcement(index) => {
+            serde_json::to_value(&dataset.announcements[index]).unwrap_or(Value::Null)
+        }
+        Record::Institution(index) => {
+            let mut value =
+                serde_json::to_value(&dataset.institutions[index]).unwrap_or(Value::Null);
+            let summary = institution(dataset, index);
+            merge(&mut value, summary);
+            value["partners"] = dataset
+                .co_partners(index)
+                .into_iter()
+                .map(|(partner, times)| json!({"institution": dataset.institutions[partner].id, "times": times}))
+                .collect();
+            value["people"] = dataset
+                .people_of(index)
+                .into_iter()
+                .map(|person| Value::from(dataset.people[person].id.as_str()))
+                .collect();
+            value["profiles"] = profiles_of(dataset, &dataset.institutions[index].id);
+            value
+        }
+        Record::Person(index) => {
+            let mut value = serde_json::to_value(&dataset.people[index]).unwrap_or(Value::Null);
+            let quoted: Vec<&str> = dataset
+                .quoted_in(&dataset.people[index].id)
+                .into_iter()
+                .map(|announcement| dataset.announcements[announcement].id.as_str())
+                .collect();
+            value["quoted_in"] = json!(quoted);
+            value
+        }
+        Record::Contact(index) => contact(dataset, index),
+        Record::Event(announcement, item) => {
+            let mut value = serde_json::to_value(&dataset.announcements[announcement].events[item])
+                .unwrap_or(Value::Null);
+            value["announcement"] = json!(dataset.announcements[announcement].id);
+            value
+        }
+    };
+    value["kind"] = json!(record.kind().as_str());
+    value
+}
+
+fn profiles_of(dataset: &Dataset, institution: &str) -> Value {
+    dataset
+        .announcements
+        .iter()
+        .flat_map(|announcement| {
+            announcement
+                .profiles
+                .iter()
+                .filter(|profile| profile.institution.as_str() == institution)
+                .map(move |profile| {
+                    let mut value = serde_json::to_value(profile).unwrap_or(Value::Null);
+                    value["announcement"] = json!(announcement.id);
+                    value["date"] = json!(announcement.date);
+                    value
+                })
+        })
+        .collect()
+}
+
+fn merge(target: &mut Value, extra: Value) {
+    if let (Value::Object(target), Value::Object(extra)) = (target, extra) {
+        for (key, value) in extra {
+            target.entry(key).or_insert(value);
+        }
+    }
+}
+
+/// Pretty JSON followed by a newline.
+pub fn to_string(value: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_owned());
+    text.push('\n');
+    text
+}

@@ -1,0 +1,338 @@
+//! The search index: every record of a dataset as a folded [`Document`], built once at
+//! load, and the ranking rule shared by the CLI's `search` and `contacts` and the explorer's
+//! filter. Which fields of a record are searched, and how, is decided here only.
+
+use crate::dataset::{Dataset, Kind, Record};
+
+use super::fold::{Folded, fold};
+use super::matcher::{Document, Matcher};
+use super::query::{Facet, Query, parse};
+
+/// Fields up to this many characters are matched fuzzily, as fzf matches a line; longer
+/// ones (titles written as sentences, summaries, quotes) only by words and word prefixes,
+/// because almost any short query is a subsequence of a paragraph.
+pub const SHORT_FIELD_CHARS: usize = 48;
+
+/// One searchable record.
+#[derive(Debug)]
+pub struct Entry {
+    pub record: Record,
+    /// What a result list shows for it.
+    pub label: String,
+    pub document: Document,
+}
+
+/// A record that matched, with its score (higher is better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`SearchIndex::entries`].
+    pub entry: usize,
+    pub score: i64,
+}
+
+pub struct SearchIndex {
+    pub entries: Vec<Entry>,
+    matcher: Matcher,
+}
+
+impl SearchIndex {
+    pub fn build(dataset: &Dataset) -> SearchIndex {
+        let mut entries = Vec::new();
+        for index in 0..dataset.announcements.len() {
+            entries.push(announcement_entry(dataset, index));
+            for event in 0..dataset.announcements[index].events.len() {
+                entries.push(event_entry(dataset, index, event));
+            }
+        }
+        for index in 0..dataset.institutions.len() {
+            entries.push(institution_entry(dataset, index));
+        }
+        for index in 0..dataset.people.len() {
+            entries.push(person_entry(dataset, index));
+        }
+        for index in 0..dataset.contacts.len() {
+            entries.push(contact_entry(dataset, index));
+        }
+        SearchIndex {
+            entries,
+            matcher: Matcher::default(),
+        }
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// The entries of the given kinds that match `query`, ranked: score, then shorter
+    /// label, then dataset order.
+    pub fn search(&self, query: &str, kinds: &[Kind]) -> Vec<Hit> {
+        let query = parse(query);
+        self.search_parsed(&query, |entry| kinds.contains(&entry.record.kind()))
+    }
+
+    /// Like [`search`](Self::search), over the entries `wanted` keeps.
+    pub fn search_parsed(&self, query: &Query, wanted: impl Fn(&Entry) -> bool) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| wanted(entry))
+            .filter_map(|(index, entry)| {
+                self.matcher.score(query, &entry.document).map(|score| Hit {
+                    entry: index,
+                    score,
+                })
+            })
+            .collect();
+        self.rank(&mut hits);
+        hits
+    }
+
+    /// Best first: higher score, then shorter label, then dataset order.
+    pub fn rank(&self, hits: &mut [Hit]) {
+        hits.sort_by_cached_key(|hit| {
+            (
+                std::cmp::Reverse(hit.score),
+                self.entries[hit.entry].label.chars().count(),
+                hit.entry,
+            )
+        });
+    }
+}
+
+/// Collects a record's fields, sorting each into short or long by its length.
+#[derive(Default)]
+struct DocumentBuilder {
+    document: Document,
+}
+
+impl DocumentBuilder {
+    fn text(&mut self, text: &str) -> &mut Self {
+        if text.trim().is_empty() {
+            return self;
+        }
+        let folded = fold(text);
+        if text.chars().count() <= SHORT_FIELD_CHARS {
+            self.document.short.push(folded);
+        } else {
+            self.document.long.push(folded);
+        }
+        self
+    }
+
+    fn facet(&mut self, facet: Facet, value: &str) -> &mut Self {
+        if !value.is_empty() {
+            self.document.facets.push((facet, fold(value)));
+        }
+        self
+    }
+
+    fn institution(&mut self, dataset: &Dataset, id: &str) -> &mut Self {
+        self.text(id);
+        if let Some(institution) = dataset.institution(id) {
+            self.text(&institution.name);
+            for name in &institution.other_names {
+                self.text(name);
+            }
+        }
+        self
+    }
+
+    fn build(self) -> Document {
+        self.document
+    }
+}
+
+fn year_of(date: &str) -> &str {
+    date.get(..4).unwrap_or(date)
+}
+
+fn announcement_entry(dataset: &Dataset, index: usize) -> Entry {
+    let announcement = &dataset.announcements[index];
+    let mut builder = DocumentBuilder::default();
+    builder
+        .text(&announcement.id)
+        .text(&announcement.short_title)
+        .text(&announcement.title)
+        .text(announcement.title_en.as_deref().unwrap_or(""))
+        .text(&announcement.kind)
+        .text(&announcement.date)
+        .text(&announcement.summary)
+        .facet(Facet::Year, year_of(&announcement.date))
+        .facet(Facet::Kind, &announcement.kind)
+        .facet(Facet::Language, &announcement.language);
+    for place in &announcement.dateline {
+        builder.text(place).facet(Facet::City, place);
+    }
+    for objective in &announcement.objectives {
+        builder.text(objective);
+    }
+    for partner in &announcement.partners {
+        builder
+            .institution(dataset, &partner.institution)
+            .facet(Facet::Partner, &partner.institution)
+            .facet(Facet::Role, partner.role.as_str());
+        if let Some(institution) = dataset.institution(&partner.institution) {
+            builder
+                .facet(Facet::Partner, &institution.name)
+                .facet(Facet::Country, &institution.country)
+                .facet(Facet::City, &institution.city);
+            for name in &institution.other_names {
+                builder.facet(Facet::Partner, name);
+            }
+        }
+    }
+    for mention in &announcement.mentions {
+        builder.institution(dataset, &mention.institution);
+    }
+    for quote in &announcement.quotes {
+        builder.text(&quote.text);
+        for speaker in &quote.speakers {
+            builder.text(&speaker.role);
+            if let Some(person) = dataset.person(&speaker.person) {
+                builder.text(&person.name);
+            }
+        }
+    }
+    for listing in &announcement.press_contacts {
+        if let Some(contact) = dataset.contact(&listing.contact) {
+            builder.text(&contact.name).text(&contact.organization);
+        }
+        for email in &listing.emails {
+            builder.text(email);
+        }
+    }
+    for event in &announcement.events {
+        builder.text(&event.title);
+    }
+    for figure in &announcement.figures {
+        builder.text(&figure.counts);
+    }
+    Entry {
+        record: Record::Announcement(index),
+        label: announcement.short_title.to_string(),
+        document: builder.build(),
+    }
+}
+
+fn event_entry(dataset: &Dataset, announcement: usize, event: usize) -> Entry {
+    let parent = &dataset.announcements[announcement];
+    let item = &parent.events[event];
+    let mut builder = DocumentBuilder::default();
+    builder
+        .text(&item.id)
+        .text(&item.title)
+        .text(&item.date)
+        .text(item.place.as_deref().unwrap_or(""))
+        .text(&parent.short_title)
+        .facet(Facet::Year, year_of(&item.date))
+        .facet(Facet::City, item.place.as_deref().unwrap_or(""));
+    for partner in &parent.partners {
+        builder.facet(Facet::Partner, &partner.institution);
+        if let Some(institution) = dataset.institution(&partner.institution) {
+            builder.facet(Facet::Partner, &institution.name);
+        }
+    }
+    Entry {
+        record: Record::Event(announcement, event),
+        label: item.title.to_string(),
+        document: builder.build(),
+    }
+}
+
+fn institution_entry(dataset: &Dataset, index: usize) -> Entry {
+    let institution = &dataset.institutions[index];
+    let mut builder = DocumentBuilder::default();
+    builder
+        .text(&institution.id)
+        .text(&institution.name)
+        .text(&institution.city)
+        .text(&institution.country)
+        .text(institution.kind.as_str())
+        .facet(Facet::Country, &institution.country)
+        .facet(Facet::City, &institution.city)
+        .facet(Facet::Kind, institution.kind.as_str());
+    for name in &institution.other_names {
+        builder.text(name);
+    }
+    for announcement in dataset.announcements_of(index) {
+        builder.facet(
+            Facet::Year,
+            year_of(&dataset.announcements[announcement].date),
+        );
+    }
+    for (partner, _) in dataset.co_partners(index) {
+        let partner = &dataset.institutions[partner];
+        builder
+            .facet(Facet::Partner, &partner.id)
+            .facet(Facet::Partner, &partner.name);
+    }
+    Entry {
+        record: Record::Institution(index),
+        label: institution.name.to_string(),
+        document: builder.build(),
+    }
+}
+
+fn person_entry(dataset: &Dataset, index: usize) -> Entry {
+    let person = &dataset.people[index];
+    let mut builder = DocumentBuilder::default();
+    builder.text(&person.id).text(&person.name);
+    for role in &person.roles {
+        builder
+            .text(&role.title)
+            .text(role.title_en.as_deref().unwrap_or(""))
+            .facet(Facet::Role, &role.title);
+        if let Some(id) = &role.institution {
+            builder.institution(dataset, id).facet(Facet::Partner, id);
+        }
+        if let Some(announcement) = dataset.announcement(&role.announcement) {
+            builder.facet(Facet::Year, year_of(&announcement.date));
+        }
+    }
+    Entry {
+        record: Record::Person(index),
+        label: person.name.to_string(),
+        document: builder.build(),
+    }
+}
+
+fn contact_entry(dataset: &Dataset, index: usize) -> Entry {
+    let contact = &dataset.contacts[index];
+    let mut builder = DocumentBuilder::default();
+    builder
+        .text(&contact.id)
+        .text(&contact.name)
+        .text(&contact.organization)
+        .institution(dataset, &contact.represents)
+        .facet(Facet::Partner, &contact.represents);
+    if let Some(institution) = dataset.institution(&contact.represents) {
+        builder
+            .facet(Facet::Country, &institution.country)
+            .facet(Facet::City, &institution.city);
+    }
+    for email in dataset.emails_of(index) {
+        builder.text(email);
+    }
+    for phone in dataset.phones_of(index) {
+        builder.text(phone);
+    }
+    for announcement in dataset.contact_announcements(index) {
+        let announcement = &dataset.announcements[announcement];
+        builder
+            .text(&announcement.short_title)
+            .text(&announcement.title)
+            .text(&announcement.id)
+            .facet(Facet::Year, year_of(&announcement.date));
+    }
+    Entry {
+        record: Record::Contact(index),
+        label: contact.name.to_string(),
+        document: builder.build(),
+    }
+}
+
+/// The folded text of an entry's label, for highlighting list rows.
+pub fn folded_label(entry: &Entry) -> Folded {
+    fold(&entry.label)
+}
