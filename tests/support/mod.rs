@@ -1,0 +1,55 @@
+//! Running the built `accords` binary as a script would, for the tests in `tests/`.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What one run of the binary printed, and how it exited.
+#[derive(Debug)]
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Runs `accords` with these arguments, with no terminal and a fixed width. A run that has
+/// not ended after `HANG` is killed and fails the test: that is a hang, not slowness.
+pub fn accords(args: &[&str]) -> Run {
+    const HANG: Duration = Duration::from_secs(120);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_accords"))
+        .args(args)
+        .env("COLUMNS", "80")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the accords binary runs");
+    let started = Instant::now();
+    loop {
+        if child.try_wait().expect("waiting works").is_some() {
+            break;
+        }
+        if started.elapsed() > HANG {
+            let _ = child.kill();
+            panic!("accords {args:?} hung for {HANG:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let output = child.wait_with_output().expect("output is collected");
+    Run {
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        code: output
+            .status
+            .code()
+            .expect("exited, not killed by a signal"),
+    }
+}
