@@ -9,3 +9,4 @@ pub mod dataset;
 pub mod output;
 pub mod sanitize;
 pub mod search;
+pub mod tui;

@@ -10,6 +10,29 @@ use accords::cli::{Cli, Command};
 use accords::commands::{self, Outcome, exit};
 use accords::dataset::Dataset;
 
+fn explore(dataset: Dataset, cli: &Cli) -> Outcome {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Outcome {
+            stderr: "accords: the explorer needs a terminal; for scripts, see `accords --help` (list, show, contacts, search, check)\n".to_owned(),
+            code: exit::ERROR,
+            ..Outcome::default()
+        };
+    }
+    let options = accords::tui::Options {
+        query: cli.query.clone(),
+        select: cli.select.clone(),
+    };
+    match accords::tui::run(dataset, &options) {
+        Ok(()) => Outcome::default(),
+        Err(error) => Outcome {
+            stderr: format!("accords: terminal error: {error}\n"),
+            code: exit::ERROR,
+            ..Outcome::default()
+        },
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
@@ -22,12 +45,7 @@ fn main() -> ExitCode {
             },
             Ok(dataset) => match command {
                 Some(command) => commands::run(&dataset, command),
-                None => Outcome {
-                    stdout:
-                        "accords: the explorer is not built yet; try `accords list announcements`\n"
-                            .to_owned(),
-                    ..Outcome::default()
-                },
+                None => explore(dataset, &cli),
             },
         },
     };

@@ -23,7 +23,7 @@ pub use validate::Kind;
 use load::ParsedFile;
 
 /// A record named by its id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Record {
     Announcement(usize),
     Institution(usize),

@@ -1,15 +1,338 @@
-#[derive(Debug, Clone)]
+//! Accent and case folding: the single place that decides which characters
+//! count as equal when searching, and how each folded character maps back to
+//! the original text so highlights land on the characters a person sees. It
+//! also keeps a cheap summary of which characters a folded text contains
+//! ([`CharSet`]) so matching can reject most fields without scanning them.
+//! It knows nothing about queries or scoring: [`super::query`] folds query
+//! text with [`fold_str`] and [`super::matcher`] compares folded with folded.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Text folded for matching, with the way back to the original characters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Folded {
     text: String,
+    /// The original char index of each folded char. Empty stands for the
+    /// identity map, which is what ASCII folds to, so most fields pay nothing.
+    to_original: Box<[u32]>,
+    original_chars: usize,
+    char_set: CharSet,
 }
+
 impl Folded {
+    /// The folded text: lowercase, without accents.
     pub fn as_str(&self) -> &str {
         &self.text
     }
+
+    /// How many chars the original string had.
+    pub fn original_char_count(&self) -> usize {
+        self.original_chars
+    }
+
+    /// Which characters the folded text contains, for cheap rejection.
+    pub fn char_set(&self) -> CharSet {
+        self.char_set
+    }
+
+    /// The original char index that produced the folded char at
+    /// `folded_char_index`. An index past the end maps to the original char
+    /// count, so a folded end position becomes an original end position.
+    pub fn original_char_index(&self, folded_char_index: usize) -> usize {
+        if self.to_original.is_empty() {
+            return folded_char_index.min(self.original_chars);
+        }
+        self.to_original
+            .get(folded_char_index)
+            .map_or(self.original_chars, |&index| index as usize)
+    }
+
+    /// Original char indices for the given folded char indices: sorted,
+    /// without duplicates, and with out-of-range indices left out, so the
+    /// result can be used to style the original string directly.
+    pub fn original_indices(&self, folded_char_indices: &[usize]) -> Vec<usize> {
+        let mut indices: Vec<usize> = folded_char_indices
+            .iter()
+            .map(|&index| self.original_char_index(index))
+            .filter(|&index| index < self.original_chars)
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        indices
+    }
 }
-pub fn fold(s: &str) -> Folded {
-    Folded { text: fold_str(s) }
+
+impl From<&str> for Folded {
+    fn from(original: &str) -> Self {
+        fold(original)
+    }
 }
-pub fn fold_str(s: &str) -> String {
-    s.to_lowercase()
+
+/// Folds `original` for matching and remembers where each folded char came from.
+pub fn fold(original: &str) -> Folded {
+    if original.is_ascii() {
+        let text = original.to_ascii_lowercase();
+        return Folded {
+            original_chars: text.len(),
+            char_set: CharSet::of(&text),
+            text,
+            to_original: Box::default(),
+        };
+    }
+    let mut text = String::with_capacity(original.len());
+    let mut to_original = Vec::with_capacity(original.len());
+    let mut original_chars = 0;
+    for (index, character) in original.chars().enumerate() {
+        original_chars = index + 1;
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        fold_char(character, &mut |folded| {
+            text.push(folded);
+            to_original.push(index);
+        });
+    }
+    let is_identity = to_original.len() == original_chars
+        && to_original
+            .iter()
+            .enumerate()
+            .all(|(folded, &index)| folded == index as usize);
+    Folded {
+        char_set: CharSet::of(&text),
+        text,
+        to_original: if is_identity {
+            Box::default()
+        } else {
+            to_original.into_boxed_slice()
+        },
+        original_chars,
+    }
+}
+
+/// Folds a string without keeping the map back, as queries need.
+pub fn fold_str(original: &str) -> String {
+    if original.is_ascii() {
+        return original.to_ascii_lowercase();
+    }
+    let mut text = String::with_capacity(original.len());
+    for character in original.chars() {
+        fold_char(character, &mut |folded| text.push(folded));
+    }
+    text
+}
+
+fn fold_char(character: char, emit: &mut impl FnMut(char)) {
+    if character.is_ascii() {
+        emit(character.to_ascii_lowercase());
+        return;
+    }
+    // Hangul syllables decompose canonically into jamo; Korean readers and
+    // typists expect whole syllables, so they are kept as written.
+    if ('\u{AC00}'..='\u{D7A3}').contains(&character) {
+        emit(character);
+        return;
+    }
+    for lower in character.to_lowercase() {
+        if is_accent(lower) {
+            continue;
+        }
+        let (mut has_accent, mut has_other_mark) = (false, false);
+        decompose_canonical(lower, |part| {
+            if is_accent(part) {
+                has_accent = true;
+            } else if is_combining_mark(part) {
+                has_other_mark = true;
+            }
+        });
+        // Only a decomposition that is "letter plus accents" is taken apart,
+        // so marks that carry meaning (kana voicing, Indic vowels) survive.
+        if has_accent && !has_other_mark {
+            decompose_canonical(lower, |part| {
+                if !is_accent(part) {
+                    emit_replaced(part, emit);
+                }
+            });
+        } else {
+            emit_replaced(lower, emit);
+        }
+    }
+}
+
+fn emit_replaced(character: char, emit: &mut impl FnMut(char)) {
+    match replacement(character) {
+        Some(replaced) => replaced.chars().for_each(&mut *emit),
+        None => emit(character),
+    }
+}
+
+/// Letters that have no canonical decomposition but that people type
+/// without their stroke or ligature, and typographic punctuation that
+/// people type as its ASCII look-alike.
+fn replacement(character: char) -> Option<&'static str> {
+    Some(match character {
+        'œ' => "oe",
+        'æ' => "ae",
+        'ß' => "ss",
+        'ø' => "o",
+        'đ' => "d",
+        'ł' => "l",
+        'ı' => "i",
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => "'",
+        '\u{201C}' | '\u{201D}' | '«' | '»' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' => "-",
+        _ => return None,
+    })
+}
+
+/// Combining marks used as accents on Latin, Greek and Cyrillic letters.
+fn is_accent(character: char) -> bool {
+    matches!(character,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// A 64-bit summary of the characters in a text: if a pattern has a
+/// character whose bit the field lacks, no match is possible, and checking
+/// that costs one AND instead of a scan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct CharSet(u64);
+
+impl CharSet {
+    pub fn of(text: &str) -> Self {
+        let bits = if text.is_ascii() {
+            text.bytes()
+                .fold(0, |bits, byte| bits | bit(char::from(byte)))
+        } else {
+            text.chars()
+                .fold(0, |bits, character| bits | bit(character))
+        };
+        CharSet(bits)
+    }
+
+    /// Whether every character of `other` may occur in `self`.
+    pub fn contains_all(self, other: CharSet) -> bool {
+        other.0 & !self.0 == 0
+    }
+}
+
+fn bit(character: char) -> u64 {
+    let bucket = match character {
+        'a'..='z' => character as u32 - 'a' as u32,
+        '0'..='9' => 26 + (character as u32 - '0' as u32),
+        _ if character.is_ascii() => 36 + character as u32 % 8,
+        _ => 44 + character as u32 % 20,
+    };
+    1 << bucket
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn indices(original: &str) -> Vec<usize> {
+        let folded = fold(original);
+        let count = folded.as_str().chars().count();
+        (0..count).map(|i| folded.original_char_index(i)).collect()
+    }
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(fold("Centre Léon Bérard").as_str(), "centre leon berard");
+        assert_eq!(fold_str("FRANÇOIS-Xavier"), "francois-xavier");
+        assert_eq!(fold_str("Institut Bergonié"), "institut bergonie");
+        assert_eq!(fold_str("Señor Ñandú"), "senor nandu");
+        assert_eq!(fold_str("ÉCOLE"), "ecole");
+    }
+
+    #[test]
+    fn expands_ligatures_and_strokes() {
+        assert_eq!(fold_str("Œuvre"), "oeuvre");
+        assert_eq!(fold_str("Ærø"), "aero");
+        assert_eq!(fold_str("Straße"), "strasse");
+        assert_eq!(fold_str("Łódź Đakovo ıi"), "lodz dakovo ii");
+    }
+
+    #[test]
+    fn normalises_typographic_punctuation() {
+        assert_eq!(fold_str("l’Institut ‘x’ dʼa"), "l'institut 'x' d'a");
+        assert_eq!(fold_str("“a” «b»"), "\"a\" \"b\"");
+        assert_eq!(fold_str("2019–2021 — x"), "2019-2021 - x");
+        assert_eq!(fold_str("a…b ¿c?"), "a…b ¿c?");
+    }
+
+    #[test]
+    fn keeps_non_latin_scripts() {
+        assert_eq!(fold_str("서울아산병원"), "서울아산병원");
+        assert_eq!(fold_str("北京协和医院"), "北京协和医院");
+        assert_eq!(fold_str("МОСКВА"), "москва");
+        assert_eq!(fold_str("がん"), "がん");
+        assert!(fold("서울아산병원").to_original.is_empty());
+    }
+
+    #[test]
+    fn decomposed_input_loses_its_marks() {
+        let folded = fold("Le\u{301}on");
+        assert_eq!(folded.as_str(), "leon");
+        assert_eq!(indices("Le\u{301}on"), vec![0, 1, 3, 4]);
+        assert_eq!(fold_str("\u{301}a"), "a");
+    }
+
+    #[test]
+    fn maps_back_to_original_chars() {
+        assert_eq!(indices("Léon"), vec![0, 1, 2, 3]);
+        assert_eq!(indices("œuf"), vec![0, 0, 1, 2]);
+        assert_eq!(indices("İx"), vec![0, 1]);
+        let folded = fold("Straße");
+        assert_eq!(folded.original_indices(&[5, 4, 4, 99]), vec![4]);
+        assert_eq!(folded.original_char_index(99), 6);
+    }
+
+    #[test]
+    fn ascii_uses_identity_map() {
+        let folded = fold("Hello World");
+        assert!(folded.to_original.is_empty());
+        assert_eq!(folded.original_char_index(4), 4);
+        assert_eq!(folded.original_indices(&[3, 1, 3, 11]), vec![1, 3]);
+    }
+
+    #[test]
+    fn char_set_rejects_missing_characters() {
+        let field = fold("Centre Léon Bérard").char_set();
+        assert!(field.contains_all(CharSet::of("leon")));
+        assert!(!field.contains_all(CharSet::of("lyon")));
+        assert!(CharSet::of("서울").contains_all(CharSet::of("서")));
+    }
+
+    fn interesting_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[a-zA-Z éÉçñœŒæßẞøđłıİ‘’ʼ“”«»–—\u{300}-\u{36f}\u{3099}가-힣ЀЁ-ӿ😀'^$!|]{0,24}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn fold_is_idempotent(text in interesting_text()) {
+            let once = fold(&text);
+            let twice = fold(once.as_str());
+            prop_assert_eq!(twice.as_str(), once.as_str());
+            prop_assert_eq!(fold_str(&text), once.as_str());
+        }
+
+        #[test]
+        fn map_is_bounded_and_monotonic(text in interesting_text()) {
+            let folded = fold(&text);
+            let original_count = text.chars().count();
+            let folded_count = folded.as_str().chars().count();
+            prop_assert_eq!(folded.original_char_count(), original_count);
+            prop_assert!(folded_count <= 3 * original_count);
+            let map: Vec<usize> = (0..folded_count).map(|i| folded.original_char_index(i)).collect();
+            prop_assert!(map.iter().all(|&index| index < original_count));
+            prop_assert!(map.windows(2).all(|pair| pair[0] <= pair[1]));
+        }
+    }
 }

@@ -1,23 +1,258 @@
-use super::fold::Folded;
-use super::query::{Facet, Query};
-#[derive(Debug, Default)]
+//! Deciding whether a record matches a parsed [`Query`], how well, and
+//! which characters to highlight. This module owns the per-field rules
+//! (fuzzy subsequence on short fields, word prefixes on long prose, facet
+//! values) and the scores; it leaves parsing to [`super::query`], folding
+//! to [`super::fold`], and ranking, caching and threading to its callers.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::find;
+use super::fold::{CharSet, Folded};
+use super::query::{Facet, Query, Term, TermKind};
+
+/// A record prepared for searching: every text folded once, up front.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
+    /// Names, titles, ids, places: matched fuzzily, like fzf on a line.
     pub short: Vec<Folded>,
+    /// Summaries, objectives, quotes: matched by whole words or word
+    /// prefixes, since a scattered subsequence of prose matches anything.
     pub long: Vec<Folded>,
+    /// Values that `name:value` qualifiers search, e.g. (Country, "fr").
     pub facets: Vec<(Facet, Folded)>,
 }
-#[derive(Default)]
-pub struct Matcher;
-impl Matcher {
-    pub fn score(&self, q: &Query, d: &Document) -> Option<i64> {
-        q.terms
-            .iter()
-            .all(|t| {
-                d.short
-                    .iter()
-                    .chain(&d.long)
-                    .any(|f| f.as_str().contains(t.as_str()))
-            })
-            .then_some(1)
+
+/// Scores records against queries. Holds the fuzzy scorer's scratch
+/// buffers (one set per thread), so keep one and share it: it is
+/// `Send + Sync`.
+pub struct Matcher {
+    fuzzy: SkimMatcherV2,
+}
+
+impl Default for Matcher {
+    fn default() -> Self {
+        Self::new()
     }
 }
+
+/// Any short-field or facet hit scores above this, and any long-field hit
+/// below it, so names and titles rank before mentions in prose.
+const SHORT_BASE: i64 = 100;
+const LONG_BASE: i64 = 10;
+const LONG_LENGTH_CAP: i64 = 40;
+const CHAR_SCORE: i64 = 16;
+const WORD_START_BONUS: i64 = 8;
+
+/// How a field is searched.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Short,
+    Long,
+    Facet(Facet),
+}
+
+/// What a term has to find in one field.
+enum Rule {
+    Subsequence,
+    WordPrefix,
+    Substring,
+    Bounded,
+    Prefix,
+    Suffix,
+    Equal,
+}
+
+fn rule(kind: TermKind, field: Field) -> Rule {
+    match (kind, field) {
+        (TermKind::Fuzzy, Field::Long) => Rule::WordPrefix,
+        // Codes and years are short and exact: `country:us` must not match
+        // "au" or "ru" as a subsequence would, nor "us" inside "cyprus".
+        (TermKind::Fuzzy, Field::Facet(Facet::Country | Facet::Year | Facet::Language)) => {
+            Rule::Prefix
+        }
+        (TermKind::Fuzzy, _) => Rule::Subsequence,
+        (TermKind::Exact, _) => Rule::Substring,
+        (TermKind::ExactBoundary, _) => Rule::Bounded,
+        (TermKind::Prefix, _) => Rule::Prefix,
+        (TermKind::Suffix, _) => Rule::Suffix,
+        (TermKind::Equal, _) => Rule::Equal,
+    }
+}
+
+impl Matcher {
+    pub fn new() -> Self {
+        Matcher {
+            fuzzy: SkimMatcherV2::default().ignore_case().element_limit(1),
+        }
+    }
+
+    /// None when the query rejects the document, else a score (higher is
+    /// better): the sum over groups of each group's best term. Facet terms
+    /// look only at that facet's values; other terms at every short and
+    /// long field, scoring the best field.
+    pub fn score(&self, query: &Query, document: &Document) -> Option<i64> {
+        query_score(query, |term| {
+            let set = CharSet::of(&term.text);
+            match term.facet {
+                Some(facet) => self.judge(
+                    term,
+                    set,
+                    document
+                        .facets
+                        .iter()
+                        .filter(|(value_facet, _)| *value_facet == facet)
+                        .map(|(_, value)| (value, Field::Facet(facet))),
+                ),
+                None => self.judge(
+                    term,
+                    set,
+                    document
+                        .short
+                        .iter()
+                        .map(|field| (field, Field::Short))
+                        .chain(document.long.iter().map(|field| (field, Field::Long))),
+                ),
+            }
+        })
+    }
+
+    /// Scores one line as fzf would filter it: a single short field, with
+    /// any facet qualifier read as its bare value. Parse the query with
+    /// [`super::query::parse_plain`] to get fzf's hits.
+    pub fn line_score(&self, query: &Query, line: &Folded) -> Option<i64> {
+        query_score(query, |term| {
+            let set = CharSet::of(&term.text);
+            self.judge(term, set, std::iter::once((line, Field::Short)))
+        })
+    }
+
+    /// Original char indices of a short field (or a line) matched by the
+    /// query's positive, unqualified terms. Meant for visible rows only.
+    pub fn highlights(&self, query: &Query, field: &Folded) -> Vec<usize> {
+        self.highlight(query, field, Field::Short)
+    }
+
+    /// Like [`Matcher::highlights`], for a long field: only word-prefix and
+    /// exact hits, never a subsequence scattered through prose.
+    pub fn long_highlights(&self, query: &Query, field: &Folded) -> Vec<usize> {
+        self.highlight(query, field, Field::Long)
+    }
+
+    /// Like [`Matcher::highlights`], for one value of `facet`, by the
+    /// query's positive terms qualified with that facet.
+    pub fn facet_highlights(&self, query: &Query, facet: Facet, value: &Folded) -> Vec<usize> {
+        self.highlight(query, value, Field::Facet(facet))
+    }
+
+    fn highlight(&self, query: &Query, field: &Folded, kind: Field) -> Vec<usize> {
+        let wanted_facet = match kind {
+            Field::Facet(facet) => Some(facet),
+            Field::Short | Field::Long => None,
+        };
+        let mut positions = Vec::new();
+        for term in query.groups.iter().flat_map(|group| &group.terms) {
+            if !term.negated && term.facet == wanted_facet {
+                let set = CharSet::of(&term.text);
+                self.field_score(term, set, field, kind, Some(&mut positions));
+            }
+        }
+        field.original_indices(&positions)
+    }
+
+    /// A positive term's best score over `fields`; a negated term scores 0
+    /// when no field matches it and rejects otherwise, like fzf's `!`.
+    fn judge<'a>(
+        &self,
+        term: &Term,
+        set: CharSet,
+        mut fields: impl Iterator<Item = (&'a Folded, Field)>,
+    ) -> Option<i64> {
+        if term.negated {
+            let found = fields
+                .any(|(field, kind)| self.field_score(term, set, field, kind, None).is_some());
+            return (!found).then_some(0);
+        }
+        fields
+            .filter_map(|(field, kind)| self.field_score(term, set, field, kind, None))
+            .max()
+    }
+
+    /// The score of `term` in one field, pushing the matched folded char
+    /// indices to `positions` when asked.
+    fn field_score(
+        &self,
+        term: &Term,
+        set: CharSet,
+        field: &Folded,
+        kind: Field,
+        positions: Option<&mut Vec<usize>>,
+    ) -> Option<i64> {
+        if !field.char_set().contains_all(set) {
+            return None;
+        }
+        let text = field.as_str();
+        let pattern = term.text.as_str();
+        let (range, bonus) = match rule(term.kind, kind) {
+            Rule::Subsequence => {
+                let score = self.subsequence_score(text, pattern, positions)?;
+                let prefix_bonus = match kind {
+                    Field::Facet(_) if text.starts_with(pattern) => CHAR_SCORE,
+                    _ => 0,
+                };
+                return Some(SHORT_BASE + score.max(0) + prefix_bonus);
+            }
+            Rule::WordPrefix => (find::word_prefix(text, pattern)?, WORD_START_BONUS),
+            Rule::Substring => {
+                let (range, at_word_start) = find::substring(text, pattern)?;
+                (range, if at_word_start { WORD_START_BONUS } else { 0 })
+            }
+            Rule::Bounded => (find::bounded(text, pattern)?, 2 * WORD_START_BONUS),
+            Rule::Prefix => (find::prefix(text, pattern)?, 2 * WORD_START_BONUS),
+            Rule::Suffix => (find::suffix(text, pattern)?, WORD_START_BONUS),
+            Rule::Equal => (find::equal(text, pattern)?, 4 * WORD_START_BONUS),
+        };
+        if let Some(positions) = positions {
+            find::push_char_indices(text, range, positions);
+        }
+        let length = i64::try_from(pattern.chars().count()).unwrap_or(i64::MAX);
+        Some(match kind {
+            Field::Long => LONG_BASE + length.min(LONG_LENGTH_CAP) + bonus / 2,
+            Field::Short | Field::Facet(_) => {
+                SHORT_BASE + CHAR_SCORE.saturating_mul(length) + bonus
+            }
+        })
+    }
+
+    fn subsequence_score(
+        &self,
+        text: &str,
+        pattern: &str,
+        positions: Option<&mut Vec<usize>>,
+    ) -> Option<i64> {
+        // The scorer allocates per call; the in-order scan rejects first.
+        if !find::is_subsequence(text, pattern) {
+            return None;
+        }
+        match positions {
+            Some(positions) => {
+                let (score, indices) = self.fuzzy.fuzzy_indices(text, pattern)?;
+                positions.extend(indices);
+                Some(score)
+            }
+            None => self.fuzzy.fuzzy_match(text, pattern),
+        }
+    }
+}
+
+/// All groups must match; each scores its best term.
+fn query_score(query: &Query, mut term_score: impl FnMut(&Term) -> Option<i64>) -> Option<i64> {
+    query.groups.iter().try_fold(0_i64, |total, group| {
+        let best = group.terms.iter().filter_map(&mut term_score).max()?;
+        Some(total.saturating_add(best))
+    })
+}
+
+#[cfg(test)]
+#[path = "matcher_tests.rs"]
+mod tests;

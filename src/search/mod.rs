@@ -1,5 +1,17 @@
-//! TEMPORARY placeholder until the search engine lands.
+//! Searching the dataset as a person types: fzf's query syntax, accent-
+//! and case-insensitive, over records whose fields are folded once when
+//! loaded. This module only wires the parts together: [`fold`] decides
+//! which characters are equal, [`query`] parses what was typed, [`matcher`]
+//! scores records and finds highlights, and `find` locates text within a
+//! field. Building records from the dataset, ranking, caching and drawing
+//! are left to the rest of the program.
+
+mod find;
 pub mod fold;
 pub mod index;
 pub mod matcher;
 pub mod query;
+
+pub use fold::{CharSet, Folded, fold, fold_str};
+pub use matcher::{Document, Matcher};
+pub use query::{Facet, Group, Query, Term, TermKind, parse, parse_plain};

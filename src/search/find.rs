@@ -1,0 +1,196 @@
+//! Where a pattern occurs in one folded text, by each of fzf's non-fuzzy
+//! rules and by the word-prefix rule used for long prose. Everything here
+//! works on byte ranges of already-folded text and allocates nothing; the
+//! fuzzy rule, scores, and the way back to original characters are left to
+//! [`super::matcher`] and [`super::fold`].
+
+use std::ops::Range;
+
+/// Byte offsets where `pattern` starts in `text`, overlapping ones
+/// included, so a boundary check can see every candidate.
+fn occurrences<'a>(text: &'a str, pattern: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if pattern.is_empty() {
+            return None;
+        }
+        let found = from + text.get(from..)?.find(pattern)?;
+        from = found + text[found..].chars().next().map_or(1, char::len_utf8);
+        Some(found)
+    })
+}
+
+/// Scripts written without spaces: every character may begin a word.
+fn is_unspaced(character: char) -> bool {
+    matches!(character,
+        '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Whether a word starts at byte `start` (a char boundary of `text`).
+pub fn is_word_start(text: &str, start: usize) -> bool {
+    let previous = text[..start].chars().next_back();
+    let current = text[start..].chars().next();
+    match previous {
+        None => true,
+        Some(previous) => !previous.is_alphanumeric() || current.is_some_and(is_unspaced),
+    }
+}
+
+/// Whether a word ends at byte `end` (a char boundary of `text`).
+pub fn is_word_end(text: &str, end: usize) -> bool {
+    text[end..]
+        .chars()
+        .next()
+        .is_none_or(|next| !next.is_alphanumeric())
+}
+
+/// A substring, preferring an occurrence that starts a word; the flag says
+/// whether the chosen one does.
+pub fn substring(text: &str, pattern: &str) -> Option<(Range<usize>, bool)> {
+    let mut first = None;
+    for start in occurrences(text, pattern) {
+        if is_word_start(text, start) {
+            return Some((start..start + pattern.len(), true));
+        }
+        first.get_or_insert(start);
+    }
+    first.map(|start| (start..start + pattern.len(), false))
+}
+
+/// The first occurrence that starts a word (word-prefix matching).
+pub fn word_prefix(text: &str, pattern: &str) -> Option<Range<usize>> {
+    occurrences(text, pattern)
+        .find(|&start| is_word_start(text, start))
+        .map(|start| start..start + pattern.len())
+}
+
+/// The first occurrence with a word boundary on both sides, like fzf's
+/// `'foo'`.
+pub fn bounded(text: &str, pattern: &str) -> Option<Range<usize>> {
+    occurrences(text, pattern)
+        .map(|start| start..start + pattern.len())
+        .find(|range| {
+            let before = text[..range.start].chars().next_back();
+            before.is_none_or(|character| !character.is_alphanumeric())
+                && is_word_end(text, range.end)
+        })
+}
+
+/// fzf ignores leading and trailing whitespace of the text for `^` and `$`
+/// unless the pattern itself starts or ends with whitespace.
+fn trimmed<'a>(text: &'a str, pattern: &str, start: bool, end: bool) -> (&'a str, usize) {
+    let mut inner = text;
+    let mut offset = 0;
+    if start && !pattern.starts_with(char::is_whitespace) {
+        inner = inner.trim_start();
+        offset = text.len() - inner.len();
+    }
+    if end && !pattern.ends_with(char::is_whitespace) {
+        inner = inner.trim_end();
+    }
+    (inner, offset)
+}
+
+pub fn prefix(text: &str, pattern: &str) -> Option<Range<usize>> {
+    let (inner, start) = trimmed(text, pattern, true, false);
+    inner
+        .starts_with(pattern)
+        .then(|| start..start + pattern.len())
+}
+
+pub fn suffix(text: &str, pattern: &str) -> Option<Range<usize>> {
+    let (inner, start) = trimmed(text, pattern, false, true);
+    inner
+        .ends_with(pattern)
+        .then(|| start + inner.len() - pattern.len()..start + inner.len())
+}
+
+pub fn equal(text: &str, pattern: &str) -> Option<Range<usize>> {
+    let (inner, start) = trimmed(text, pattern, true, true);
+    (inner == pattern).then(|| start..start + pattern.len())
+}
+
+/// Whether `pattern`'s characters occur in `text` in order: the cheap
+/// necessary condition checked before running the fuzzy scorer.
+pub fn is_subsequence(text: &str, pattern: &str) -> bool {
+    if text.is_ascii() && pattern.is_ascii() {
+        let mut wanted = pattern.bytes().peekable();
+        for byte in text.bytes() {
+            if wanted.peek() == Some(&byte) {
+                wanted.next();
+            }
+        }
+        return wanted.peek().is_none();
+    }
+    let mut wanted = pattern.chars().peekable();
+    for character in text.chars() {
+        if wanted.peek() == Some(&character) {
+            wanted.next();
+        }
+    }
+    wanted.peek().is_none()
+}
+
+/// Pushes the char indices covered by a byte range of `text`.
+pub fn push_char_indices(text: &str, range: Range<usize>, indices: &mut Vec<usize>) {
+    let first = text[..range.start].chars().count();
+    let count = text[range].chars().count();
+    indices.extend(first..first + count);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn substring_prefers_word_starts() {
+        assert_eq!(substring("abc xbc bcd", "bc"), Some((8..10, true)));
+        assert_eq!(substring("abcd", "bc"), Some((1..3, false)));
+        assert_eq!(substring("abcd", "xy"), None);
+    }
+
+    #[test]
+    fn word_prefix_needs_a_word_start() {
+        let text = "le centre léon bérard, lyon";
+        assert!(word_prefix(text, "bérard").is_some());
+        assert!(word_prefix(text, "érard").is_none());
+        assert!(word_prefix(text, "ly").is_some());
+        assert!(word_prefix("北京协和医院", "协和").is_some());
+        assert!(word_prefix("a a a", "a a").is_some());
+    }
+
+    #[test]
+    fn bounded_needs_both_boundaries() {
+        assert_eq!(bounded("the cure is here", "cure"), Some(4..8));
+        assert_eq!(bounded("curettage cure", "cure"), Some(10..14));
+        assert_eq!(bounded("curettage", "cure"), None);
+        assert_eq!(bounded("(cure)", "cure"), Some(1..5));
+    }
+
+    #[test]
+    fn anchors_ignore_surrounding_whitespace() {
+        assert_eq!(prefix("  foo bar", "foo"), Some(2..5));
+        assert_eq!(prefix("  foo bar", " foo"), None);
+        assert_eq!(suffix("bar foo  ", "foo"), Some(4..7));
+        assert_eq!(equal(" foo ", "foo"), Some(1..4));
+        assert_eq!(equal("foox", "foo"), None);
+    }
+
+    #[test]
+    fn subsequence_scan() {
+        assert!(is_subsequence("centre leon berard", "leon"));
+        assert!(is_subsequence("centre leon berard", "cnb"));
+        assert!(!is_subsequence("centre leon berard", "noel"));
+        assert!(is_subsequence("서울아산병원", "아산"));
+    }
+
+    #[test]
+    fn char_indices_of_byte_ranges() {
+        let mut indices = Vec::new();
+        push_char_indices("é ab", 3..5, &mut indices);
+        assert_eq!(indices, vec![2, 3]);
+    }
+}

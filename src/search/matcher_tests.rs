@@ -1,0 +1,244 @@
+use super::*;
+use crate::search::fold::fold;
+use crate::search::query::{parse, parse_plain};
+use proptest::prelude::*;
+
+fn named(short: &[&str]) -> Document {
+    Document {
+        short: short.iter().map(|text| fold(text)).collect(),
+        ..Document::default()
+    }
+}
+
+fn finds(query: &str, text: &str) -> bool {
+    Matcher::new()
+        .score(&parse(query), &named(&[text]))
+        .is_some()
+}
+
+fn sample() -> Document {
+    Document {
+        short: vec![fold("Centre Léon Bérard"), fold("Amgen")],
+        long: vec![fold(
+            "Le Centre Léon Bérard, à Lyon, étudiera l'immunothérapie.",
+        )],
+        facets: vec![
+            (Facet::Country, fold("fr")),
+            (Facet::Year, fold("2023")),
+            (Facet::Partner, fold("Amgen")),
+            (Facet::Partner, fold("Dana-Farber Cancer Institute")),
+        ],
+    }
+}
+
+#[test]
+fn folding_finds_accented_names() {
+    assert!(finds("leon", "Centre Léon Bérard"));
+    assert!(finds("FRANÇOIS", "François-Xavier Mahon"));
+    assert!(finds("francois", "François-Xavier Mahon"));
+    assert!(finds("bergonie", "Institut Bergonié"));
+    assert!(finds("bergonié", "Institut Bergonie"));
+    assert!(finds("oeuvre", "œuvre"));
+    assert!(finds("strasse", "Straße"));
+    assert!(finds("아산", "서울아산병원"));
+    assert!(!finds("병원아산", "서울아산병원"));
+    assert!(!finds("lyon", "Centre Léon Bérard"));
+}
+
+#[test]
+fn highlights_land_on_original_chars() {
+    let matcher = Matcher::new();
+    let field = fold("Centre Léon Bérard");
+    assert_eq!(
+        matcher.highlights(&parse("leon"), &field),
+        vec![7, 8, 9, 10]
+    );
+    assert_eq!(
+        matcher.highlights(&parse("'bérard"), &field),
+        vec![12, 13, 14, 15, 16, 17]
+    );
+    let ligature = fold("Main d’œuvre");
+    assert_eq!(matcher.highlights(&parse("'oeu"), &ligature), vec![7, 8]);
+    let decomposed = fold("Le\u{301}on");
+    assert_eq!(
+        matcher.highlights(&parse("^leo"), &decomposed),
+        vec![0, 1, 3]
+    );
+    assert!(matcher.highlights(&parse("!leon"), &field).is_empty());
+    assert!(matcher.highlights(&parse("country:fr"), &field).is_empty());
+}
+
+#[test]
+fn markers_on_short_fields() {
+    assert!(finds("'léon b", "Centre Léon Bérard"));
+    assert!(!finds("'lnb", "Centre Léon Bérard"));
+    assert!(finds("^centre", "Centre Léon Bérard"));
+    assert!(!finds("^leon", "Centre Léon Bérard"));
+    assert!(finds("berard$", "Centre Léon Bérard"));
+    assert!(!finds("leon$", "Centre Léon Bérard"));
+    assert!(finds("^centre léon bérard$", "Centre Léon Bérard"));
+    assert!(finds("'leon'", "Centre Léon Bérard"));
+    assert!(!finds("'leo'", "Centre Léon Bérard"));
+    assert!(!finds("!leon", "Centre Léon Bérard"));
+    assert!(finds("!lyon", "Centre Léon Bérard"));
+    assert!(finds("lyon | leon", "Centre Léon Bérard"));
+    assert!(!finds("lyon | paris", "Centre Léon Bérard"));
+}
+
+#[test]
+fn or_binds_tighter_than_and() {
+    // `x a | b` is x AND (a OR b), as in fzf.
+    assert!(finds("centre amgen | leon", "Centre Léon Bérard"));
+    assert!(!finds("lyon amgen | leon", "Centre Léon Bérard"));
+    assert!(!finds("centre amgen | pfizer", "Centre Léon Bérard"));
+}
+
+#[test]
+fn long_fields_match_whole_words_or_word_prefixes() {
+    let matcher = Matcher::new();
+    let prose = Document {
+        long: vec![fold("Le Centre Léon Bérard, à Lyon.")],
+        ..Document::default()
+    };
+    let score = |query: &str| matcher.score(&parse(query), &prose);
+    assert!(score("berard").is_some());
+    assert!(score("bera").is_some());
+    assert!(score("erard").is_none());
+    assert!(score("'erard").is_some());
+    assert!(score("clb").is_none());
+    assert!(finds("erard", "Le Centre Léon Bérard, à Lyon."));
+    let field = &prose.long[0];
+    assert_eq!(
+        matcher.long_highlights(&parse("ber"), field),
+        vec![15, 16, 17]
+    );
+    assert!(matcher.long_highlights(&parse("clb"), field).is_empty());
+}
+
+#[test]
+fn short_hits_outrank_long_hits() {
+    let matcher = Matcher::new();
+    let query = parse("lyon");
+    let titled = named(&["Lyon Cancer Centre"]);
+    let mentioned = Document {
+        long: vec![fold("A study in Lyon, France.")],
+        ..Document::default()
+    };
+    let title_score = matcher.score(&query, &titled).unwrap();
+    let prose_score = matcher.score(&query, &mentioned).unwrap();
+    assert!(title_score > prose_score, "{title_score} vs {prose_score}");
+}
+
+#[test]
+fn facet_terms_search_only_their_facet() {
+    let matcher = Matcher::new();
+    let document = sample();
+    let finds = |query: &str| matcher.score(&parse(query), &document).is_some();
+    assert!(finds("country:fr"));
+    assert!(finds("country:f"));
+    assert!(!finds("country:r"));
+    assert!(!finds("country:us"));
+    assert!(!finds("!country:fr"));
+    assert!(finds("!country:us"));
+    assert!(finds("year:2023"));
+    assert!(!finds("year:023"));
+    assert!(finds("partner:amg"));
+    assert!(finds("partner:dfci"));
+    assert!(finds("partner:^dana"));
+    assert!(!finds("partner:^farber"));
+    assert!(finds("partner:farber lyon"));
+    assert!(!finds("kind:amgen"));
+    assert!(!finds("partner:lyon"));
+    let value = &document.facets[3].1;
+    assert_eq!(
+        matcher.facet_highlights(&parse("partner:^dana"), Facet::Partner, value),
+        vec![0, 1, 2, 3]
+    );
+}
+
+#[test]
+fn empty_query_matches_everything() {
+    let matcher = Matcher::new();
+    assert_eq!(matcher.score(&parse(""), &sample()), Some(0));
+    assert_eq!(matcher.score(&parse("  "), &Document::default()), Some(0));
+    assert_eq!(matcher.line_score(&parse_plain(""), &fold("x")), Some(0));
+}
+
+#[test]
+fn negation_checks_every_field() {
+    let matcher = Matcher::new();
+    let document = sample();
+    assert!(matcher.score(&parse("!immuno"), &document).is_none());
+    assert!(matcher.score(&parse("!amgen"), &document).is_none());
+    assert!(matcher.score(&parse("!pfizer"), &document).is_some());
+}
+
+#[test]
+fn matcher_is_shareable_between_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Matcher>();
+    shareable::<Document>();
+}
+
+/// Hits recorded from `fzf -i --filter QUERY` (fzf 0.38) on these lines.
+#[test]
+fn line_mode_agrees_with_fzf() {
+    let lines = [
+        "Centre Léon Bérard",
+        "  leading space",
+        "trailing space  ",
+        "foo|bar",
+        "Dana-Farber Cancer Institute",
+        "country:us partner",
+        "price $5",
+        "Institut Bergonié",
+    ];
+    let cases: [(&str, &[usize]); 14] = [
+        ("leon", &[0]),
+        ("'ce", &[0, 1, 2, 4, 6]),
+        ("^lead", &[1]),
+        ("space$", &[1, 2]),
+        ("^trailing space$", &[2]),
+        ("!an", &[0, 1, 2, 3, 5, 6, 7]),
+        ("!'an", &[0, 3, 6, 7]),
+        ("bar | lead", &[0, 1, 3, 4]),
+        ("in ber | dana", &[4, 7]),
+        ("| bar", &[3]),
+        ("$", &[6]),
+        ("country:us", &[5]),
+        ("cc 'ins !^dana", &[]),
+        (r"can\ i", &[4]),
+    ];
+    let matcher = Matcher::new();
+    let folded: Vec<Folded> = lines.iter().map(|line| fold(line)).collect();
+    for (query, expected) in cases {
+        let parsed = parse_plain(query);
+        let hits: Vec<usize> = (0..lines.len())
+            .filter(|&index| matcher.line_score(&parsed, &folded[index]).is_some())
+            .collect();
+        assert_eq!(hits, expected, "query {query:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn highlights_are_valid_original_indices(
+        text in "[a-zA-Z éÉçœßøİ\u{301}서울아산'’-]{0,20}",
+        query in "[a-zéœß !^$'|서아]{0,8}",
+    ) {
+        let matcher = Matcher::new();
+        let field = fold(&text);
+        let count = text.chars().count();
+        let parsed = parse(&query);
+        for indices in [
+            matcher.highlights(&parsed, &field),
+            matcher.long_highlights(&parsed, &field),
+            matcher.facet_highlights(&parsed, Facet::Partner, &field),
+        ] {
+            prop_assert!(indices.iter().all(|&index| index < count));
+            prop_assert!(indices.windows(2).all(|pair| pair[0] < pair[1]));
+        }
+    }
+}

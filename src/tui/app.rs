@@ -1,0 +1,607 @@
+//! The explorer's state and the one function that changes it, [`App::update`]. No terminal
+//! here: actions come in, state changes, and `view` draws the result. What rows each pane
+//! lists is derived from the dataset, the filter and the narrowing in `rows`.
+
+use crate::dataset::{Dataset, Record};
+use crate::search::index::SearchIndex;
+use crate::search::query::{Query, parse};
+
+use super::copy::{CopyItem, copy_items};
+use super::details;
+use super::keymap::{Action, Context};
+use super::rows::{self, TimelineRow};
+use super::theme::Theme;
+use super::view;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Timeline,
+    Institutions,
+    Details,
+}
+
+impl Pane {
+    const ORDER: [Pane; 3] = [Pane::Timeline, Pane::Institutions, Pane::Details];
+
+    fn next(self, step: isize) -> Pane {
+        let position = Pane::ORDER
+            .iter()
+            .position(|pane| *pane == self)
+            .unwrap_or(0) as isize;
+        Pane::ORDER[(position + step).rem_euclid(3) as usize]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Contacts,
+    Copy { items: Vec<CopyItem> },
+}
+
+/// A list's selected row and the first row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListCursor {
+    fn move_by(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.selected = 0;
+            return;
+        }
+        self.selected = (self.selected as isize + delta).clamp(0, len as isize - 1) as usize;
+    }
+
+    /// Scrolls so the selected row is among the `height` rows shown.
+    pub fn keep_visible(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+}
+
+/// Details: the record shown, the selected link and the scroll position.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DetailsCursor {
+    pub record: Option<Record>,
+    pub link: usize,
+    pub scroll: usize,
+}
+
+pub struct App {
+    pub dataset: Dataset,
+    pub index: SearchIndex,
+    pub theme: Theme,
+    pub focus: Pane,
+    /// The filter line has the keyboard.
+    pub filtering: bool,
+    pub filter: String,
+    pub query: Query,
+    pub timeline: Vec<TimelineRow>,
+    pub timeline_cursor: ListCursor,
+    pub institutions: Vec<usize>,
+    pub institutions_cursor: ListCursor,
+    pub contacts: Vec<usize>,
+    pub contacts_cursor: ListCursor,
+    pub details: DetailsCursor,
+    /// Timeline shows only this institution's announcements.
+    pub narrowed: Option<usize>,
+    history: Vec<Record>,
+    history_position: usize,
+    pub overlays: Vec<Overlay>,
+    pub mouse_captured: bool,
+    pub status: Option<String>,
+    /// Text to send to the terminal clipboard; the run loop sends it and clears it.
+    pub clipboard: Option<String>,
+    pub quit: bool,
+    /// The terminal's size, for paging and mouse hits.
+    pub width: u16,
+    pub height: u16,
+}
+
+impl App {
+    pub fn new(dataset: Dataset, theme: Theme, width: u16, height: u16) -> App {
+        let index = SearchIndex::build(&dataset);
+        let mut app = App {
+            dataset,
+            index,
+            theme,
+            focus: Pane::Timeline,
+            filtering: false,
+            filter: String::new(),
+            query: parse(""),
+            timeline: Vec::new(),
+            timeline_cursor: ListCursor::default(),
+            institutions: Vec::new(),
+            institutions_cursor: ListCursor::default(),
+            contacts: Vec::new(),
+            contacts_cursor: ListCursor::default(),
+            details: DetailsCursor::default(),
+            narrowed: None,
+            history: Vec::new(),
+            history_position: 0,
+            overlays: Vec::new(),
+            mouse_captured: true,
+            status: None,
+            clipboard: None,
+            quit: false,
+            width,
+            height,
+        };
+        app.refresh_rows();
+        app.show_selection();
+        app
+    }
+
+    /// Where the keyboard is now.
+    pub fn context(&self) -> Context {
+        match self.overlays.last() {
+            _ if self.filtering => Context::Filter,
+            Some(Overlay::Help { .. }) => Context::Help,
+            Some(Overlay::Copy { .. }) => Context::CopyMenu,
+            Some(Overlay::Contacts) => Context::Contacts,
+            None => Context::Main,
+        }
+    }
+
+    /// Starts with a filter, as `--query` asks.
+    pub fn set_filter(&mut self, filter: &str) {
+        self.filter = filter.to_owned();
+        self.apply_filter();
+    }
+
+    /// Starts on a record, as `--select` asks; false when no record has that id.
+    pub fn select_id(&mut self, id: &str) -> bool {
+        match self.dataset.record(id) {
+            Some(record) => {
+                self.show(record);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::FilterInput(_) | Action::FilterBackspace) {
+            self.status = None;
+        }
+        match action {
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::PageDown => self.move_by(self.page() as isize),
+            Action::HalfPageUp => self.move_by(-(self.page() as isize / 2).max(1)),
+            Action::HalfPageDown => self.move_by((self.page() as isize / 2).max(1)),
+            Action::NextPane => self.focus_pane(self.focus.next(1)),
+            Action::PreviousPane => self.focus_pane(self.focus.next(-1)),
+            Action::FocusTimeline => self.focus_pane(Pane::Timeline),
+            Action::FocusInstitutions => self.focus_pane(Pane::Institutions),
+            Action::FocusDetails => self.focus_pane(Pane::Details),
+            Action::Open => self.open(),
+            Action::Back => self.travel(-1),
+            Action::Forward => self.travel(1),
+            Action::StartFilter => self.filtering = true,
+            Action::FilterInput(character) => {
+                self.filter.push(character);
+                self.apply_filter();
+            }
+            Action::FilterBackspace => {
+                self.filter.pop();
+                self.apply_filter();
+            }
+            Action::FilterClearWord => {
+                let kept = self
+                    .filter
+                    .trim_end()
+                    .rfind(' ')
+                    .map_or(0, |space| space + 1);
+                self.filter.truncate(kept);
+                self.apply_filter();
+            }
+            Action::FilterAccept => self.filtering = false,
+            Action::Contacts => {
+                self.overlays.push(Overlay::Contacts);
+                self.contacts_cursor = ListCursor::default();
+            }
+            Action::CopyMenu => self.open_copy_menu(),
+            Action::Copy(key) => self.copy(key),
+            Action::ToggleMouse => {
+                self.mouse_captured = !self.mouse_captured;
+                self.status = Some(if self.mouse_captured {
+                    "mouse capture on: click and scroll in panes".to_owned()
+                } else {
+                    "mouse capture off: the terminal's own text selection works".to_owned()
+                });
+            }
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Escape => self.escape(),
+            Action::Quit => {
+                if self.overlays.pop().is_none() {
+                    self.quit = true;
+                }
+            }
+            Action::ForceQuit => self.quit = true,
+            Action::ClearNarrowing => self.set_narrowing(None),
+        }
+    }
+
+    fn escape(&mut self) {
+        if self.filtering {
+            self.filtering = false;
+            self.filter.clear();
+            self.apply_filter();
+        } else if self.overlays.pop().is_some() {
+        } else if !self.filter.is_empty() {
+            self.filter.clear();
+            self.apply_filter();
+        } else if self.narrowed.is_some() {
+            self.set_narrowing(None);
+        }
+    }
+
+    /// Rows a page moves: the focused pane's inner height.
+    fn page(&self) -> usize {
+        let layout = view::layout(self.width, self.height);
+        let area = match (self.overlays.last(), self.focus) {
+            (Some(Overlay::Contacts), _) => layout.overlay,
+            (Some(Overlay::Help { .. }), _) => layout.overlay,
+            (_, Pane::Timeline) => layout.timeline,
+            (_, Pane::Institutions) => layout.institutions,
+            (_, Pane::Details) => layout.details,
+        };
+        area.height.saturating_sub(2).max(1) as usize
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.overlays.last_mut() {
+            Some(Overlay::Help { scroll }) => {
+                *scroll = (*scroll as isize + delta).max(0) as usize;
+                return;
+            }
+            Some(Overlay::Contacts) => {
+                self.contacts_cursor.move_by(delta, self.contacts.len());
+                let height = self.page().saturating_sub(1);
+                self.contacts_cursor.keep_visible(height);
+                return;
+            }
+            Some(Overlay::Copy { .. }) => return,
+            None => {}
+        }
+        match self.focus {
+            Pane::Timeline => {
+                self.timeline_cursor.move_by(delta, self.timeline.len());
+                self.timeline_cursor.keep_visible(self.page());
+                self.show_selection();
+            }
+            Pane::Institutions => {
+                self.institutions_cursor
+                    .move_by(delta, self.institutions.len());
+                self.institutions_cursor.keep_visible(self.page());
+                self.show_selection();
+            }
+            Pane::Details => self.move_in_details(delta),
+        }
+    }
+
+    fn move_in_details(&mut self, delta: isize) {
+        let layout = view::layout(self.width, self.height);
+        let content = details::content(self, layout.details.width.saturating_sub(2));
+        let height = layout.details.height.saturating_sub(2).max(1) as usize;
+        if content.links.is_empty() || delta.unsigned_abs() > 1 {
+            let last = content.lines.len().saturating_sub(height);
+            self.details.scroll =
+                (self.details.scroll as isize + delta).clamp(0, last as isize) as usize;
+            return;
+        }
+        let last = content.links.len() - 1;
+        self.details.link = (self.details.link as isize + delta).clamp(0, last as isize) as usize;
+        let line = content.links[self.details.link].line;
+        if line < self.details.scroll {
+            self.details.scroll = line;
+        } else if line >= self.details.scroll + height {
+            self.details.scroll = line + 1 - height;
+        }
+    }
+
+    fn focus_pane(&mut self, pane: Pane) {
+        self.focus = pane;
+        if pane != Pane::Details {
+            self.show_selection();
+        }
+    }
+
+    /// Details follows the focused list's selection; moving in Institutions narrows the
+    /// Timeline to that institution's announcements.
+    fn show_selection(&mut self) {
+        let record = match self.focus {
+            Pane::Timeline => self
+                .timeline
+                .get(self.timeline_cursor.selected)
+                .map(|row| row.record()),
+            Pane::Institutions => {
+                let institution = self
+                    .institutions
+                    .get(self.institutions_cursor.selected)
+                    .copied();
+                if institution.is_some() && institution != self.narrowed {
+                    self.set_narrowing(institution);
+                }
+                institution.map(Record::Institution)
+            }
+            Pane::Details => return,
+        };
+        self.set_details(record);
+    }
+
+    fn set_details(&mut self, record: Option<Record>) {
+        if self.details.record != record {
+            self.details = DetailsCursor {
+                record,
+                link: 0,
+                scroll: 0,
+            };
+        }
+    }
+
+    fn set_narrowing(&mut self, institution: Option<usize>) {
+        let keep = self.timeline.get(self.timeline_cursor.selected).copied();
+        self.narrowed = institution;
+        self.timeline = rows::timeline(self);
+        self.timeline_cursor = reselect(&self.timeline, keep);
+    }
+
+    fn apply_filter(&mut self) {
+        self.query = parse(&self.filter);
+        self.refresh_rows();
+        if self.focus != Pane::Details {
+            self.show_selection();
+        }
+    }
+
+    fn refresh_rows(&mut self) {
+        let keep_timeline = self.timeline.get(self.timeline_cursor.selected).copied();
+        let keep_institution = self
+            .institutions
+            .get(self.institutions_cursor.selected)
+            .copied();
+        self.timeline = rows::timeline(self);
+        self.institutions = rows::institutions(self);
+        self.contacts = rows::contacts(self);
+        self.timeline_cursor = reselect(&self.timeline, keep_timeline);
+        self.institutions_cursor = reselect(&self.institutions, keep_institution);
+        self.contacts_cursor = ListCursor::default();
+    }
+
+    /// Enter: in Details, follow the selected link; in a list, open the row in Details;
+    /// in Contacts, show the contact.
+    fn open(&mut self) {
+        if let Some(Overlay::Contacts) = self.overlays.last() {
+            if let Some(&contact) = self.contacts.get(self.contacts_cursor.selected) {
+                self.overlays.pop();
+                self.follow(Record::Contact(contact));
+            }
+            return;
+        }
+        match self.focus {
+            Pane::Details => {
+                let layout = view::layout(self.width, self.height);
+                let content = details::content(self, layout.details.width.saturating_sub(2));
+                if let Some(link) = content.links.get(self.details.link) {
+                    self.follow(link.target);
+                }
+            }
+            _ => {
+                self.show_selection();
+                if self.details.record.is_some() {
+                    self.focus = Pane::Details;
+                }
+            }
+        }
+    }
+
+    /// Goes to a record and records the step, so `[` can come back.
+    pub fn follow(&mut self, record: Record) {
+        if let Some(current) = self.details.record {
+            if self.history.is_empty() {
+                self.history.push(current);
+                self.history_position = 0;
+            }
+            self.history.truncate(self.history_position + 1);
+        }
+        self.history.push(record);
+        self.history_position = self.history.len() - 1;
+        self.show(record);
+    }
+
+    fn travel(&mut self, step: isize) {
+        let target = self.history_position as isize + step;
+        if target < 0 || target as usize >= self.history.len() {
+            self.status = Some(
+                if step < 0 {
+                    "no earlier step"
+                } else {
+                    "no later step"
+                }
+                .to_owned(),
+            );
+            return;
+        }
+        self.history_position = target as usize;
+        self.show(self.history[self.history_position]);
+    }
+
+    /// Selects a record where it is listed and shows it in Details.
+    pub fn show(&mut self, record: Record) {
+        match record {
+            Record::Institution(institution) => {
+                self.focus = Pane::Institutions;
+                if let Some(row) = self.institutions.iter().position(|&row| row == institution) {
+                    self.institutions_cursor.selected = row;
+                    self.institutions_cursor.keep_visible(self.page());
+                }
+                self.set_narrowing(Some(institution));
+            }
+            Record::Announcement(_) | Record::Event(..) => {
+                self.focus = Pane::Timeline;
+                if !self.timeline.iter().any(|row| row.record() == record)
+                    && self.narrowed.is_some()
+                {
+                    self.set_narrowing(None);
+                }
+                if let Some(row) = self.timeline.iter().position(|row| row.record() == record) {
+                    self.timeline_cursor.selected = row;
+                    self.timeline_cursor.keep_visible(self.page());
+                }
+            }
+            Record::Person(_) | Record::Contact(_) => self.focus = Pane::Details,
+        }
+        self.set_details(Some(record));
+    }
+
+    fn copy_target(&self) -> Option<Record> {
+        match self.overlays.last() {
+            Some(Overlay::Contacts) => self
+                .contacts
+                .get(self.contacts_cursor.selected)
+                .map(|&contact| Record::Contact(contact)),
+            _ => self.details.record,
+        }
+    }
+
+    fn open_copy_menu(&mut self) {
+        let Some(record) = self.copy_target() else {
+            self.status = Some("nothing selected to copy".to_owned());
+            return;
+        };
+        let items = copy_items(&self.dataset, record);
+        if items.is_empty() {
+            self.status = Some("nothing to copy here".to_owned());
+            return;
+        }
+        self.overlays.push(Overlay::Copy { items });
+    }
+
+    fn copy(&mut self, key: char) {
+        let Some(Overlay::Copy { items }) = self.overlays.last() else {
+            return;
+        };
+        let Some(item) = items.iter().find(|item| item.key == key) else {
+            self.status = Some(format!("no copy choice `{key}`"));
+            return;
+        };
+        self.status = Some(format!("sent to terminal clipboard: {}", item.label));
+        self.clipboard = Some(item.text.clone());
+        self.overlays.pop();
+    }
+
+    /// A mouse click at a cell: focus the pane, select the row, follow a link in Details.
+    pub fn click(&mut self, column: u16, row: u16) {
+        if !self.overlays.is_empty() {
+            return;
+        }
+        let layout = view::layout(self.width, self.height);
+        let inside = |area: ratatui::layout::Rect| {
+            column >= area.x
+                && column < area.x + area.width
+                && row > area.y
+                && row + 1 < area.y + area.height
+        };
+        if inside(layout.timeline) {
+            self.focus = Pane::Timeline;
+            let index = self.timeline_cursor.offset + (row - layout.timeline.y - 1) as usize;
+            if index < self.timeline.len() {
+                self.timeline_cursor.selected = index;
+            }
+            self.show_selection();
+        } else if inside(layout.institutions) {
+            self.focus = Pane::Institutions;
+            let index =
+                self.institutions_cursor.offset + (row - layout.institutions.y - 1) as usize;
+            if index < self.institutions.len() {
+                self.institutions_cursor.selected = index;
+            }
+            self.show_selection();
+        } else if inside(layout.details) {
+            self.focus = Pane::Details;
+            let line = self.details.scroll + (row - layout.details.y - 1) as usize;
+            let content = details::content(self, layout.details.width.saturating_sub(2));
+            if let Some(position) = content.links.iter().position(|link| link.line == line) {
+                self.details.link = position;
+                self.follow(content.links[position].target);
+            }
+        }
+    }
+
+    /// The mouse wheel over a pane scrolls that pane.
+    pub fn scroll_at(&mut self, column: u16, row: u16, delta: isize) {
+        let layout = view::layout(self.width, self.height);
+        let inside = |area: ratatui::layout::Rect| {
+            column >= area.x
+                && column < area.x + area.width
+                && row >= area.y
+                && row < area.y + area.height
+        };
+        if !self.overlays.is_empty() {
+            self.move_by(delta);
+            return;
+        }
+        let pane = if inside(layout.timeline) {
+            Pane::Timeline
+        } else if inside(layout.institutions) {
+            Pane::Institutions
+        } else if inside(layout.details) {
+            Pane::Details
+        } else {
+            return;
+        };
+        let focus = self.focus;
+        self.focus = pane;
+        if pane == Pane::Details {
+            let content = details::content(self, layout.details.width.saturating_sub(2));
+            let height = layout.details.height.saturating_sub(2) as usize;
+            let last = content.lines.len().saturating_sub(height);
+            self.details.scroll =
+                (self.details.scroll as isize + delta).clamp(0, last as isize) as usize;
+        } else {
+            self.move_by(delta);
+        }
+        self.focus = if pane == Pane::Details { focus } else { pane };
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.width = width;
+        self.height = height;
+        let layout = view::layout(width, height);
+        self.timeline_cursor
+            .keep_visible(layout.timeline.height.saturating_sub(2) as usize);
+        self.institutions_cursor
+            .keep_visible(layout.institutions.height.saturating_sub(2) as usize);
+    }
+
+    /// How many records the filter leaves, for the status line.
+    pub fn match_count(&self) -> usize {
+        self.timeline
+            .iter()
+            .filter(|row| matches!(row, TimelineRow::Announcement(_)))
+            .count()
+            + self.institutions.len()
+    }
+}
+
+fn reselect<T: PartialEq + Copy>(rows: &[T], keep: Option<T>) -> ListCursor {
+    let selected = keep
+        .and_then(|keep| rows.iter().position(|row| *row == keep))
+        .unwrap_or(0);
+    ListCursor {
+        selected,
+        offset: 0,
+    }
+}

@@ -1,0 +1,498 @@
+//! The Details pane's content for the record shown: lines already wrapped to the pane's
+//! width, and where each link (partner, announcement, person, contact) stands, so moving
+//! between links, scrolling to follow them and clicking them all agree.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::dataset::{Dataset, PartialDate, Record};
+use crate::sanitize::sanitize;
+
+use super::app::{App, Pane};
+use super::theme::{SELECTION_SYMBOL, Theme};
+
+/// A link in Details: the line it is drawn on and the record it leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkSpot {
+    pub line: usize,
+    pub target: Record,
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    pub lines: Vec<Line<'static>>,
+    pub links: Vec<LinkSpot>,
+}
+
+struct Builder<'a> {
+    content: Content,
+    width: usize,
+    theme: &'a Theme,
+    /// The link to draw as selected, when Details has the focus.
+    selected_link: Option<usize>,
+}
+
+impl Builder<'_> {
+    fn blank(&mut self) {
+        if !self.content.lines.is_empty() {
+            self.content.lines.push(Line::default());
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.blank();
+        for piece in wrap(&sanitize(text), self.width) {
+            self.content
+                .lines
+                .push(Line::styled(piece, self.theme.heading));
+        }
+    }
+
+    fn field(&mut self, label: &str, value: &str) {
+        if value.is_empty() {
+            return;
+        }
+        let label = format!("{label:<10} ");
+        let indent = label.width();
+        for (position, piece) in wrap(&sanitize(value), self.width.saturating_sub(indent).max(8))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if position == 0 {
+                label.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            self.content.lines.push(Line::from(vec![
+                Span::styled(lead, self.theme.muted),
+                Span::raw(piece),
+            ]));
+        }
+    }
+
+    fn paragraph(&mut self, text: &str, style: Style) {
+        for piece in wrap(&sanitize(text), self.width) {
+            self.content.lines.push(Line::styled(piece, style));
+        }
+    }
+
+    fn item(&mut self, text: &str) {
+        for (position, piece) in wrap(&sanitize(text), self.width.saturating_sub(2).max(8))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if position == 0 { "• " } else { "  " };
+            self.content.lines.push(Line::raw(format!("{lead}{piece}")));
+        }
+    }
+
+    /// A line that leads to a record; the selected one shows the selection symbol.
+    fn link(&mut self, text: &str, target: Record) {
+        let number = self.content.links.len();
+        let selected = self.selected_link == Some(number);
+        let (lead, style) = if selected {
+            (SELECTION_SYMBOL, self.theme.selection)
+        } else {
+            ("→ ", self.theme.link)
+        };
+        let line = self.content.lines.len();
+        let text = sanitize(text);
+        let budget = self.width.saturating_sub(lead.width()).max(1);
+        let shown = fit(&text, budget);
+        self.content.lines.push(Line::from(vec![
+            Span::styled(lead, style),
+            Span::styled(shown, style),
+        ]));
+        self.content.links.push(LinkSpot { line, target });
+    }
+}
+
+/// The content for the record Details shows, wrapped to `width` cells.
+pub fn content(app: &App, width: u16) -> Content {
+    let mut builder = Builder {
+        content: Content::default(),
+        width: (width as usize).max(8),
+        theme: &app.theme,
+        selected_link: (app.focus == Pane::Details).then_some(app.details.link),
+    };
+    let dataset = &app.dataset;
+    match app.details.record {
+        None => builder.paragraph("Nothing selected.", app.theme.muted),
+        Some(Record::Announcement(index)) => announcement(&mut builder, dataset, index),
+        Some(Record::Institution(index)) => institution(&mut builder, dataset, index),
+        Some(Record::Person(index)) => person(&mut builder, dataset, index),
+        Some(Record::Contact(index)) => contact(&mut builder, dataset, index),
+        Some(Record::Event(announcement, item)) => event(&mut builder, dataset, announcement, item),
+    }
+    builder.content
+}
+
+fn announcement(builder: &mut Builder, dataset: &Dataset, index: usize) {
+    let announcement = &dataset.announcements[index];
+    builder.paragraph(&announcement.title, builder.theme.heading);
+    if let Some(title) = &announcement.title_en {
+        builder.paragraph(title, builder.theme.muted);
+    }
+    builder.blank();
+    builder.field("date", &announcement.date);
+    builder.field(
+        "dateline",
+        &announcement
+            .dateline
+            .iter()
+            .map(|place| place.as_str())
+            .collect::<Vec<_>>()
+            .join(" / "),
+    );
+    builder.field("kind", &announcement.kind);
+    builder.field("duration", announcement.duration.as_deref().unwrap_or(""));
+    builder.field("language", &announcement.language);
+    builder.heading(&format!("Partners ({})", announcement.partners.len()));
+    for partner in &announcement.partners {
+        if let Some(institution) = dataset.institution_index(&partner.institution) {
+            let name = &dataset.institutions[institution].name;
+            builder.link(
+                &format!("{name} — {}", partner.role.as_str()),
+                Record::Institution(institution),
+            );
+        }
+    }
+    if !announcement.mentions.is_empty() {
+        builder.heading("Mentioned");
+        for mention in &announcement.mentions {
+            if let Some(institution) = dataset.institution_index(&mention.institution) {
+                builder.link(
+                    &dataset.institutions[institution].name,
+                    Record::Institution(institution),
+                );
+            }
+        }
+    }
+    builder.heading("Summary");
+    builder.paragraph(&announcement.summary, builder.theme.base);
+    if !announcement.objectives.is_empty() {
+        builder.heading("Objectives");
+        for objective in &announcement.objectives {
+            builder.item(objective);
+        }
+    }
+    if !announcement.figures.is_empty() {
+        builder.heading("Figures");
+        for figure in &announcement.figures {
+            builder.item(&format!("{} — {}", figure.as_written, figure.counts));
+        }
+    }
+    if !announcement.events.is_empty() {
+        builder.heading("Events");
+        for (event, _) in announcement.events.iter().enumerate() {
+            builder.link(
+                &event_label(dataset, index, event),
+                Record::Event(index, event),
+            );
+        }
+    }
+    if !announcement.quotes.is_empty() {
+        builder.heading("Quotes");
+        for quote in &announcement.quotes {
+            builder.paragraph(&format!("“{}”", quote.text), builder.theme.base);
+            for speaker in &quote.speakers {
+                if let Some(Record::Person(person)) = dataset.record(&speaker.person) {
+                    builder.link(
+                        &format!("{}, {}", dataset.people[person].name, speaker.role),
+                        Record::Person(person),
+                    );
+                }
+            }
+            if let Some(attribution) = &quote.attribution {
+                builder.paragraph(&format!("({attribution})"), builder.theme.muted);
+            }
+            builder.blank();
+        }
+    }
+    if !announcement.press_contacts.is_empty() {
+        builder.heading("Press contacts");
+        for listing in &announcement.press_contacts {
+            if let Some(Record::Contact(contact)) = dataset.record(&listing.contact) {
+                let item = &dataset.contacts[contact];
+                builder.link(
+                    &format!("{} ({})", item.name, item.organization),
+                    Record::Contact(contact),
+                );
+                for phone in &listing.phones {
+                    builder.field("  phone", phone);
+                }
+                for email in &listing.emails {
+                    builder.field("  email", email);
+                }
+            }
+        }
+    }
+    if !announcement.links.is_empty() {
+        builder.heading("Links");
+        for link in &announcement.links {
+            builder.field(&link.label, &link.url);
+        }
+    }
+    builder.heading("Source");
+    builder.field("seed", &announcement.source);
+    for (field, source) in &announcement.sources {
+        builder.field(field, source);
+    }
+}
+
+pub fn event_label(dataset: &Dataset, announcement: usize, event: usize) -> String {
+    let event = &dataset.announcements[announcement].events[event];
+    let date = PartialDate::parse(&event.date)
+        .map_or_else(|_| event.date.to_string(), |date| date.to_string());
+    match event.qualifier {
+        Some(qualifier) => format!("{} {date} {}", qualifier.as_str(), event.title),
+        None => format!("{date} {}", event.title),
+    }
+}
+
+fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
+    let institution = &dataset.institutions[index];
+    builder.paragraph(&institution.name, builder.theme.heading);
+    builder.blank();
+    builder.field("kind", institution.kind.as_str());
+    builder.field(
+        "city",
+        &format!("{}, {}", institution.city, institution.country),
+    );
+    builder.field("website", institution.website.as_deref().unwrap_or(""));
+    builder.field("address", institution.address.as_deref().unwrap_or(""));
+    builder.field("phone", institution.phone.as_deref().unwrap_or(""));
+    builder.field(
+        "also",
+        &institution
+            .other_names
+            .iter()
+            .map(|name| name.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    builder.field("id", &institution.id);
+    if let Some(parent) = institution
+        .parent
+        .as_deref()
+        .and_then(|parent| dataset.institution_index(parent))
+    {
+        builder.heading("Part of");
+        builder.link(
+            &dataset.institutions[parent].name,
+            Record::Institution(parent),
+        );
+    }
+    let announcements = dataset.announcements_of(index);
+    builder.heading(&format!("Announcements ({})", announcements.len()));
+    for announcement in announcements {
+        let item = &dataset.announcements[announcement];
+        let role = item
+            .partners
+            .iter()
+            .find(|partner| partner.institution == institution.id)
+            .map_or("mentioned", |partner| partner.role.as_str());
+        builder.link(
+            &format!("{} {} — {role}", item.date, item.short_title),
+            Record::Announcement(announcement),
+        );
+    }
+    let partners = dataset.co_partners(index);
+    if !partners.is_empty() {
+        builder.heading("Partners across releases");
+        for (partner, times) in partners {
+            let plural = if times == 1 { "" } else { "s" };
+            builder.link(
+                &format!(
+                    "{} — {times} time{plural}",
+                    dataset.institutions[partner].name
+                ),
+                Record::Institution(partner),
+            );
+        }
+    }
+    let people = dataset.people_of(index);
+    if !people.is_empty() {
+        builder.heading("People");
+        for person in people {
+            let item = &dataset.people[person];
+            let roles: Vec<String> = item
+                .roles
+                .iter()
+                .filter(|role| role.institution.as_deref() == Some(institution.id.as_str()))
+                .map(|role| {
+                    let year = dataset
+                        .announcement(&role.announcement)
+                        .map_or("", |announcement| announcement.date.get(..4).unwrap_or(""));
+                    format!("{} ({year})", role.title)
+                })
+                .collect();
+            builder.link(
+                &format!("{} — {}", item.name, roles.join("; ")),
+                Record::Person(person),
+            );
+        }
+    }
+    let mut any = false;
+    for announcement in &dataset.announcements {
+        for profile in announcement
+            .profiles
+            .iter()
+            .filter(|profile| profile.institution == institution.id)
+        {
+            if !any {
+                builder.heading("Profile statements by release");
+                any = true;
+            }
+            builder.paragraph(
+                &format!(
+                    "{} · {} · {}",
+                    announcement.date, announcement.short_title, profile.context
+                ),
+                builder.theme.muted,
+            );
+            builder.paragraph(&profile.text, builder.theme.base);
+            builder.blank();
+        }
+    }
+}
+
+fn person(builder: &mut Builder, dataset: &Dataset, index: usize) {
+    let person = &dataset.people[index];
+    builder.paragraph(&person.name, builder.theme.heading);
+    builder.blank();
+    builder.field("honorific", person.honorific.as_deref().unwrap_or(""));
+    builder.field("id", &person.id);
+    builder.heading("Roles by release");
+    for role in &person.roles {
+        let date = dataset
+            .announcement(&role.announcement)
+            .map_or("", |announcement| announcement.date.as_str());
+        let english = role
+            .title_en
+            .as_deref()
+            .map_or(String::new(), |title| format!(" ({title})"));
+        match role
+            .institution
+            .as_deref()
+            .and_then(|id| dataset.institution_index(id))
+        {
+            Some(institution) => builder.link(
+                &format!(
+                    "{date} {}{english}, {}",
+                    role.title, dataset.institutions[institution].name
+                ),
+                Record::Institution(institution),
+            ),
+            None => builder.item(&format!("{date} {}{english}", role.title)),
+        }
+    }
+    let quoted = dataset.quoted_in(&person.id);
+    if !quoted.is_empty() {
+        builder.heading("Quoted in");
+        for announcement in quoted {
+            let item = &dataset.announcements[announcement];
+            builder.link(
+                &format!("{} {}", item.date, item.short_title),
+                Record::Announcement(announcement),
+            );
+        }
+    }
+}
+
+fn contact(builder: &mut Builder, dataset: &Dataset, index: usize) {
+    let contact = &dataset.contacts[index];
+    builder.paragraph(&contact.name, builder.theme.heading);
+    builder.blank();
+    builder.field("org", &contact.organization);
+    for phone in dataset.phones_of(index) {
+        builder.field("phone", phone);
+    }
+    for email in dataset.emails_of(index) {
+        builder.field("email", email);
+    }
+    if let Some(institution) = dataset.institution_index(&contact.represents) {
+        builder.heading("Speaks for");
+        builder.link(
+            &dataset.institutions[institution].name,
+            Record::Institution(institution),
+        );
+    }
+    builder.heading("Listed in");
+    for announcement in dataset.contact_announcements(index) {
+        let item = &dataset.announcements[announcement];
+        builder.link(
+            &format!("{} {}", item.date, item.short_title),
+            Record::Announcement(announcement),
+        );
+    }
+}
+
+fn event(builder: &mut Builder, dataset: &Dataset, announcement: usize, index: usize) {
+    let parent = &dataset.announcements[announcement];
+    let event = &parent.events[index];
+    builder.paragraph(&event.title, builder.theme.heading);
+    builder.blank();
+    builder.field("when", &event_label(dataset, announcement, index));
+    builder.field("place", event.place.as_deref().unwrap_or(""));
+    builder.field(
+        "status",
+        event.status.map_or("", |status| {
+            if status == crate::dataset::model::EventStatus::Held {
+                "held"
+            } else {
+                "planned"
+            }
+        }),
+    );
+    builder.field("written", event.as_written.as_deref().unwrap_or(""));
+    for (field, source) in &event.sources {
+        builder.field(field, source);
+    }
+    builder.heading("Announced in");
+    builder.link(
+        &format!("{} {}", parent.date, parent.short_title),
+        Record::Announcement(announcement),
+    );
+}
+
+/// Splits text into lines of at most `width` display cells, at spaces where it can.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let needed = if line.is_empty() {
+                word.width()
+            } else {
+                line.width() + 1 + word.width()
+            };
+            if needed > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            if word.width() > width {
+                // A word wider than the pane is cut into pieces.
+                for character in word.chars() {
+                    if line.width() + character.width().unwrap_or(0) > width {
+                        lines.push(std::mem::take(&mut line));
+                    }
+                    line.push(character);
+                }
+            } else {
+                line.push_str(word);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The text cut to `width` cells, ending with `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    crate::output::table::fit(text, width)
+}

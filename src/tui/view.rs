@@ -1,0 +1,454 @@
+//! Drawing: a pure function of the app's state. The layout is computed from the terminal
+//! size alone, so `app` can use the same rectangles for paging and mouse hits.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout as RatatuiLayout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use crate::search::fold::fold;
+
+use super::app::{App, Overlay, Pane};
+use super::details::{self, event_label};
+use super::keymap::{self, COMMANDS};
+use super::rows::TimelineRow;
+use super::theme::{MARK_SYMBOL, SELECTION_SYMBOL};
+
+/// Below this size the panes cannot show anything useful.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 12;
+/// From this width the three panes stand side by side.
+pub const WIDE: u16 = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub timeline: Rect,
+    pub institutions: Rect,
+    pub details: Rect,
+    pub status: Rect,
+    pub overlay: Rect,
+    pub too_small: bool,
+}
+
+pub fn layout(width: u16, height: u16) -> Layout {
+    let area = Rect::new(0, 0, width, height);
+    let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+    let [main, status] = RatatuiLayout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Min(1), Constraint::Length(1)])
+        .areas(area);
+    let (timeline, institutions, details) = if width >= WIDE {
+        let [timeline, institutions, details] = RatatuiLayout::default()
+            .direction(Direction::Horizontal)
+            .constraints([
+                Constraint::Percentage(36),
+                Constraint::Percentage(26),
+                Constraint::Percentage(38),
+            ])
+            .areas(main);
+        (timeline, institutions, details)
+    } else {
+        let [top, details] = RatatuiLayout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Percentage(45), Constraint::Percentage(55)])
+            .areas(main);
+        let [timeline, institutions] = RatatuiLayout::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .areas(top);
+        (timeline, institutions, details)
+    };
+    let overlay = centered(main, 90, 85);
+    Layout {
+        timeline,
+        institutions,
+        details,
+        status,
+        overlay,
+        too_small,
+    }
+}
+
+fn centered(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
+    let width = area.width * width_percent / 100;
+    let height = area.height * height_percent / 100;
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let layout = layout(area.width, area.height);
+    if layout.too_small {
+        let message = format!("terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
+        frame.render_widget(
+            Paragraph::new(message).wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    draw_timeline(app, frame, layout.timeline);
+    draw_institutions(app, frame, layout.institutions);
+    draw_details(app, frame, layout.details);
+    draw_status(app, frame, layout.status);
+    for overlay in &app.overlays {
+        match overlay {
+            Overlay::Help { scroll } => draw_help(app, frame, layout.overlay, *scroll),
+            Overlay::Contacts => draw_contacts(app, frame, layout.overlay),
+            Overlay::Copy { items } => {
+                let lines: Vec<Line> = items
+                    .iter()
+                    .map(|item| {
+                        Line::from(vec![
+                            Span::styled(format!(" {} ", item.key), app.theme.key),
+                            Span::raw(crate::sanitize::sanitize(&item.label).into_owned()),
+                        ])
+                    })
+                    .collect();
+                let width = (lines.iter().map(Line::width).max().unwrap_or(10) as u16 + 4)
+                    .min(layout.overlay.width);
+                let height = (lines.len() as u16 + 2).min(layout.overlay.height);
+                let box_area = Rect::new(
+                    layout.overlay.x + (layout.overlay.width - width) / 2,
+                    layout.overlay.y + (layout.overlay.height - height) / 2,
+                    width,
+                    height,
+                );
+                frame.render_widget(Clear, box_area);
+                frame.render_widget(
+                    Paragraph::new(lines).block(block(app, "Copy (key, Esc to close)", true)),
+                    box_area,
+                );
+            }
+        }
+    }
+}
+
+fn block<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {
+    let style = if focused {
+        app.theme.border_focused
+    } else {
+        app.theme.border
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Span::styled(title, style))
+}
+
+/// One list row: selection symbol, mark, then the text with the matched characters styled.
+fn row_line(app: &App, text: &str, selected: bool, marked: bool, width: usize) -> Line<'static> {
+    let text = crate::sanitize::sanitize(text);
+    let highlights = if app.query.is_empty() {
+        Vec::new()
+    } else {
+        app.index.matcher().highlights(&app.query, &fold(&text))
+    };
+    let lead = if selected { SELECTION_SYMBOL } else { "  " };
+    let mark = if marked { MARK_SYMBOL } else { " " };
+    let mut spans = vec![Span::raw(lead), Span::styled(mark, app.theme.marked)];
+    let budget = width.saturating_sub(lead.width() + 1);
+    let shown = details::fit(&text, budget);
+    let mut highlight = highlights.into_iter().peekable();
+    for (position, character) in shown.chars().enumerate() {
+        while highlight.peek().is_some_and(|&index| index < position) {
+            highlight.next();
+        }
+        let style = if highlight.peek() == Some(&position) {
+            app.theme.matched
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(character.to_string(), style));
+    }
+    let mut line = Line::from(spans);
+    if selected {
+        line = line.patch_style(app.theme.selection);
+        let used = line.width();
+        if used < width {
+            line.push_span(Span::styled(" ".repeat(width - used), app.theme.selection));
+        }
+    }
+    line
+}
+
+fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
+    let announcements = app
+        .timeline
+        .iter()
+        .filter(|row| matches!(row, TimelineRow::Announcement(_)))
+        .count();
+    let title = match app.narrowed {
+        Some(institution) => format!(
+            "Timeline {announcements} — showing announcements of {} (x clears)",
+            crate::sanitize::sanitize(&app.dataset.institutions[institution].name)
+        ),
+        None => format!("Timeline {announcements}"),
+    };
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let height = area.height.saturating_sub(2) as usize;
+    let cursor = app.timeline_cursor;
+    let lines: Vec<Line> = app
+        .timeline
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(height)
+        .map(|(position, row)| {
+            let text = match *row {
+                TimelineRow::Announcement(index) => {
+                    let announcement = &app.dataset.announcements[index];
+                    format!(
+                        "{} {} ({})",
+                        announcement.date,
+                        announcement.short_title,
+                        announcement.partners.len()
+                    )
+                }
+                TimelineRow::Event(announcement, event) => {
+                    format!("  └ {}", event_label(&app.dataset, announcement, event))
+                }
+            };
+            row_line(app, &text, position == cursor.selected, false, inner_width)
+        })
+        .collect();
+    let lines = if lines.is_empty() {
+        vec![Line::styled("  no announcement matches", app.theme.muted)]
+    } else {
+        lines
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(block(app, &title, app.focus == Pane::Timeline)),
+        area,
+    );
+}
+
+fn draw_institutions(app: &App, frame: &mut Frame, area: Rect) {
+    let partners: Vec<&str> = match app.timeline.get(app.timeline_cursor.selected) {
+        Some(TimelineRow::Announcement(index) | TimelineRow::Event(index, _))
+            if app.focus != Pane::Institutions =>
+        {
+            app.dataset.announcements[*index]
+                .partners
+                .iter()
+                .map(|partner| partner.institution.as_str())
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let title = format!("Institutions {}", app.institutions.len());
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let height = area.height.saturating_sub(2) as usize;
+    let cursor = app.institutions_cursor;
+    let lines: Vec<Line> = app
+        .institutions
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(height)
+        .map(|(position, &index)| {
+            let institution = &app.dataset.institutions[index];
+            let count = app.dataset.announcements_of(index).len();
+            let text = format!("{} {} {count}", institution.name, institution.country);
+            let marked = partners.contains(&institution.id.as_str());
+            row_line(app, &text, position == cursor.selected, marked, inner_width)
+        })
+        .collect();
+    let lines = if lines.is_empty() {
+        vec![Line::styled("  no institution matches", app.theme.muted)]
+    } else {
+        lines
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(block(app, &title, app.focus == Pane::Institutions)),
+        area,
+    );
+}
+
+fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
+    let content = details::content(app, area.width.saturating_sub(2));
+    let height = area.height.saturating_sub(2) as usize;
+    let lines: Vec<Line> = content
+        .lines
+        .into_iter()
+        .skip(app.details.scroll)
+        .take(height)
+        .collect();
+    let title = if content.links.is_empty() {
+        "Details".to_owned()
+    } else {
+        format!("Details ({} links)", content.links.len())
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(block(app, &title, app.focus == Pane::Details)),
+        area,
+    );
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
+    let mut left: Vec<Span> = Vec::new();
+    if app.filtering {
+        left.push(Span::styled("/", app.theme.key));
+        left.push(Span::raw(
+            crate::sanitize::sanitize(&app.filter).into_owned(),
+        ));
+        left.push(Span::styled("█", app.theme.muted));
+    } else if !app.filter.is_empty() {
+        left.push(Span::styled("filter: ", app.theme.muted));
+        left.push(Span::raw(
+            crate::sanitize::sanitize(&app.filter).into_owned(),
+        ));
+    }
+    if !app.filter.is_empty() {
+        left.push(Span::styled(
+            format!("  {} matches", app.match_count()),
+            app.theme.muted,
+        ));
+    }
+    if let Some(status) = &app.status {
+        left.push(Span::raw("  "));
+        left.push(Span::styled(
+            crate::sanitize::sanitize(status).into_owned(),
+            app.theme.warning,
+        ));
+    }
+    let mut hints: Vec<Span> = Vec::new();
+    for command in keymap::hints(app.context()) {
+        hints.push(Span::styled(command.label, app.theme.key));
+        hints.push(Span::raw(format!(
+            " {}  ",
+            short_description(command.description)
+        )));
+    }
+    let left_width: usize = left.iter().map(Span::width).sum();
+    let hints_width: usize = hints.iter().map(Span::width).sum();
+    let width = area.width as usize;
+    let mut spans = left;
+    if left_width + 2 + hints_width <= width {
+        spans.push(Span::raw(" ".repeat(width - left_width - hints_width)));
+        spans.extend(hints);
+    } else if left_width < width {
+        // Hints that do not fit are left out, from the end; `?` shows them all.
+        let mut room = width - left_width;
+        spans.push(Span::raw(" "));
+        room = room.saturating_sub(1);
+        for pair in hints.chunks(2) {
+            let needed: usize = pair.iter().map(Span::width).sum();
+            if needed > room {
+                break;
+            }
+            room -= needed;
+            spans.extend(pair.iter().cloned());
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(app.theme.status),
+        area,
+    );
+}
+
+fn short_description(description: &str) -> &str {
+    description
+        .split([' ', '(', '/', ';'])
+        .next()
+        .unwrap_or(description)
+}
+
+fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let mut lines = vec![Line::styled("Keys", app.theme.heading), Line::default()];
+    for command in COMMANDS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<10}", command.label), app.theme.key),
+            Span::raw(command.description),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("Filter syntax (fzf)", app.theme.heading));
+    for (syntax, meaning) in [
+        ("word", "fuzzy on names, words and prefixes on long text"),
+        ("'word", "exact"),
+        ("^word / word$", "prefix / suffix"),
+        ("!word", "exclude"),
+        ("a | b", "either"),
+        (
+            "country:us year:2023",
+            "qualifiers: country year kind partner city role lang",
+        ),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {syntax:<22}"), app.theme.key),
+            Span::raw(meaning),
+        ]));
+    }
+    let lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block(app, "Help (Esc or q closes)", true)),
+        area,
+    );
+}
+
+fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let height = area.height.saturating_sub(3) as usize;
+    let mut lines = vec![Line::styled(
+        details::fit(
+            "  NAME · ORGANISATION · FOR · PHONES · EMAILS · RELEASES",
+            inner_width,
+        ),
+        app.theme.heading,
+    )];
+    let cursor = app.contacts_cursor;
+    for (position, &index) in app
+        .contacts
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(height)
+    {
+        let contact = &app.dataset.contacts[index];
+        let releases: Vec<String> = app
+            .dataset
+            .contact_announcements(index)
+            .into_iter()
+            .map(|announcement| {
+                app.dataset.announcements[announcement]
+                    .date
+                    .get(..4)
+                    .unwrap_or("")
+                    .to_owned()
+            })
+            .collect();
+        let text = format!(
+            "{} · {} · {} · {} · {} · {}",
+            contact.name,
+            contact.organization,
+            app.dataset.institution_name(&contact.represents),
+            app.dataset.phones_of(index).join(", "),
+            app.dataset.emails_of(index).join(", "),
+            releases.join(", ")
+        );
+        lines.push(row_line(
+            app,
+            &text,
+            position == cursor.selected,
+            false,
+            inner_width,
+        ));
+    }
+    if app.contacts.is_empty() {
+        lines.push(Line::styled("  no contact matches", app.theme.muted));
+    }
+    let title = format!(
+        "Contacts {} (Enter shows, y copies, Esc returns)",
+        app.contacts.len()
+    );
+    frame.render_widget(Paragraph::new(lines).block(block(app, &title, true)), area);
+}
