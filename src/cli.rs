@@ -51,13 +51,17 @@ pub enum Command {
     },
     /// The press contacts, filtered by name, organisation, institution or announcement.
     Contacts {
-        query: Option<String>,
+        /// Words of the query; several words need no quotes.
+        #[arg(num_args = 0..)]
+        query: Vec<String>,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
     /// Search every kind of record, best match first.
     Search {
-        query: String,
+        /// Words of the query; several words need no quotes.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },

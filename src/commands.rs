@@ -102,10 +102,8 @@ pub fn run(dataset: &Dataset, command: &Command) -> Outcome {
     match command {
         Command::List { kind, format } => list(dataset, *kind, *format),
         Command::Show { id, format } => show(dataset, id, *format),
-        Command::Contacts { query, format } => {
-            contacts(dataset, query.as_deref().unwrap_or(""), *format)
-        }
-        Command::Search { query, format } => search(dataset, query, *format),
+        Command::Contacts { query, format } => contacts(dataset, &query.join(" "), *format),
+        Command::Search { query, format } => search(dataset, &query.join(" "), *format),
         Command::Check { path } => check(path.as_deref()),
     }
 }
@@ -175,10 +173,12 @@ fn render(table: &Table) -> String {
 
 fn records_table(dataset: &Dataset, kind: ListKind, records: &[Record]) -> Table {
     let mut table = match kind {
-        ListKind::Announcements => Table::new(vec!["DATE", "ID", "TITLE", "LANG", "PARTNERS"]),
-        ListKind::Institutions => Table::new(vec!["ID", "NAME", "KIND", "CITY", "CC", "ANN"]),
-        ListKind::People => Table::new(vec!["ID", "NAME", "LATEST ROLE"]),
-        ListKind::Events => Table::new(vec!["DATE", "ID", "TITLE", "ANNOUNCEMENT"]),
+        ListKind::Announcements => {
+            Table::new(vec!["DATE", "ID", "TITLE", "LANG", "PARTNERS"]).keeping(&[0, 1])
+        }
+        ListKind::Institutions => Table::new(vec!["ID", "NAME", "CITY", "CC", "ANN"]).keeping(&[0]),
+        ListKind::People => Table::new(vec!["ID", "NAME", "LATEST ROLE"]).keeping(&[0, 1]),
+        ListKind::Events => Table::new(vec!["DATE", "TITLE", "ANNOUNCEMENT"]).keeping(&[0, 2]),
         ListKind::Contacts => unreachable!("contacts have their own table"),
     };
     for &record in records {
@@ -204,7 +204,6 @@ fn record_cells(dataset: &Dataset, record: Record) -> Vec<String> {
             vec![
                 institution.id.to_string(),
                 institution.name.to_string(),
-                institution.kind.as_str().to_owned(),
                 institution.city.to_string(),
                 institution.country.to_string(),
                 dataset.announcements_of(index).len().to_string(),
@@ -239,20 +238,37 @@ fn record_cells(dataset: &Dataset, record: Record) -> Vec<String> {
                 Some(qualifier) => format!("{} {}", qualifier.as_str(), item.date),
                 None => item.date.to_string(),
             };
-            vec![
-                date,
-                item.id.to_string(),
-                item.title.to_string(),
-                parent.id.to_string(),
-            ]
+            vec![date, item.title.to_string(), parent.id.to_string()]
         }
     }
 }
 
+/// One contact over several lines, so every phone and email is shown whole at 80
+/// columns: the name, then the organisation under it, beside one phone and email a line.
 fn contacts_table(dataset: &Dataset, records: &[Record]) -> Table {
-    let mut table = Table::new(vec!["NAME", "ORGANIZATION", "PHONES", "EMAILS"]);
+    let mut table = Table::new(vec!["NAME / ORGANIZATION", "PHONE", "EMAIL"]);
     for &record in records {
-        table.row(record_cells(dataset, record));
+        let Record::Contact(index) = record else {
+            continue;
+        };
+        let contact = &dataset.contacts[index];
+        let phones = dataset.phones_of(index);
+        let emails = dataset.emails_of(index);
+        let lines = phones.len().max(emails.len()).max(2);
+        for line in 0..lines {
+            let who = match line {
+                0 => contact.name.to_string(),
+                1 => format!("  {}", contact.organization),
+                _ => String::new(),
+            };
+            let phone = phones
+                .get(line)
+                .map_or(String::new(), |phone| (*phone).to_owned());
+            let email = emails
+                .get(line)
+                .map_or(String::new(), |email| (*email).to_owned());
+            table.row(vec![who, phone, email]);
+        }
     }
     table
 }
@@ -323,7 +339,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
             Outcome::printed(json::to_string(&Value::Array(values)), found)
         }
         ListFormat::Table => {
-            let mut table = Table::new(vec!["KIND", "ID", "LABEL", "SCORE"]);
+            let mut table = Table::new(vec!["KIND", "ID", "LABEL", "SCORE"]).keeping(&[0, 1, 3]);
             for hit in &hits {
                 let entry = &index.entries[hit.entry];
                 table.row(vec![

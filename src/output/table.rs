@@ -12,6 +12,8 @@ pub const DEFAULT_WIDTH: usize = 80;
 pub struct Table {
     headers: Vec<&'static str>,
     rows: Vec<Vec<String>>,
+    /// Columns cut only when cutting the others is not enough (ids, which `show` needs whole).
+    kept: Vec<usize>,
 }
 
 impl Table {
@@ -19,7 +21,14 @@ impl Table {
         Table {
             headers,
             rows: Vec::new(),
+            kept: Vec::new(),
         }
+    }
+
+    /// Keeps these columns whole as long as other columns can give way.
+    pub fn keeping(mut self, columns: &[usize]) -> Table {
+        self.kept = columns.to_vec();
+        self
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
@@ -46,18 +55,21 @@ impl Table {
             }
         }
         let available = width.saturating_sub(GAP * columns.saturating_sub(1));
-        // Shrink the widest column one cell at a time until the table fits; no column
-        // goes below its header's width or 6 cells.
-        while widths.iter().sum::<usize>() > available {
-            let Some((widest, _)) = widths
-                .iter()
-                .enumerate()
-                .filter(|(column, width)| **width > self.headers[*column].width().max(6))
-                .max_by_key(|(_, width)| **width)
-            else {
-                break;
-            };
-            widths[widest] -= 1;
+        // Shrink the widest column one cell at a time until the table fits, kept columns
+        // last; no column goes below its header's width or 6 cells.
+        for may_cut_kept in [false, true] {
+            while widths.iter().sum::<usize>() > available {
+                let Some((widest, _)) = widths
+                    .iter()
+                    .enumerate()
+                    .filter(|(column, _)| may_cut_kept || !self.kept.contains(column))
+                    .filter(|(column, width)| **width > self.headers[*column].width().max(6))
+                    .max_by_key(|(_, width)| **width)
+                else {
+                    break;
+                };
+                widths[widest] -= 1;
+            }
         }
         let mut out = String::new();
         let header: Vec<String> = self

@@ -25,8 +25,8 @@ impl Writer {
         if value.is_empty() {
             return;
         }
-        let indent = 14;
-        let prefix = format!("  {label:<width$}", width = indent - 2);
+        let indent = 16;
+        let prefix = format!("  {label:<width$} ", width = indent - 3);
         self.wrapped(&prefix, &" ".repeat(indent), value);
     }
 

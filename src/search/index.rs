@@ -120,6 +120,15 @@ impl DocumentBuilder {
         self
     }
 
+    /// A field about a related record: matched by words only, so it ranks below the
+    /// record's own names (a contact's releases below the institution it speaks for).
+    fn related(&mut self, text: &str) -> &mut Self {
+        if !text.trim().is_empty() {
+            self.document.long.push(fold(text));
+        }
+        self
+    }
+
     fn facet(&mut self, facet: Facet, value: &str) -> &mut Self {
         if !value.is_empty() {
             self.document.facets.push((facet, fold(value)));
@@ -320,9 +329,9 @@ fn contact_entry(dataset: &Dataset, index: usize) -> Entry {
     for announcement in dataset.contact_announcements(index) {
         let announcement = &dataset.announcements[announcement];
         builder
-            .text(&announcement.short_title)
-            .text(&announcement.title)
-            .text(&announcement.id)
+            .related(&announcement.short_title)
+            .related(&announcement.title)
+            .related(&announcement.id)
             .facet(Facet::Year, year_of(&announcement.date));
     }
     Entry {
