@@ -268,8 +268,8 @@ impl App {
             }
             Some(Overlay::Contacts) => {
                 self.contacts_cursor.move_by(delta, self.contacts.len());
-                let height = self.page().saturating_sub(1);
-                self.contacts_cursor.keep_visible(height);
+                let cards = self.page() / view::CONTACT_LINES;
+                self.contacts_cursor.keep_visible(cards);
                 return;
             }
             Some(Overlay::Copy { .. }) => return,
@@ -438,8 +438,22 @@ impl App {
         self.show(self.history[self.history_position]);
     }
 
-    /// Selects a record where it is listed and shows it in Details.
+    /// Selects a record where it is listed and shows it in Details. A filter that hides
+    /// it is cleared, and the status line says so.
     pub fn show(&mut self, record: Record) {
+        let listed = match record {
+            Record::Institution(institution) => self.institutions.contains(&institution),
+            Record::Announcement(_) | Record::Event(..) => rows::timeline_without_narrowing(self)
+                .iter()
+                .any(|row| row.record() == record),
+            Record::Person(_) | Record::Contact(_) => true,
+        };
+        if !listed && !self.filter.is_empty() {
+            self.filter.clear();
+            self.query = parse("");
+            self.refresh_rows();
+            self.status = Some("filter cleared to show the link's target".to_owned());
+        }
         match record {
             Record::Institution(institution) => {
                 self.focus = Pane::Institutions;

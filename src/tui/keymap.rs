@@ -74,8 +74,8 @@ const fn char_key(character: char) -> Key {
     key(KeyCode::Char(character))
 }
 
-/// One command: its keys, what it does, where it applies, and whether the status line
-/// offers it as a hint.
+/// One command: its keys, what it does, where it applies, and the word the status line
+/// shows for it, if it is offered as a hint.
 pub struct Command {
     pub keys: &'static [Key],
     /// How the keys are written in help and hints.
@@ -83,7 +83,8 @@ pub struct Command {
     pub action: Action,
     pub description: &'static str,
     pub contexts: &'static [Context],
-    pub hint: bool,
+    /// The word the status line shows beside the key, when it is offered as a hint.
+    pub hint: Option<&'static str>,
 }
 
 use Context::{
@@ -97,7 +98,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Up,
         description: "move up (in Details: previous link)",
         contexts: &[Main, InContacts, InHelp],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[key(KeyCode::Down), char_key('j')],
@@ -105,7 +106,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Down,
         description: "move down (in Details: next link)",
         contexts: &[Main, InContacts, InHelp],
-        hint: true,
+        hint: Some("move"),
     },
     Command {
         keys: &[char_key('g'), key(KeyCode::Home)],
@@ -113,7 +114,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Top,
         description: "first row",
         contexts: &[Main, InContacts, InHelp],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[char_key('G'), key(KeyCode::End)],
@@ -121,7 +122,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Bottom,
         description: "last row",
         contexts: &[Main, InContacts, InHelp],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[key(KeyCode::PageUp)],
@@ -129,7 +130,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::PageUp,
         description: "page up",
         contexts: &[Main, InContacts, InHelp],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[key(KeyCode::PageDown)],
@@ -137,7 +138,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::PageDown,
         description: "page down",
         contexts: &[Main, InContacts, InHelp],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[ctrl('u')],
@@ -145,7 +146,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::HalfPageUp,
         description: "half a page up",
         contexts: &[Main, InContacts, InHelp],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[ctrl('d')],
@@ -153,7 +154,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::HalfPageDown,
         description: "half a page down",
         contexts: &[Main, InContacts, InHelp],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[key(KeyCode::Tab)],
@@ -161,7 +162,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::NextPane,
         description: "next pane",
         contexts: &[Main],
-        hint: true,
+        hint: Some("pane"),
     },
     Command {
         keys: &[key(KeyCode::BackTab)],
@@ -169,7 +170,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::PreviousPane,
         description: "previous pane",
         contexts: &[Main],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[char_key('1')],
@@ -177,7 +178,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::FocusTimeline,
         description: "focus Timeline",
         contexts: &[Main],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[char_key('2')],
@@ -185,7 +186,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::FocusInstitutions,
         description: "focus Institutions",
         contexts: &[Main],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[char_key('3')],
@@ -193,7 +194,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::FocusDetails,
         description: "focus Details",
         contexts: &[Main],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[key(KeyCode::Enter)],
@@ -201,7 +202,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Open,
         description: "follow the link / open in Details",
         contexts: &[Main, InContacts],
-        hint: true,
+        hint: Some("open"),
     },
     Command {
         keys: &[char_key('[')],
@@ -209,7 +210,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Back,
         description: "back through followed links",
         contexts: &[Main],
-        hint: true,
+        hint: Some("back"),
     },
     Command {
         keys: &[char_key(']')],
@@ -217,7 +218,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Forward,
         description: "forward through followed links",
         contexts: &[Main],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[char_key('/')],
@@ -225,7 +226,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::StartFilter,
         description: "filter (fzf syntax)",
         contexts: &[Main, InContacts],
-        hint: true,
+        hint: Some("filter"),
     },
     Command {
         keys: &[key(KeyCode::Enter)],
@@ -233,7 +234,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::FilterAccept,
         description: "keep the filter",
         contexts: &[InFilter],
-        hint: true,
+        hint: Some("keep"),
     },
     Command {
         keys: &[key(KeyCode::Backspace)],
@@ -241,7 +242,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::FilterBackspace,
         description: "delete a character",
         contexts: &[InFilter],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[ctrl('w')],
@@ -249,7 +250,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::FilterClearWord,
         description: "delete a word",
         contexts: &[InFilter],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[char_key('c')],
@@ -257,7 +258,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Contacts,
         description: "press contacts",
         contexts: &[Main],
-        hint: true,
+        hint: Some("contacts"),
     },
     Command {
         keys: &[char_key('y')],
@@ -265,7 +266,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::CopyMenu,
         description: "copy…",
         contexts: &[Main, InContacts],
-        hint: true,
+        hint: Some("copy"),
     },
     Command {
         keys: &[char_key('x')],
@@ -273,7 +274,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::ClearNarrowing,
         description: "show every announcement again",
         contexts: &[Main],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[char_key('m')],
@@ -281,7 +282,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::ToggleMouse,
         description: "toggle mouse capture (for text selection)",
         contexts: &[Main, InContacts],
-        hint: false,
+        hint: None,
     },
     Command {
         keys: &[char_key('?')],
@@ -289,7 +290,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Help,
         description: "help",
         contexts: &[Main, InContacts],
-        hint: true,
+        hint: Some("help"),
     },
     Command {
         keys: &[key(KeyCode::Esc)],
@@ -297,7 +298,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Escape,
         description: "close / clear the filter / clear narrowing",
         contexts: &[Main, InFilter, InContacts, InCopy, InHelp],
-        hint: true,
+        hint: Some("back out"),
     },
     Command {
         keys: &[char_key('q')],
@@ -305,7 +306,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Quit,
         description: "close the overlay; quit",
         contexts: &[Main, InContacts, InCopy, InHelp],
-        hint: true,
+        hint: Some("quit"),
     },
     Command {
         keys: &[ctrl('c')],
@@ -313,7 +314,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::ForceQuit,
         description: "quit from anywhere",
         contexts: &[Main, InFilter, InContacts, InCopy, InHelp],
-        hint: false,
+        hint: None,
     },
 ];
 
@@ -350,7 +351,7 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
 pub fn hints(context: Context) -> impl Iterator<Item = &'static Command> {
     COMMANDS
         .iter()
-        .filter(move |command| command.hint && command.contexts.contains(&context))
+        .filter(move |command| command.hint.is_some() && command.contexts.contains(&context))
 }
 
 #[cfg(test)]

@@ -64,6 +64,7 @@ pub fn run(dataset: Dataset, options: &Options) -> io::Result<()> {
         app.status = Some(format!("no record has the id `{id}`"));
     }
 
+    restore_on_signals()?;
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -74,6 +75,29 @@ pub fn run(dataset: Dataset, options: &Options) -> io::Result<()> {
         .and_then(|()| event_loop(&mut app));
     restore_terminal();
     result
+}
+
+/// SIGTERM, SIGHUP and SIGINT end the explorer with the terminal restored. The main
+/// thread blocks reading input, so a watcher thread restores and exits on its behalf, with
+/// the shell's convention of 128 + the signal's number.
+#[cfg(unix)]
+fn restore_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("signals".to_owned())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                restore_terminal();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn restore_on_signals() -> io::Result<()> {
+    Ok(())
 }
 
 fn event_loop(app: &mut App) -> io::Result<()> {

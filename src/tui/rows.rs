@@ -53,6 +53,15 @@ pub fn timeline(app: &App) -> Vec<TimelineRow> {
         Some(institution) => app.dataset.announcements_of(institution),
         None => (0..app.dataset.announcements.len()).collect(),
     };
+    timeline_of(app, candidates)
+}
+
+/// The Timeline's rows as if nothing were narrowed: what the filter alone keeps.
+pub fn timeline_without_narrowing(app: &App) -> Vec<TimelineRow> {
+    timeline_of(app, (0..app.dataset.announcements.len()).collect())
+}
+
+fn timeline_of(app: &App, candidates: Vec<usize>) -> Vec<TimelineRow> {
     let mut rows = Vec::new();
     let Some(scores) = scores(app) else {
         for announcement in candidates {

@@ -178,6 +178,14 @@ fn row_line(app: &App, text: &str, selected: bool, marked: bool, width: usize) -
     line
 }
 
+/// `left` cut to leave room for `right`, which ends at `width` cells.
+fn spread(left: &str, right: &str, width: usize) -> String {
+    let room = width.saturating_sub(right.width() + 1);
+    let left = details::fit(left, room);
+    let gap = width.saturating_sub(left.width() + right.width()).max(1);
+    format!("{left}{}{right}", " ".repeat(gap))
+}
+
 fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
     let announcements = app
         .timeline
@@ -186,7 +194,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
         .count();
     let title = match app.narrowed {
         Some(institution) => format!(
-            "Timeline {announcements} — showing announcements of {} (x clears)",
+            "Timeline {announcements} of {}",
             crate::sanitize::sanitize(&app.dataset.institutions[institution].name)
         ),
         None => format!("Timeline {announcements}"),
@@ -204,11 +212,10 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
             let text = match *row {
                 TimelineRow::Announcement(index) => {
                     let announcement = &app.dataset.announcements[index];
-                    format!(
-                        "{} {} ({})",
-                        announcement.date,
-                        announcement.short_title,
-                        announcement.partners.len()
+                    spread(
+                        &format!("{} {}", announcement.date, announcement.short_title),
+                        &format!("{} partners", announcement.partners.len()),
+                        inner_width.saturating_sub(3),
                     )
                 }
                 TimelineRow::Event(announcement, event) => {
@@ -255,7 +262,11 @@ fn draw_institutions(app: &App, frame: &mut Frame, area: Rect) {
         .map(|(position, &index)| {
             let institution = &app.dataset.institutions[index];
             let count = app.dataset.announcements_of(index).len();
-            let text = format!("{} {} {count}", institution.name, institution.country);
+            let text = spread(
+                &institution.name,
+                &format!("{} {count:>2}", institution.country),
+                inner_width.saturating_sub(3),
+            );
             let marked = partners.contains(&institution.id.as_str());
             row_line(app, &text, position == cursor.selected, marked, inner_width)
         })
@@ -311,6 +322,15 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.muted,
         ));
     }
+    if let Some(institution) = app.narrowed {
+        left.push(Span::styled(
+            format!(
+                "  showing announcements of {} (x shows all)",
+                crate::sanitize::sanitize(&app.dataset.institutions[institution].name)
+            ),
+            app.theme.heading,
+        ));
+    }
     if let Some(status) = &app.status {
         left.push(Span::raw("  "));
         left.push(Span::styled(
@@ -323,7 +343,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         hints.push(Span::styled(command.label, app.theme.key));
         hints.push(Span::raw(format!(
             " {}  ",
-            short_description(command.description)
+            command.hint.unwrap_or_default()
         )));
     }
     let left_width: usize = left.iter().map(Span::width).sum();
@@ -351,13 +371,6 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(spans)).style(app.theme.status),
         area,
     );
-}
-
-fn short_description(description: &str) -> &str {
-    description
-        .split([' ', '(', '/', ';'])
-        .next()
-        .unwrap_or(description)
 }
 
 fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
@@ -394,54 +407,63 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     );
 }
 
+/// Lines each contact takes in the Contacts overlay: who, phones, emails, releases.
+pub const CONTACT_LINES: usize = 4;
+
 fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let inner_width = area.width.saturating_sub(2) as usize;
-    let height = area.height.saturating_sub(3) as usize;
-    let mut lines = vec![Line::styled(
-        details::fit(
-            "  NAME · ORGANISATION · FOR · PHONES · EMAILS · RELEASES",
-            inner_width,
-        ),
-        app.theme.heading,
-    )];
+    let cards = (area.height.saturating_sub(2) as usize / CONTACT_LINES).max(1);
+    let mut lines = Vec::new();
     let cursor = app.contacts_cursor;
     for (position, &index) in app
         .contacts
         .iter()
         .enumerate()
         .skip(cursor.offset)
-        .take(height)
+        .take(cards)
     {
-        let contact = &app.dataset.contacts[index];
-        let releases: Vec<String> = app
-            .dataset
+        let dataset = &app.dataset;
+        let contact = &dataset.contacts[index];
+        let releases: Vec<String> = dataset
             .contact_announcements(index)
             .into_iter()
             .map(|announcement| {
-                app.dataset.announcements[announcement]
-                    .date
-                    .get(..4)
-                    .unwrap_or("")
-                    .to_owned()
+                let announcement = &dataset.announcements[announcement];
+                format!(
+                    "{} {}",
+                    announcement.date.get(..4).unwrap_or(""),
+                    announcement.short_title
+                )
             })
             .collect();
-        let text = format!(
-            "{} · {} · {} · {} · {} · {}",
+        let who = format!(
+            "{} · {} · for {}",
             contact.name,
             contact.organization,
-            app.dataset.institution_name(&contact.represents),
-            app.dataset.phones_of(index).join(", "),
-            app.dataset.emails_of(index).join(", "),
-            releases.join(", ")
+            dataset.institution_name(&contact.represents)
         );
         lines.push(row_line(
             app,
-            &text,
+            &who,
             position == cursor.selected,
             false,
             inner_width,
         ));
+        for (label, values) in [
+            ("phone", dataset.phones_of(index).join(", ")),
+            ("email", dataset.emails_of(index).join(", ")),
+            ("in", releases.join("; ")),
+        ] {
+            let text = details::fit(
+                &crate::sanitize::sanitize(&values),
+                inner_width.saturating_sub(10),
+            );
+            lines.push(Line::from(vec![
+                Span::styled(format!("    {label:<6}"), app.theme.muted),
+                Span::raw(text),
+            ]));
+        }
     }
     if app.contacts.is_empty() {
         lines.push(Line::styled("  no contact matches", app.theme.muted));
