@@ -98,9 +98,7 @@ fn announcement(writer: &mut Writer, dataset: &Dataset, index: usize) {
     writer.field("kind", &announcement.kind);
     writer.field("duration", announcement.duration.as_deref().unwrap_or(""));
     writer.field("source", &announcement.source);
-    for (field, source) in &announcement.sources {
-        writer.field(&format!("{field} from"), source);
-    }
+    sources(writer, &announcement.sources);
     writer.heading("Partners");
     for partner in &announcement.partners {
         let mut line = format!(
@@ -252,9 +250,7 @@ fn institution(writer: &mut Writer, dataset: &Dataset, index: usize) {
                 .join("; "),
         );
     }
-    for (field, source) in &institution.sources {
-        writer.field(&format!("{field} from"), source);
-    }
+    sources(writer, &institution.sources);
     writer.heading("Announcements");
     for announcement in dataset.announcements_of(index) {
         let item = &dataset.announcements[announcement];
@@ -394,7 +390,16 @@ fn event(writer: &mut Writer, dataset: &Dataset, announcement: usize, item: usiz
         "announcement",
         &format!("{} ({})", parent.short_title, parent.id),
     );
-    for (field, source) in &event.sources {
-        writer.field(&format!("{field} from"), source);
+    sources(writer, &event.sources);
+}
+
+/// Where facts not found in the seed texts come from, one line per field.
+fn sources(writer: &mut Writer, sources: &crate::dataset::model::Sources) {
+    if sources.is_empty() {
+        return;
+    }
+    writer.heading("Sources beyond the seed text");
+    for (field, source) in sources {
+        writer.item(&format!("{field}: {source}"));
     }
 }

@@ -1,0 +1,334 @@
+//! The command line as scripts use it: every subcommand in both formats, exit codes, and
+//! the JSON field names the README promises.
+
+mod support;
+
+use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
+
+use support::{accords, fixture};
+
+fn json(args: &[&str]) -> Value {
+    let run = accords(args);
+    assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|error| panic!("{args:?}: {error}\n{}", run.stdout))
+}
+
+fn has_fields(value: &Value, fields: &[&str]) {
+    for field in fields {
+        assert!(value.get(field).is_some(), "missing `{field}` in {value}");
+    }
+}
+
+fn fits_80_columns(text: &str) {
+    for line in text.lines() {
+        assert!(line.width() <= 80, "wider than 80 columns: {line}");
+    }
+}
+
+#[test]
+fn list_announcements_in_both_formats() {
+    let run = accords(&["list", "announcements"]);
+    assert_eq!(run.code, 0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].starts_with("DATE"), "{}", run.stdout);
+    assert_eq!(lines.len(), 6);
+    assert!(
+        lines[1].starts_with("2019-02-12  bergonie-2019 "),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[5].contains("amgen-partners-of-choice-2023"));
+    fits_80_columns(&run.stdout);
+
+    let value = json(&["list", "announcements", "--format", "json"]);
+    let announcements = value.as_array().expect("an array");
+    assert_eq!(announcements.len(), 5);
+    for announcement in announcements {
+        has_fields(
+            announcement,
+            &["id", "date", "title", "language", "partners", "source"],
+        );
+    }
+    assert_eq!(announcements[1]["id"], "leon-berard-2020");
+    assert_eq!(announcements[1]["language"], "fr");
+    assert_eq!(
+        announcements[1]["partners"],
+        serde_json::json!(["gustave-roussy", "centre-leon-berard"])
+    );
+    assert_eq!(announcements[1]["source"], "002_07829199df6ee778.txt");
+}
+
+#[test]
+fn list_institutions_people_contacts_and_events_in_both_formats() {
+    for (kind, count, fields) in [
+        (
+            "institutions",
+            21,
+            &["id", "name", "kind", "city", "country", "announcements"][..],
+        ),
+        ("people", 11, &["id", "name", "roles"][..]),
+        (
+            "contacts",
+            4,
+            &[
+                "id",
+                "name",
+                "organization",
+                "represents",
+                "phones",
+                "emails",
+                "announcements",
+            ][..],
+        ),
+        ("events", 10, &["id", "date", "title", "announcement"][..]),
+    ] {
+        let run = accords(&["list", kind]);
+        assert_eq!(run.code, 0, "{kind}");
+        fits_80_columns(&run.stdout);
+        let value = json(&["list", kind, "--format", "json"]);
+        let items = value.as_array().expect("an array");
+        assert_eq!(items.len(), count, "{kind}");
+        for item in items {
+            has_fields(item, fields);
+        }
+    }
+    let people = json(&["list", "people", "--format", "json"]);
+    let soria = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|person| person["id"] == "jean-charles-soria")
+        .expect("Soria");
+    for role in soria["roles"].as_array().unwrap() {
+        has_fields(role, &["title", "institution", "announcement"]);
+    }
+    let gustave = json(&["show", "gustave-roussy", "--format", "json"]);
+    assert_eq!(gustave["country"], "FR");
+    assert_eq!(gustave["announcements"].as_array().map(Vec::len), Some(5));
+    let events = json(&["list", "events", "--format", "json"]);
+    let dates: Vec<&str> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|event| event["date"].as_str())
+        .collect();
+    for date in ["2021/2022", "2022-05-13", "2023-06", "2024"] {
+        assert!(dates.contains(&date), "{date} not in {dates:?}");
+    }
+    let qualified = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|event| event["date"] == "2021/2022")
+        .unwrap();
+    assert_eq!(qualified["qualifier"], "from");
+}
+
+#[test]
+fn contacts_answer_who_speaks_for_centre_leon_berard() {
+    let run = accords(&["contacts", "leon", "berard"]);
+    assert_eq!(run.code, 0);
+    let first = run.stdout.lines().nth(1).expect("a contact");
+    assert!(first.starts_with("Nathalie Blanc"), "{}", run.stdout);
+    assert!(first.contains("06 77 94 38 36") && first.contains("nathalie.blanc@lyon.unicancer.fr"));
+    fits_80_columns(&run.stdout);
+
+    let value = json(&["contacts", "parisel", "--format", "json"]);
+    let claire = &value[0];
+    assert_eq!(claire["name"], "Claire Parisel");
+    assert_eq!(claire["organization"], "Gustave Roussy");
+    assert_eq!(claire["represents"], "gustave-roussy");
+    assert_eq!(
+        claire["phones"],
+        serde_json::json!(["01 42 11 50 59", "06 17 66 00 26"])
+    );
+    assert_eq!(
+        claire["emails"],
+        serde_json::json!(["claire.parisel@gustaveroussy.fr", "presse@gustaveroussy.fr"])
+    );
+    assert_eq!(
+        claire["announcements"],
+        serde_json::json!(["leon-berard-2020", "amgen-partners-of-choice-2023"])
+    );
+
+    let all = json(&["contacts", "--format", "json"]);
+    assert_eq!(all.as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn search_ranks_every_kind_best_first() {
+    let value = json(&["search", "bergonie", "--format", "json"]);
+    let results = value.as_array().expect("an array");
+    assert!(!results.is_empty());
+    for result in results {
+        has_fields(result, &["kind", "id", "label", "score"]);
+        assert!(result["score"].is_i64(), "{result}");
+    }
+    let scores: Vec<i64> = results
+        .iter()
+        .map(|result| result["score"].as_i64().unwrap())
+        .collect();
+    assert!(
+        scores.windows(2).all(|pair| pair[0] >= pair[1]),
+        "{scores:?}"
+    );
+    let ids: Vec<&str> = results
+        .iter()
+        .map(|result| result["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"institut-bergonie") && ids.contains(&"bergonie-2019"),
+        "{ids:?}"
+    );
+
+    // Long text is matched by words, not as a scattered subsequence: `leon berard`
+    // narrows to what concerns Centre Léon Bérard.
+    let value = json(&["search", "leon berard", "--format", "json"]);
+    let ids: Vec<&str> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|result| result["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"centre-leon-berard") && ids.contains(&"leon-berard-2020"),
+        "{ids:?}"
+    );
+    for unrelated in [
+        "bergonie-2019",
+        "dana-farber-servier-2022",
+        "amgen-partners-of-choice-2023",
+        "sanofi",
+    ] {
+        assert!(!ids.contains(&unrelated), "{unrelated} in {ids:?}");
+    }
+
+    let run = accords(&["search", "FRANÇOIS"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains("francois-xavier-mahon"),
+        "{}",
+        run.stdout
+    );
+    fits_80_columns(&run.stdout);
+
+    let value = json(&["search", "country:us", "year:2023", "--format", "json"]);
+    let ids: Vec<&str> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|result| result["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"memorial-sloan-kettering") && ids.contains(&"dana-farber"),
+        "{ids:?}"
+    );
+    assert!(!ids.contains(&"gustave-roussy"), "{ids:?}");
+}
+
+#[test]
+fn nothing_matched_exits_1_and_json_still_prints_an_empty_list() {
+    let run = accords(&["search", "zzzzqqq"]);
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+    let run = accords(&["search", "zzzzqqq", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        serde_json::from_str::<Value>(&run.stdout).unwrap(),
+        serde_json::json!([])
+    );
+    let run = accords(&["contacts", "zzzzqqq", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        serde_json::from_str::<Value>(&run.stdout).unwrap(),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn show_prints_any_kind_of_record() {
+    let run = accords(&["show", "centre-leon-berard"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.starts_with("Centre Léon Bérard\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Jean-Yves Blay"));
+    fits_80_columns(&run.stdout);
+
+    let run = accords(&["show", "leon-berard-2020"]);
+    assert!(run.stdout.contains("Nathalie Blanc"));
+    assert!(run.stdout.contains("06 77 94 38 36"));
+
+    for (id, kind) in [
+        ("amgen-partners-of-choice-2023", "announcement"),
+        ("dana-farber", "institution"),
+        ("jean-charles-soria", "person"),
+        ("claire-parisel", "contact"),
+        ("dana-farber-servier-2022-first-conference", "event"),
+    ] {
+        let value = json(&["show", id, "--format", "json"]);
+        assert_eq!(value["id"], id);
+        assert_eq!(value["kind"], kind);
+        let text = accords(&["show", id]);
+        assert_eq!(text.code, 0, "{id}");
+        assert!(!text.stdout.is_empty());
+    }
+}
+
+#[test]
+fn show_an_unknown_id_says_so_on_stderr_with_the_closest_ids() {
+    let run = accords(&["show", "gustave-rousy"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("no record has the id `gustave-rousy`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`gustave-roussy`"), "{}", run.stderr);
+    let run = accords(&["show", "nothing-like-it-at-all", "--format", "json"]);
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+}
+
+#[test]
+fn check_the_embedded_and_a_given_dataset() {
+    let run = accords(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("valid: 5 announcements"),
+        "{}",
+        run.stdout
+    );
+    let good = fixture("good/minimal.yaml");
+    let run = accords(&["check", good.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = accords(&[
+        "--data",
+        good.to_str().unwrap(),
+        "list",
+        "institutions",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0);
+    let value: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(value.as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(accords(&["list", "planets"]).code, 2);
+    assert_eq!(accords(&["show"]).code, 2);
+    assert_eq!(accords(&["list", "people", "--format", "xml"]).code, 2);
+    assert_eq!(accords(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn the_explorer_without_a_terminal_says_so_instead_of_hanging() {
+    let run = accords(&[]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
+}

@@ -1,0 +1,431 @@
+//! The embedded dataset checked against the seed press releases (copied, unchanged, into
+//! tests/fixtures/seeds): dates, partners, press contacts as written, people whose roles
+//! change between releases, and statements on which releases disagree.
+
+use std::collections::BTreeSet;
+
+use accords::dataset::{Dataset, Record};
+use accords::search::fold::fold_str;
+
+fn dataset() -> Dataset {
+    Dataset::embedded().expect("the embedded dataset is valid")
+}
+
+fn seed(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/seeds")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// Whitespace folded to single spaces, so a passage split over lines still matches.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_five_releases_have_their_dates() {
+    let dataset = dataset();
+    let dates: Vec<(&str, &str)> = dataset
+        .announcements
+        .iter()
+        .map(|announcement| (announcement.id.as_str(), announcement.date.as_str()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("bergonie-2019", "2019-02-12"),
+            ("leon-berard-2020", "2020-12-17"),
+            ("paris-saclay-cancer-cluster-2021", "2021-06-30"),
+            ("dana-farber-servier-2022", "2022-06-07"),
+            ("amgen-partners-of-choice-2023", "2023-10-16"),
+        ]
+    );
+    // Dates written in the seeds are quoted as written; the one date that is not in its
+    // seed names where it comes from.
+    for announcement in &dataset.announcements {
+        let text = seed(&announcement.source);
+        match announcement.date_as_written.as_deref() {
+            Some(written) => assert!(
+                text.contains(written),
+                "{}: `{written}` not in its seed",
+                announcement.id
+            ),
+            None => assert!(
+                announcement.sources.keys().any(|field| field == "date"),
+                "{} has no date source",
+                announcement.id
+            ),
+        }
+    }
+    assert_eq!(
+        dataset
+            .announcement("bergonie-2019")
+            .and_then(|announcement| announcement.date_as_written.as_deref()),
+        Some("12nd february 2019")
+    );
+    let cluster = dataset
+        .announcement("paris-saclay-cancer-cluster-2021")
+        .expect("cluster release");
+    assert!(
+        cluster
+            .sources
+            .values()
+            .any(|source| source.contains("June 30, 2021"))
+    );
+}
+
+#[test]
+fn each_release_has_its_partners_with_their_roles() {
+    let dataset = dataset();
+    let partners = |id: &str| -> BTreeSet<(String, &'static str)> {
+        dataset
+            .announcement(id)
+            .expect("announcement")
+            .partners
+            .iter()
+            .map(|partner| (partner.institution.to_string(), partner.role.as_str()))
+            .collect()
+    };
+    let expect = |pairs: &[(&str, &'static str)]| -> BTreeSet<(String, &'static str)> {
+        pairs
+            .iter()
+            .map(|(id, role)| ((*id).to_owned(), *role))
+            .collect()
+    };
+    assert_eq!(
+        partners("bergonie-2019"),
+        expect(&[
+            ("gustave-roussy", "signatory"),
+            ("institut-bergonie", "signatory")
+        ])
+    );
+    assert_eq!(
+        partners("leon-berard-2020"),
+        expect(&[
+            ("gustave-roussy", "signatory"),
+            ("centre-leon-berard", "signatory")
+        ])
+    );
+    assert_eq!(
+        partners("paris-saclay-cancer-cluster-2021"),
+        expect(&[
+            ("sanofi", "founder"),
+            ("gustave-roussy", "founder"),
+            ("inserm", "founder"),
+            ("institut-polytechnique-de-paris", "founder"),
+            ("universite-paris-saclay", "founder"),
+        ])
+    );
+    assert_eq!(
+        partners("dana-farber-servier-2022"),
+        expect(&[
+            ("dana-farber", "signatory"),
+            ("gustave-roussy", "signatory"),
+            ("institut-servier", "supporter")
+        ])
+    );
+    let mut amgen = vec![("amgen", "founder")];
+    for member in [
+        "asan-medical-center",
+        "dana-farber",
+        "university-hospital-essen",
+        "gustave-roussy",
+        "memorial-sloan-kettering",
+        "peter-maccallum",
+        "princess-margaret",
+        "vall-dhebron",
+    ] {
+        amgen.push((member, "member"));
+    }
+    assert_eq!(partners("amgen-partners-of-choice-2023"), expect(&amgen));
+    // Mentioned institutions are linked, but not as partners.
+    let mentioned: Vec<&str> = [
+        "unicancer",
+        "harvard-medical-school",
+        "ditep",
+        "paris-saclay-cancer-cluster",
+    ]
+    .into_iter()
+    .filter(|id| {
+        let index = dataset.institution_index(id).expect("institution");
+        dataset.partnered_in(index).is_empty() && !dataset.mentioned_in(index).is_empty()
+    })
+    .collect();
+    assert_eq!(mentioned.len(), 4, "{mentioned:?}");
+    assert!(
+        dataset
+            .institution("amgen")
+            .expect("amgen")
+            .other_names
+            .iter()
+            .any(|name| name == "Amgen France")
+    );
+}
+
+#[test]
+fn press_contacts_are_exactly_as_written() {
+    let dataset = dataset();
+    let contact = |id: &str| match dataset.record(id) {
+        Some(Record::Contact(index)) => index,
+        other => panic!("{id}: {other:?}"),
+    };
+    let expected: &[(&str, &str, &[&str], &[&str], &[&str])] = &[
+        (
+            "claire-parisel",
+            "Gustave Roussy",
+            &["01 42 11 50 59", "06 17 66 00 26"],
+            &["claire.parisel@gustaveroussy.fr", "presse@gustaveroussy.fr"],
+            &["leon-berard-2020", "amgen-partners-of-choice-2023"],
+        ),
+        (
+            "nathalie-blanc",
+            "Centre Léon Bérard",
+            &["06 77 94 38 36"],
+            &["nathalie.blanc@lyon.unicancer.fr"],
+            &["leon-berard-2020"],
+        ),
+        (
+            "valentine-martin",
+            "Agence PRPA",
+            &["06 32 29 43 82"],
+            &["valentine.martin@prpa.fr"],
+            &["amgen-partners-of-choice-2023"],
+        ),
+        (
+            "charlotte-scordia-warembourg",
+            "Amgen France",
+            &["06 25 15 17 96"],
+            &["cwarembo@amgen.com"],
+            &["amgen-partners-of-choice-2023"],
+        ),
+    ];
+    assert_eq!(dataset.contacts.len(), expected.len());
+    for (id, organization, phones, emails, releases) in expected {
+        let index = contact(id);
+        assert_eq!(dataset.contacts[index].organization, *organization, "{id}");
+        assert_eq!(dataset.phones_of(index), *phones, "{id}");
+        assert_eq!(dataset.emails_of(index), *emails, "{id}");
+        let listed: Vec<&str> = dataset
+            .contact_announcements(index)
+            .into_iter()
+            .map(|announcement| dataset.announcements[announcement].id.as_str())
+            .collect();
+        assert_eq!(listed, *releases, "{id}");
+        // Every phone and email stands verbatim in the seed of each release that lists it.
+        for (announcement, listing) in dataset.listings_of(index) {
+            let text = seed(&dataset.announcements[announcement].source);
+            for value in listing.phones.iter().chain(&listing.emails) {
+                assert!(
+                    text.contains(value.as_str()),
+                    "{id}: `{value}` not in its seed"
+                );
+            }
+        }
+    }
+    // Claire Parisel's email differs between releases: each stays with its release.
+    let claire = contact("claire-parisel");
+    let by_release: Vec<(&str, Vec<&str>)> = dataset
+        .listings_of(claire)
+        .map(|(announcement, listing)| {
+            (
+                dataset.announcements[announcement].id.as_str(),
+                listing.emails.iter().map(|email| email.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_release,
+        [
+            ("leon-berard-2020", vec!["claire.parisel@gustaveroussy.fr"]),
+            (
+                "amgen-partners-of-choice-2023",
+                vec!["presse@gustaveroussy.fr"]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn roles_change_between_releases_and_are_never_merged() {
+    let dataset = dataset();
+    let roles = |id: &str| -> Vec<(String, Option<String>, String)> {
+        dataset
+            .person(id)
+            .expect("person")
+            .roles
+            .iter()
+            .map(|role| {
+                (
+                    role.title.to_string(),
+                    role.institution.as_deref().map(str::to_owned),
+                    role.announcement.to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        roles("jean-charles-soria"),
+        [
+            (
+                "directeur général".to_owned(),
+                Some("gustave-roussy".to_owned()),
+                "leon-berard-2020".to_owned()
+            ),
+            (
+                "global vice-président recherche et développement oncologie".to_owned(),
+                Some("amgen".to_owned()),
+                "amgen-partners-of-choice-2023".to_owned()
+            ),
+        ]
+    );
+    let barlesi = roles("fabrice-barlesi");
+    assert_eq!(barlesi.len(), 2);
+    assert!(
+        barlesi
+            .iter()
+            .all(|(_, institution, _)| institution.as_deref() == Some("gustave-roussy"))
+    );
+    let blay: BTreeSet<Option<String>> = roles("jean-yves-blay")
+        .into_iter()
+        .map(|(_, institution, _)| institution)
+        .collect();
+    assert_eq!(
+        blay,
+        BTreeSet::from([
+            Some("centre-leon-berard".to_owned()),
+            Some("unicancer".to_owned())
+        ])
+    );
+}
+
+#[test]
+fn quotes_and_roles_as_written_stand_in_their_seeds() {
+    let dataset = dataset();
+    let mut checked = 0;
+    for announcement in &dataset.announcements {
+        let text = squeeze(&seed(&announcement.source));
+        for quote in &announcement.quotes {
+            assert!(
+                text.contains(&squeeze(&quote.text)),
+                "{}: quote not in its seed: {}",
+                announcement.id,
+                quote.text
+            );
+            for speaker in &quote.speakers {
+                assert!(
+                    text.contains(&squeeze(&speaker.role)),
+                    "{}: role `{}` not in its seed",
+                    announcement.id,
+                    speaker.role
+                );
+            }
+            checked += 1;
+        }
+        for profile in &announcement.profiles {
+            assert!(
+                text.contains(&squeeze(&profile.text)),
+                "{}: profile of {} not in its seed",
+                announcement.id,
+                profile.institution
+            );
+        }
+        for event in &announcement.events {
+            if let Some(written) = &event.as_written {
+                assert!(
+                    text.contains(&squeeze(written)),
+                    "{}: `{written}` not in its seed",
+                    event.id
+                );
+            }
+        }
+    }
+    assert_eq!(checked, 14);
+}
+
+#[test]
+fn statements_that_disagree_are_kept_with_their_release() {
+    let dataset = dataset();
+    let claims = |topic: &str| -> Vec<(String, String)> {
+        dataset
+            .announcements
+            .iter()
+            .flat_map(|announcement| {
+                announcement
+                    .profiles
+                    .iter()
+                    .filter(|profile| {
+                        profile.institution == "gustave-roussy"
+                            && profile.context.starts_with('À')
+                                | profile.context.starts_with("About")
+                                | profile.context.starts_with("site banner")
+                    })
+                    .flat_map(move |profile| {
+                        profile
+                            .claims
+                            .iter()
+                            .filter(move |claim| claim.topic == topic)
+                            .map(move |claim| {
+                                (announcement.id.to_string(), claim.value.to_string())
+                            })
+                    })
+            })
+            .collect()
+    };
+    let pairs = |values: &[(&str, &str)]| -> Vec<(String, String)> {
+        values
+            .iter()
+            .map(|(id, value)| ((*id).to_owned(), (*value).to_owned()))
+            .collect()
+    };
+    assert_eq!(
+        claims("world-rank"),
+        pairs(&[
+            ("leon-berard-2020", "5"),
+            ("dana-farber-servier-2022", "6"),
+            ("amgen-partners-of-choice-2023", "3")
+        ])
+    );
+    assert_eq!(
+        claims("staff"),
+        pairs(&[
+            ("leon-berard-2020", "3100"),
+            ("paris-saclay-cancer-cluster-2021", "3000"),
+            ("dana-farber-servier-2022", "4100"),
+            ("amgen-partners-of-choice-2023", "4100"),
+        ])
+    );
+    assert_eq!(
+        claims("trial-share"),
+        pairs(&[
+            ("leon-berard-2020", "25%"),
+            ("dana-farber-servier-2022", "25%"),
+            ("amgen-partners-of-choice-2023", "40%")
+        ])
+    );
+}
+
+#[test]
+fn facts_from_outside_the_seeds_name_their_source() {
+    let dataset = dataset();
+    for institution in &dataset.institutions {
+        if institution.coordinates.is_some() {
+            assert!(
+                institution.sources.contains_key(&"coordinates".into()),
+                "{} coordinates have no source",
+                institution.id
+            );
+        }
+        let city = fold_str(&institution.city);
+        let city_in_a_seed = dataset
+            .announcements
+            .iter()
+            .any(|announcement| fold_str(&seed(&announcement.source)).contains(&city));
+        assert!(
+            city_in_a_seed || institution.sources.contains_key(&"city".into()),
+            "{}: city {} is in no seed and names no source",
+            institution.id,
+            institution.city
+        );
+    }
+}
