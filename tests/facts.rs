@@ -170,7 +170,15 @@ fn press_contacts_are_exactly_as_written() {
         Some(Record::Contact(index)) => index,
         other => panic!("{id}: {other:?}"),
     };
-    let expected: &[(&str, &str, &[&str], &[&str], &[&str])] = &[
+    // (id, organisation, phones, emails, releases)
+    type Expected<'a> = (
+        &'a str,
+        &'a str,
+        &'a [&'a str],
+        &'a [&'a str],
+        &'a [&'a str],
+    );
+    let expected: &[Expected] = &[
         (
             "claire-parisel",
             "Gustave Roussy",
