@@ -120,9 +120,11 @@ impl DocumentBuilder {
         self
     }
 
-    /// A field about a related record: matched by words only, so it ranks below the
-    /// record's own names (a contact's releases below the institution it speaks for).
-    fn related(&mut self, text: &str) -> &mut Self {
+    /// Prose, or a field about a related record: matched by words only, whatever its
+    /// length. A description like "researchers among the two centres' employees" holds
+    /// `amgen` as a subsequence; and a contact's releases rank below the institution it
+    /// speaks for.
+    fn prose(&mut self, text: &str) -> &mut Self {
         if !text.trim().is_empty() {
             self.document.long.push(fold(text));
         }
@@ -166,7 +168,7 @@ fn announcement_entry(dataset: &Dataset, index: usize) -> Entry {
         .text(announcement.title_en.as_deref().unwrap_or(""))
         .text(&announcement.kind)
         .text(&announcement.date)
-        .text(&announcement.summary)
+        .prose(&announcement.summary)
         .facet(Facet::Year, year_of(&announcement.date))
         .facet(Facet::Kind, &announcement.kind)
         .facet(Facet::Language, &announcement.language);
@@ -174,7 +176,7 @@ fn announcement_entry(dataset: &Dataset, index: usize) -> Entry {
         builder.text(place).facet(Facet::City, place);
     }
     for objective in &announcement.objectives {
-        builder.text(objective);
+        builder.prose(objective);
     }
     for partner in &announcement.partners {
         builder
@@ -195,9 +197,9 @@ fn announcement_entry(dataset: &Dataset, index: usize) -> Entry {
         builder.institution(dataset, &mention.institution);
     }
     for quote in &announcement.quotes {
-        builder.text(&quote.text);
+        builder.prose(&quote.text);
         for speaker in &quote.speakers {
-            builder.text(&speaker.role);
+            builder.prose(&speaker.role);
             if let Some(person) = dataset.person(&speaker.person) {
                 builder.text(&person.name);
             }
@@ -212,10 +214,10 @@ fn announcement_entry(dataset: &Dataset, index: usize) -> Entry {
         }
     }
     for event in &announcement.events {
-        builder.text(&event.title);
+        builder.prose(&event.title);
     }
     for figure in &announcement.figures {
-        builder.text(&figure.counts);
+        builder.prose(&figure.counts);
     }
     Entry {
         record: Record::Announcement(index),
@@ -233,7 +235,7 @@ fn event_entry(dataset: &Dataset, announcement: usize, event: usize) -> Entry {
         .text(&item.title)
         .text(&item.date)
         .text(item.place.as_deref().unwrap_or(""))
-        .text(&parent.short_title)
+        .prose(&parent.short_title)
         .facet(Facet::Year, year_of(&item.date))
         .facet(Facet::City, item.place.as_deref().unwrap_or(""));
     for partner in &parent.partners {
@@ -329,9 +331,9 @@ fn contact_entry(dataset: &Dataset, index: usize) -> Entry {
     for announcement in dataset.contact_announcements(index) {
         let announcement = &dataset.announcements[announcement];
         builder
-            .related(&announcement.short_title)
-            .related(&announcement.title)
-            .related(&announcement.id)
+            .prose(&announcement.short_title)
+            .prose(&announcement.title)
+            .prose(&announcement.id)
             .facet(Facet::Year, year_of(&announcement.date));
     }
     Entry {

@@ -95,6 +95,8 @@ pub struct App {
     history: Vec<Record>,
     history_position: usize,
     pub overlays: Vec<Overlay>,
+    /// The main screen's filter while Contacts, which filters with its own, is open.
+    filter_before_contacts: Option<String>,
     pub mouse_captured: bool,
     pub status: Option<String>,
     /// Text to send to the terminal clipboard; the run loop sends it and clears it.
@@ -127,6 +129,7 @@ impl App {
             history: Vec::new(),
             history_position: 0,
             overlays: Vec::new(),
+            filter_before_contacts: None,
             mouse_captured: true,
             status: None,
             clipboard: None,
@@ -209,6 +212,7 @@ impl App {
             Action::FilterAccept => self.filtering = false,
             Action::Contacts => {
                 self.overlays.push(Overlay::Contacts);
+                self.filter_before_contacts = Some(self.filter.clone());
                 self.contacts_cursor = ListCursor::default();
             }
             Action::CopyMenu => self.open_copy_menu(),
@@ -224,7 +228,7 @@ impl App {
             Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
             Action::Escape => self.escape(),
             Action::Quit => {
-                if self.overlays.pop().is_none() {
+                if !self.close_overlay() {
                     self.quit = true;
                 }
             }
@@ -233,12 +237,28 @@ impl App {
         }
     }
 
+    /// Closes the topmost overlay; false when there was none. Leaving Contacts puts back
+    /// the filter the main screen had, so Esc returns to where you were.
+    fn close_overlay(&mut self) -> bool {
+        let Some(overlay) = self.overlays.pop() else {
+            return false;
+        };
+        if overlay == Overlay::Contacts
+            && let Some(filter) = self.filter_before_contacts.take()
+            && filter != self.filter
+        {
+            self.filter = filter;
+            self.apply_filter();
+        }
+        true
+    }
+
     fn escape(&mut self) {
         if self.filtering {
             self.filtering = false;
             self.filter.clear();
             self.apply_filter();
-        } else if self.overlays.pop().is_some() {
+        } else if self.close_overlay() {
         } else if !self.filter.is_empty() {
             self.filter.clear();
             self.apply_filter();
@@ -360,6 +380,12 @@ impl App {
 
     fn apply_filter(&mut self) {
         self.query = parse(&self.filter);
+        if self.overlays.contains(&Overlay::Contacts) {
+            // Contacts filter their own list; the panes behind keep theirs.
+            self.contacts = rows::contacts(self);
+            self.contacts_cursor = ListCursor::default();
+            return;
+        }
         self.refresh_rows();
         if self.focus != Pane::Details {
             self.show_selection();
@@ -385,7 +411,7 @@ impl App {
     fn open(&mut self) {
         if let Some(Overlay::Contacts) = self.overlays.last() {
             if let Some(&contact) = self.contacts.get(self.contacts_cursor.selected) {
-                self.overlays.pop();
+                self.close_overlay();
                 self.follow(Record::Contact(contact));
             }
             return;
@@ -513,7 +539,7 @@ impl App {
         };
         self.status = Some(format!("sent to terminal clipboard: {}", item.label));
         self.clipboard = Some(item.text.clone());
-        self.overlays.pop();
+        self.close_overlay();
     }
 
     /// A mouse click at a cell: focus the pane, select the row, follow a link in Details.

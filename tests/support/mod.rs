@@ -1,6 +1,9 @@
 //! Running the built `accords` binary as a script would, for the tests in `tests/`.
 #![allow(dead_code)]
 
+pub mod keys;
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

@@ -1,0 +1,363 @@
+//! The explorer's state driven by keys, with no terminal: filter, focus, following links,
+//! back and forward, narrowing, contacts and copying.
+
+mod support;
+
+use accords::dataset::Record;
+use accords::tui::app::{App, Overlay, Pane};
+use accords::tui::keymap::Context;
+use accords::tui::rows::TimelineRow;
+
+use support::keys::{explorer, type_keys};
+
+fn institution(app: &App, id: &str) -> Record {
+    Record::Institution(app.dataset.institution_index(id).expect("institution"))
+}
+
+fn announcement_ids(app: &App) -> Vec<&str> {
+    app.timeline
+        .iter()
+        .filter_map(|row| match row {
+            TimelineRow::Announcement(index) => Some(app.dataset.announcements[*index].id.as_str()),
+            TimelineRow::Event(..) => None,
+        })
+        .collect()
+}
+
+fn institution_ids(app: &App) -> Vec<&str> {
+    app.institutions
+        .iter()
+        .map(|&index| app.dataset.institutions[index].id.as_str())
+        .collect()
+}
+
+#[test]
+fn starts_on_the_first_announcement_in_date_order() {
+    let app = explorer(120, 40);
+    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(
+        announcement_ids(&app),
+        [
+            "bergonie-2019",
+            "leon-berard-2020",
+            "paris-saclay-cancer-cluster-2021",
+            "dana-farber-servier-2022",
+            "amgen-partners-of-choice-2023"
+        ]
+    );
+    assert_eq!(app.details.record, Some(Record::Announcement(0)));
+    assert_eq!(app.institutions.len(), 21);
+}
+
+#[test]
+fn the_filter_narrows_every_pane_live_and_esc_clears_it() {
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/leon");
+    assert_eq!(app.context(), Context::Filter);
+    type_keys(&mut app, " berard");
+    assert_eq!(announcement_ids(&app), ["leon-berard-2020"]);
+    assert_eq!(institution_ids(&app), ["centre-leon-berard"]);
+    type_keys(&mut app, "<enter>");
+    assert_eq!(app.context(), Context::Main);
+    assert_eq!(app.filter, "leon berard");
+    type_keys(&mut app, "<esc>");
+    assert_eq!(app.filter, "");
+    assert_eq!(announcement_ids(&app).len(), 5);
+
+    // Esc on the filter line clears it too.
+    type_keys(&mut app, "/bergonie<esc>");
+    assert_eq!((app.filter.as_str(), app.context()), ("", Context::Main));
+}
+
+#[test]
+fn filtering_folds_accents_and_case_both_ways() {
+    for (query, expected) in [
+        ("bergonie", "institut-bergonie"),
+        ("BÉRARD", "centre-leon-berard"),
+        ("hebron", "vall-dhebron"),
+    ] {
+        let mut app = explorer(120, 40);
+        type_keys(&mut app, &format!("/{query}<enter>"));
+        assert!(
+            institution_ids(&app).contains(&expected),
+            "{query}: {:?}",
+            institution_ids(&app)
+        );
+    }
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/FRANÇOIS<enter>");
+    assert_eq!(
+        announcement_ids(&app),
+        ["bergonie-2019"],
+        "Mahon speaks in the Bergonié release"
+    );
+}
+
+#[test]
+fn fzf_syntax_and_qualifiers_work_in_the_filter() {
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/country:us year:2023<enter>");
+    assert_eq!(announcement_ids(&app), ["amgen-partners-of-choice-2023"]);
+    assert!(institution_ids(&app).contains(&"memorial-sloan-kettering"));
+    assert!(!institution_ids(&app).contains(&"gustave-roussy"));
+
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/partner:amgen<enter>");
+    assert_eq!(announcement_ids(&app), ["amgen-partners-of-choice-2023"]);
+
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/bergonie | servier<enter>");
+    assert_eq!(
+        announcement_ids(&app).len(),
+        2,
+        "{:?}",
+        announcement_ids(&app)
+    );
+
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/!gustave<enter>");
+    assert!(!institution_ids(&app).contains(&"gustave-roussy"));
+    assert!(institution_ids(&app).contains(&"sanofi"));
+}
+
+#[test]
+fn tab_and_numbers_move_the_focus() {
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "<tab>");
+    assert_eq!(app.focus, Pane::Institutions);
+    type_keys(&mut app, "<tab>");
+    assert_eq!(app.focus, Pane::Details);
+    type_keys(&mut app, "<tab>");
+    assert_eq!(app.focus, Pane::Timeline);
+    type_keys(&mut app, "<s-tab>");
+    assert_eq!(app.focus, Pane::Details);
+    type_keys(&mut app, "2");
+    assert_eq!(app.focus, Pane::Institutions);
+    type_keys(&mut app, "1");
+    assert_eq!(app.focus, Pane::Timeline);
+}
+
+#[test]
+fn moving_in_institutions_narrows_the_timeline_until_esc() {
+    let mut app = explorer(120, 40);
+    let dana = app
+        .institutions
+        .iter()
+        .position(|&index| app.dataset.institutions[index].id == "dana-farber")
+        .unwrap();
+    type_keys(&mut app, "2");
+    for _ in 0..dana {
+        type_keys(&mut app, "j");
+    }
+    assert_eq!(app.details.record, Some(institution(&app, "dana-farber")));
+    assert_eq!(app.narrowed, app.dataset.institution_index("dana-farber"));
+    assert_eq!(
+        announcement_ids(&app),
+        ["dana-farber-servier-2022", "amgen-partners-of-choice-2023"]
+    );
+    type_keys(&mut app, "<esc>");
+    assert_eq!(app.narrowed, None);
+    assert_eq!(announcement_ids(&app).len(), 5);
+}
+
+#[test]
+fn walk_from_partner_to_partner_and_retrace_the_path() {
+    // Gustave Roussy → Dana-Farber → Amgen → Asan, by keyboard alone, then back and forward.
+    let mut app = explorer(120, 40);
+    assert!(app.select_id("gustave-roussy"));
+    let path = ["dana-farber", "amgen", "asan-medical-center"];
+    for target in path {
+        type_keys(&mut app, "3");
+        let wanted = institution(&app, target);
+        let content = accords::tui::details::content(&app, 40);
+        let position = content
+            .links
+            .iter()
+            .position(|link| link.target == wanted)
+            .unwrap_or_else(|| panic!("no link to {target}"));
+        type_keys(&mut app, "g");
+        for _ in 0..position {
+            type_keys(&mut app, "j");
+        }
+        type_keys(&mut app, "<enter>");
+        assert_eq!(app.details.record, Some(wanted), "following to {target}");
+        assert_eq!(app.focus, Pane::Institutions);
+    }
+    type_keys(&mut app, "[");
+    assert_eq!(app.details.record, Some(institution(&app, "amgen")));
+    type_keys(&mut app, "[");
+    assert_eq!(app.details.record, Some(institution(&app, "dana-farber")));
+    type_keys(&mut app, "[");
+    assert_eq!(
+        app.details.record,
+        Some(institution(&app, "gustave-roussy"))
+    );
+    type_keys(&mut app, "[");
+    assert_eq!(
+        app.details.record,
+        Some(institution(&app, "gustave-roussy"))
+    );
+    assert_eq!(app.status.as_deref(), Some("no earlier step"));
+    type_keys(&mut app, "]]");
+    assert_eq!(app.details.record, Some(institution(&app, "amgen")));
+}
+
+#[test]
+fn following_an_announcement_partner_selects_the_institution() {
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "3<enter>");
+    // The first link of the Bergonié release is its first partner.
+    assert_eq!(
+        app.details.record,
+        Some(institution(&app, "gustave-roussy"))
+    );
+    assert_eq!(
+        app.dataset.institutions[app.institutions[app.institutions_cursor.selected]].id,
+        "gustave-roussy"
+    );
+    type_keys(&mut app, "[");
+    assert_eq!(app.details.record, Some(Record::Announcement(0)));
+    assert_eq!(app.focus, Pane::Timeline);
+}
+
+#[test]
+fn contacts_open_filter_and_close_back_where_you_were() {
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "jj");
+    let before = app.details.record;
+    type_keys(&mut app, "c");
+    assert_eq!(app.overlays.last(), Some(&Overlay::Contacts));
+    assert_eq!(app.contacts.len(), 4);
+    type_keys(&mut app, "/blanc<enter>");
+    assert_eq!(app.contacts.len(), 1);
+    assert_eq!(app.dataset.contacts[app.contacts[0]].name, "Nathalie Blanc");
+    type_keys(&mut app, "<esc>");
+    assert!(app.overlays.is_empty(), "Esc closes the overlay first");
+    assert_eq!(app.details.record, before);
+    type_keys(&mut app, "c<enter>");
+    assert!(matches!(app.details.record, Some(Record::Contact(_))));
+    assert_eq!(app.focus, Pane::Details);
+}
+
+#[test]
+fn the_copy_menu_sends_the_chosen_field_to_the_clipboard() {
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "c/parisel<enter>y");
+    let Some(Overlay::Copy { items }) = app.overlays.last() else {
+        panic!("no copy menu: {:?}", app.overlays);
+    };
+    let email = items
+        .iter()
+        .find(|item| item.text == "claire.parisel@gustaveroussy.fr")
+        .expect("email choice")
+        .key;
+    let phone = items
+        .iter()
+        .find(|item| item.text == "06 17 66 00 26")
+        .expect("phone choice")
+        .key;
+    assert!(
+        items
+            .iter()
+            .any(|item| item.text.contains("Claire Parisel\nGustave Roussy\n"))
+    );
+    type_keys(&mut app, &email.to_string());
+    assert_eq!(
+        app.clipboard.as_deref(),
+        Some("claire.parisel@gustaveroussy.fr")
+    );
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("sent to terminal clipboard")
+    );
+    assert_eq!(
+        app.overlays.last(),
+        Some(&Overlay::Contacts),
+        "the copy menu closed, contacts stay"
+    );
+    type_keys(&mut app, &format!("y{phone}"));
+    assert_eq!(app.clipboard.as_deref(), Some("06 17 66 00 26"));
+
+    // An announcement offers its title, date and quotes.
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "y");
+    let Some(Overlay::Copy { items }) = app.overlays.last() else {
+        panic!()
+    };
+    assert!(items.iter().any(|item| item.text == "2019-02-12"));
+    assert!(
+        items
+            .iter()
+            .any(|item| item.text.contains("Pr") || item.label.starts_with("quote by"))
+    );
+    type_keys(&mut app, "<esc>");
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.clipboard, None);
+}
+
+#[test]
+fn q_closes_overlays_before_quitting_and_ctrl_c_quits_from_anywhere() {
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "?c");
+    assert_eq!(
+        app.overlays.len(),
+        1,
+        "keys other than help's are ignored under help"
+    );
+    type_keys(&mut app, "q");
+    assert!(app.overlays.is_empty() && !app.quit);
+    type_keys(&mut app, "q");
+    assert!(app.quit);
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/abc<c-c>");
+    assert!(app.quit);
+}
+
+#[test]
+fn query_and_select_start_options() {
+    let mut app = explorer(120, 40);
+    app.set_filter("amgen");
+    assert_eq!(announcement_ids(&app), ["amgen-partners-of-choice-2023"]);
+    let mut app = explorer(120, 40);
+    assert!(app.select_id("jean-charles-soria"));
+    assert!(matches!(app.details.record, Some(Record::Person(_))));
+    assert!(!app.select_id("no-such-id"));
+}
+
+#[test]
+fn resizing_keeps_the_filter_and_overlays() {
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/dana");
+    app.resize(60, 20);
+    app.resize(1, 1);
+    app.resize(80, 24);
+    assert_eq!(app.filter, "dana");
+    assert_eq!(app.context(), Context::Filter);
+    type_keys(&mut app, "<enter>c");
+    app.resize(100, 30);
+    assert_eq!(app.overlays.last(), Some(&Overlay::Contacts));
+}
+
+#[test]
+fn mouse_clicks_select_rows_and_follow_links() {
+    let mut app = explorer(120, 40);
+    let layout = accords::tui::view::layout(120, 40);
+    // The second row of Institutions.
+    app.click(layout.institutions.x + 3, layout.institutions.y + 2);
+    assert_eq!(app.focus, Pane::Institutions);
+    assert_eq!(app.institutions_cursor.selected, 1);
+    // A link in Details is followed on click.
+    let content = accords::tui::details::content(&app, layout.details.width - 2);
+    let link = content.links[0];
+    app.click(
+        layout.details.x + 3,
+        layout.details.y + 1 + link.line as u16,
+    );
+    assert_eq!(app.details.record, Some(link.target));
+    // The wheel scrolls the list under the pointer.
+    let mut app = explorer(120, 40);
+    app.scroll_at(layout.timeline.x + 3, layout.timeline.y + 3, 3);
+    assert_eq!(app.timeline_cursor.selected, 3);
+}
