@@ -1,22 +1,28 @@
 //! Where a pattern occurs in one folded text, by each of fzf's non-fuzzy
 //! rules and by the word-prefix rule used for long prose. Everything here
 //! works on byte ranges of already-folded text and allocates nothing; the
-//! fuzzy rule, scores, and the way back to original characters are left to
-//! [`super::matcher`] and [`super::fold`].
+//! fuzzy rule is [`super::fuzzy`]'s, scores are [`super::matcher`]'s, and
+//! the way back to original characters is [`super::fold`](mod@super::fold)'s.
 
 use std::ops::Range;
 
 /// Byte offsets where `pattern` starts in `text`, overlapping ones
-/// included, so a boundary check can see every candidate.
+/// included, so a boundary check can see every candidate. Looking for the
+/// first char uses memchr, and no substring searcher is built per call.
 fn occurrences<'a>(text: &'a str, pattern: &'a str) -> impl Iterator<Item = usize> + 'a {
+    // `contains` has a SIMD path for short needles: most fields lack the
+    // pattern altogether and are rejected without walking candidates.
+    let first = pattern.chars().next().filter(|_| text.contains(pattern));
     let mut from = 0;
     std::iter::from_fn(move || {
-        if pattern.is_empty() {
-            return None;
+        let first = first?;
+        loop {
+            let found = from + text.get(from..)?.find(first)?;
+            from = found + first.len_utf8();
+            if text[found..].starts_with(pattern) {
+                return Some(found);
+            }
         }
-        let found = from + text.get(from..)?.find(pattern)?;
-        from = found + text[found..].chars().next().map_or(1, char::len_utf8);
-        Some(found)
     })
 }
 
@@ -113,27 +119,6 @@ pub fn equal(text: &str, pattern: &str) -> Option<Range<usize>> {
     (inner == pattern).then(|| start..start + pattern.len())
 }
 
-/// Whether `pattern`'s characters occur in `text` in order: the cheap
-/// necessary condition checked before running the fuzzy scorer.
-pub fn is_subsequence(text: &str, pattern: &str) -> bool {
-    if text.is_ascii() && pattern.is_ascii() {
-        let mut wanted = pattern.bytes().peekable();
-        for byte in text.bytes() {
-            if wanted.peek() == Some(&byte) {
-                wanted.next();
-            }
-        }
-        return wanted.peek().is_none();
-    }
-    let mut wanted = pattern.chars().peekable();
-    for character in text.chars() {
-        if wanted.peek() == Some(&character) {
-            wanted.next();
-        }
-    }
-    wanted.peek().is_none()
-}
-
 /// Pushes the char indices covered by a byte range of `text`.
 pub fn push_char_indices(text: &str, range: Range<usize>, indices: &mut Vec<usize>) {
     let first = text[..range.start].chars().count();
@@ -177,14 +162,6 @@ mod tests {
         assert_eq!(suffix("bar foo  ", "foo"), Some(4..7));
         assert_eq!(equal(" foo ", "foo"), Some(1..4));
         assert_eq!(equal("foox", "foo"), None);
-    }
-
-    #[test]
-    fn subsequence_scan() {
-        assert!(is_subsequence("centre leon berard", "leon"));
-        assert!(is_subsequence("centre leon berard", "cnb"));
-        assert!(!is_subsequence("centre leon berard", "noel"));
-        assert!(is_subsequence("서울아산병원", "아산"));
     }
 
     #[test]

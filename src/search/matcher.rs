@@ -2,14 +2,14 @@
 //! which characters to highlight. This module owns the per-field rules
 //! (fuzzy subsequence on short fields, word prefixes on long prose, facet
 //! values) and the scores; it leaves parsing to [`super::query`], folding
-//! to [`super::fold`], and ranking, caching and threading to its callers.
+//! to [`super::fold`](mod@super::fold), and ranking, caching and threading to its callers.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::find;
 use super::fold::{CharSet, Folded};
 use super::query::{Facet, Query, Term, TermKind};
+use super::{find, fuzzy};
 
 /// A record prepared for searching: every text folded once, up front.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,9 +23,9 @@ pub struct Document {
     pub facets: Vec<(Facet, Folded)>,
 }
 
-/// Scores records against queries. Holds the fuzzy scorer's scratch
-/// buffers (one set per thread), so keep one and share it: it is
-/// `Send + Sync`.
+/// Scores records against queries. Scoring allocates nothing; the skim
+/// matcher it holds (with scratch buffers per thread) only finds highlight
+/// positions. Keep one and share it: it is `Send + Sync`.
 pub struct Matcher {
     fuzzy: SkimMatcherV2,
 }
@@ -36,8 +36,10 @@ impl Default for Matcher {
     }
 }
 
-/// Any short-field or facet hit scores above this, and any long-field hit
-/// below it, so names and titles rank before mentions in prose.
+/// Any short-field or facet hit scores at least this, and any long-field
+/// hit less (at most `LONG_BASE + LONG_LENGTH_CAP + WORD_START_BONUS`), so
+/// names and titles rank before mentions in prose, and long fields need no
+/// look once a short field matched.
 const SHORT_BASE: i64 = 100;
 const LONG_BASE: i64 = 10;
 const LONG_LENGTH_CAP: i64 = 40;
@@ -66,8 +68,8 @@ enum Rule {
 fn rule(kind: TermKind, field: Field) -> Rule {
     match (kind, field) {
         (TermKind::Fuzzy, Field::Long) => Rule::WordPrefix,
-        // Codes and years are short and exact: `country:us` must not match
-        // "au" or "ru" as a subsequence would, nor "us" inside "cyprus".
+        // Codes and years read left to right: `year:202` means the 2020s,
+        // where a subsequence would also take `year:22` to mean 2012.
         (TermKind::Fuzzy, Field::Facet(Facet::Country | Facet::Year | Facet::Language)) => {
             Rule::Prefix
         }
@@ -83,7 +85,7 @@ fn rule(kind: TermKind, field: Field) -> Rule {
 impl Matcher {
     pub fn new() -> Self {
         Matcher {
-            fuzzy: SkimMatcherV2::default().ignore_case().element_limit(1),
+            fuzzy: SkimMatcherV2::default().ignore_case(),
         }
     }
 
@@ -104,15 +106,16 @@ impl Matcher {
                         .filter(|(value_facet, _)| *value_facet == facet)
                         .map(|(_, value)| (value, Field::Facet(facet))),
                 ),
-                None => self.judge(
-                    term,
-                    set,
-                    document
-                        .short
-                        .iter()
-                        .map(|field| (field, Field::Short))
-                        .chain(document.long.iter().map(|field| (field, Field::Long))),
-                ),
+                None => {
+                    let short = document.short.iter().map(|field| (field, Field::Short));
+                    let long = document.long.iter().map(|field| (field, Field::Long));
+                    if term.negated {
+                        self.judge(term, set, short.chain(long))
+                    } else {
+                        self.judge(term, set, short)
+                            .or_else(|| self.judge(term, set, long))
+                    }
+                }
             }
         })
     }
@@ -230,17 +233,14 @@ impl Matcher {
         pattern: &str,
         positions: Option<&mut Vec<usize>>,
     ) -> Option<i64> {
-        // The scorer allocates per call; the in-order scan rejects first.
-        if !find::is_subsequence(text, pattern) {
-            return None;
-        }
         match positions {
+            // Skim's full alignment allocates, which visible rows can afford.
             Some(positions) => {
                 let (score, indices) = self.fuzzy.fuzzy_indices(text, pattern)?;
                 positions.extend(indices);
                 Some(score)
             }
-            None => self.fuzzy.fuzzy_match(text, pattern),
+            None => fuzzy::score(text, pattern),
         }
     }
 }

@@ -130,6 +130,15 @@ fn short_hits_outrank_long_hits() {
 }
 
 #[test]
+fn tight_matches_rank_first() {
+    let matcher = Matcher::new();
+    let query = parse("leon");
+    let rank = |text: &str| matcher.score(&query, &named(&[text])).unwrap();
+    assert!(rank("Centre Léon Bérard") > rank("Laboratoire en oncologie"));
+    assert!(rank("Léon") > rank("Napoléon"));
+}
+
+#[test]
 fn facet_terms_search_only_their_facet() {
     let matcher = Matcher::new();
     let document = sample();

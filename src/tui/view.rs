@@ -56,7 +56,7 @@ pub fn layout(width: u16, height: u16) -> Layout {
             .areas(main);
         let [timeline, institutions] = RatatuiLayout::default()
             .direction(Direction::Horizontal)
-            .constraints([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .constraints([Constraint::Percentage(60), Constraint::Percentage(40)])
             .areas(top);
         (timeline, institutions, details)
     };
@@ -214,7 +214,11 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
                     let announcement = &app.dataset.announcements[index];
                     spread(
                         &format!("{} {}", announcement.date, announcement.short_title),
-                        &format!("{} partners", announcement.partners.len()),
+                        &if inner_width >= 56 {
+                            format!("{} partners", announcement.partners.len())
+                        } else {
+                            format!("({})", announcement.partners.len())
+                        },
                         inner_width.saturating_sub(3),
                     )
                 }

@@ -1,0 +1,201 @@
+//! What the explorer draws, on ratatui's TestBackend: character snapshots of the main
+//! screens at 120×40, 80×24 and 60×20, and separate assertions on styles (snapshots hold
+//! characters only).
+
+mod support;
+
+use accords::tui::app::App;
+use accords::tui::theme::{SELECTION_SYMBOL, Theme};
+use accords::tui::view::draw;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+use support::keys::{explorer, type_keys};
+
+fn render(app: &App) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.width, app.height)).expect("a test terminal");
+    terminal.draw(|frame| draw(app, frame)).expect("drawn");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen's characters, one line per row, trailing spaces trimmed.
+fn text(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character covers the next cell too.
+            x += (unicode_width::UnicodeWidthStr::width(symbol) as u16).max(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn screen(width: u16, height: u16, keys: &str) -> (App, Buffer) {
+    let mut app = explorer(width, height);
+    type_keys(&mut app, keys);
+    let buffer = render(&app);
+    (app, buffer)
+}
+
+#[test]
+fn main_screen_at_three_sizes() {
+    for (width, height) in [(120, 40), (80, 24), (60, 20)] {
+        let (_, buffer) = screen(width, height, "");
+        insta::assert_snapshot!(format!("main_{width}x{height}"), text(&buffer));
+    }
+}
+
+#[test]
+fn filtered_screen_at_three_sizes() {
+    for (width, height) in [(120, 40), (80, 24), (60, 20)] {
+        let (_, buffer) = screen(width, height, "/berard");
+        insta::assert_snapshot!(format!("filter_berard_{width}x{height}"), text(&buffer));
+    }
+}
+
+#[test]
+fn institution_details_contacts_and_help() {
+    let (_, buffer) = screen(120, 40, "2<down><down><down><down><down><down>");
+    insta::assert_snapshot!("institution_gustave_roussy_120x40", text(&buffer));
+    let (_, buffer) = screen(120, 40, "c");
+    insta::assert_snapshot!("contacts_120x40", text(&buffer));
+    let (_, buffer) = screen(80, 24, "c");
+    insta::assert_snapshot!("contacts_80x24", text(&buffer));
+    let (_, buffer) = screen(80, 24, "?");
+    insta::assert_snapshot!("help_80x24", text(&buffer));
+    let (_, buffer) = screen(80, 24, "cy");
+    insta::assert_snapshot!("copy_menu_80x24", text(&buffer));
+}
+
+#[test]
+fn a_terminal_too_small_says_so_and_nothing_panics_at_any_size() {
+    let (_, buffer) = screen(40, 10, "");
+    assert!(
+        text(&buffer).contains("terminal too small (need 50×12)"),
+        "{}",
+        text(&buffer)
+    );
+    let mut app = explorer(120, 40);
+    for width in [
+        1, 2, 3, 10, 30, 49, 50, 51, 59, 60, 61, 79, 80, 99, 100, 101, 130,
+    ] {
+        for height in [1, 2, 5, 11, 12, 13, 24, 41] {
+            app.resize(width, height);
+            type_keys(&mut app, "<esc><esc><esc>");
+            type_keys(&mut app, "/dana<enter>3jj");
+            render(&app);
+            type_keys(&mut app, "c");
+            render(&app);
+            type_keys(&mut app, "?");
+            render(&app);
+        }
+    }
+}
+
+#[test]
+fn the_selection_is_reversed_and_marked_with_a_symbol() {
+    let (app, buffer) = screen(120, 40, "");
+    let layout = accords::tui::view::layout(app.width, app.height);
+    let row = layout.timeline.y + 1;
+    let x = layout.timeline.x + 1;
+    assert_eq!(
+        buffer[(x, row)].symbol(),
+        SELECTION_SYMBOL.chars().next().unwrap().to_string()
+    );
+    for offset in 0..20 {
+        assert!(
+            buffer[(x + offset, row)]
+                .modifier
+                .contains(Modifier::REVERSED),
+            "cell {offset} of the selected row"
+        );
+    }
+    assert!(
+        !buffer[(x + 3, row + 1)]
+            .modifier
+            .contains(Modifier::REVERSED),
+        "the next row is not selected"
+    );
+}
+
+#[test]
+fn matched_characters_are_highlighted_on_the_original_text() {
+    // `leon` matches "Léon" in "Centre Léon Bérard": the é is highlighted, the C is not.
+    let (app, buffer) = screen(120, 40, "/leon");
+    let layout = accords::tui::view::layout(app.width, app.height);
+    let row = layout.institutions.y + 1;
+    let cells: Vec<(String, bool)> = (layout.institutions.x + 1
+        ..layout.institutions.x + layout.institutions.width - 1)
+        .map(|x| {
+            let cell = &buffer[(x, row)];
+            (
+                cell.symbol().to_owned(),
+                cell.modifier.contains(Modifier::UNDERLINED),
+            )
+        })
+        .collect();
+    let line: String = cells.iter().map(|(symbol, _)| symbol.as_str()).collect();
+    let start = cells
+        .iter()
+        .position(|(symbol, _)| symbol == "C")
+        .expect("Centre");
+    assert!(line.contains("Centre Léon Bérard"), "{line}");
+    let highlighted: String = cells
+        .iter()
+        .filter(|(_, underlined)| *underlined)
+        .map(|(symbol, _)| symbol.as_str())
+        .collect();
+    assert_eq!(highlighted, "Léon");
+    assert!(!cells[start].1, "C is not part of the match");
+}
+
+#[test]
+fn monochrome_draws_no_colour_but_keeps_selection_and_matches_visible() {
+    let mut app = App::new(
+        accords::dataset::Dataset::embedded().unwrap(),
+        Theme::monochrome(),
+        120,
+        40,
+    );
+    type_keys(&mut app, "/gustave");
+    let buffer = render(&app);
+    let mut reversed = 0;
+    let mut underlined = 0;
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset, "no foreground colour under NO_COLOR");
+        assert_eq!(cell.bg, Color::Reset, "no background colour under NO_COLOR");
+        reversed += usize::from(cell.modifier.contains(Modifier::REVERSED));
+        underlined += usize::from(cell.modifier.contains(Modifier::UNDERLINED));
+    }
+    assert!(
+        reversed > 10 && underlined >= 7,
+        "reversed {reversed}, underlined {underlined}"
+    );
+}
+
+#[test]
+fn wide_characters_never_overflow_a_pane() {
+    let dataset = support::korean_dataset();
+    let mut app = App::new(dataset, Theme::monochrome(), 80, 24);
+    type_keys(&mut app, "2");
+    let buffer = render(&app);
+    let screen = text(&buffer);
+    assert!(screen.contains("서울아산병원"), "{screen}");
+    // Every row keeps its right border where the pane ends.
+    let layout = accords::tui::view::layout(80, 24);
+    for y in layout.institutions.y + 1..layout.institutions.y + layout.institutions.height - 1 {
+        let right = layout.institutions.x + layout.institutions.width - 1;
+        assert_eq!(buffer[(right, y)].symbol(), "│", "row {y}: {screen}");
+    }
+    type_keys(&mut app, "/아산<enter>");
+    assert_eq!(app.institutions.len(), 1);
+}
