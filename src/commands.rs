@@ -174,7 +174,7 @@ fn render(table: &Table) -> String {
 fn records_table(dataset: &Dataset, kind: ListKind, records: &[Record]) -> Table {
     let mut table = match kind {
         ListKind::Announcements => {
-            Table::new(vec!["DATE", "ID", "TITLE", "LANG", "PARTNERS"]).keeping(&[0, 1])
+            Table::new(vec!["DATE", "ID", "TITLE", "PARTNERS"]).keeping(&[0, 1])
         }
         ListKind::Institutions => Table::new(vec!["ID", "NAME", "CITY", "CC", "ANN"]).keeping(&[0]),
         ListKind::People => Table::new(vec!["ID", "NAME", "LATEST ROLE"]).keeping(&[0, 1]),
@@ -195,7 +195,6 @@ fn record_cells(dataset: &Dataset, record: Record) -> Vec<String> {
                 announcement.date.to_string(),
                 announcement.id.to_string(),
                 announcement.short_title.to_string(),
-                announcement.language.to_string(),
                 announcement.partners.len().to_string(),
             ]
         }

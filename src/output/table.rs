@@ -123,7 +123,7 @@ pub fn fit(cell: &str, width: usize) -> String {
 pub fn output_width() -> usize {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal()
-        && let Ok((columns, _)) = crossterm::terminal::size()
+        && let Ok((columns, _)) = ratatui::crossterm::terminal::size()
         && columns > 0
     {
         return columns as usize;
