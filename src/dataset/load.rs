@@ -89,7 +89,7 @@ pub fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadE
     for file in paths {
         let name = file.display().to_string();
         let bytes = read_bounded(&file)?;
-        match decode(&name, &bytes).and_then(|text| parse(&name, text)) {
+        match parse_bytes(&name, &bytes) {
             Ok(content) => parsed.push(ParsedFile {
                 name,
                 origin: Origin::Disk(file),
@@ -177,6 +177,12 @@ fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
             ),
         }
     })
+}
+
+/// Decodes, guards and deserialises one file's bytes: any bytes at all give either the
+/// file's records or one positioned diagnostic.
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<DatasetFile, Diagnostic> {
+    decode(name, bytes).and_then(|text| parse(name, text))
 }
 
 /// Guards, then deserialises one file's text.

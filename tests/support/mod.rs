@@ -56,3 +56,9 @@ pub fn accords(args: &[&str]) -> Run {
             .expect("exited, not killed by a signal"),
     }
 }
+
+/// A small dataset with Korean names, for width and matching tests.
+pub fn korean_dataset() -> accords::dataset::Dataset {
+    accords::dataset::Dataset::load(&fixture("good/korean.yaml"))
+        .expect("the Korean fixture is valid")
+}
