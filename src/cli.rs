@@ -30,6 +30,20 @@ pub struct Cli {
     #[arg(long, value_name = "ID")]
     pub select: Option<String>,
 
+    /// The explorer's colours; overrides NO_COLOR and the settings file.
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub theme: Option<crate::tui::theme::ThemeName>,
+
+    /// A settings file to read instead of ~/.config/accords/config.toml
+    /// ($XDG_CONFIG_HOME/accords/config.toml); see `accords config --default`.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// With --data: reload the explorer when a dataset file changes, keeping the selection,
+    /// and show problems in a panel instead of quitting. The files are only read.
+    #[arg(long, requires = "data")]
+    pub watch: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -70,6 +84,19 @@ pub enum Command {
         /// A YAML file or a directory of them.
         path: Option<PathBuf>,
     },
+    /// Print the explorer's settings as a settings file: those in force, or the defaults.
+    Config {
+        /// Print the default settings, every command of the explorer with its default keys.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script (e.g. `accords completions bash > accords.bash`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) generated from these options (`accords man | man -l -`).
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,8 +110,14 @@ pub enum ListKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
+    /// Aligned columns that fit the terminal's width.
     Table,
+    /// The JSON shapes the README promises.
     Json,
+    /// RFC 4180 CSV: a header row, then one row per record, never cut.
+    Csv,
+    /// vCard 4.0 (RFC 6350), one card per contact; for contacts only.
+    Vcard,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::cli::{Command, ListFormat, ListKind, ShowFormat};
 use crate::dataset::{Dataset, Kind, LoadError, Record};
 use crate::output::table::{Table, output_width};
-use crate::output::{json, text};
+use crate::output::{csv, json, text, vcard};
 use crate::sanitize::sanitize;
 use crate::search::index::SearchIndex;
 
@@ -105,7 +105,106 @@ pub fn run(dataset: &Dataset, command: &Command) -> Outcome {
         Command::Contacts { query, format } => contacts(dataset, &query.join(" "), *format),
         Command::Search { query, format } => search(dataset, &query.join(" "), *format),
         Command::Check { path } => check(path.as_deref()),
+        // The settings file at its usual place; `main` passes --config and --theme.
+        Command::Config { default } => crate::config::command(None, None, *default),
+        Command::Completions { shell } => completions(*shell),
+        Command::Man => man(),
     }
+}
+
+/// `completions SHELL`: a completion script for the shell, generated from the clap
+/// definition, so it always knows every subcommand, option and value.
+pub fn completions(shell: clap_complete::Shell) -> Outcome {
+    use clap::CommandFactory;
+    let mut command = crate::cli::Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "accords", &mut script);
+    Outcome::printed(String::from_utf8_lossy(&script).into_owned(), true)
+}
+
+/// `man`: the manual page in roff, generated from the clap definition.
+pub fn man() -> Outcome {
+    match manual_page() {
+        Ok(page) => Outcome::printed(page, true),
+        Err(error) => Outcome {
+            stdout: String::new(),
+            stderr: format!("accords: could not write the manual page: {error}\n"),
+            code: exit::ERROR,
+        },
+    }
+}
+
+/// One page for the whole program: clap_mangen's page for `accords`, whose SUBCOMMANDS
+/// section would point to a page per subcommand (`accords-list(1)`), with a COMMANDS
+/// section (before EXTRA, the exit codes) holding those pages' description, synopsis and
+/// options instead.
+fn manual_page() -> std::io::Result<String> {
+    use clap::CommandFactory;
+    let mut command = crate::cli::Cli::command();
+    command.build();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut page)?;
+    let mut page = String::from_utf8_lossy(&page).into_owned();
+    for subcommand in command.get_subcommands() {
+        let name = subcommand.get_name();
+        page = page.replace(
+            &format!("accords\\-{name}(1)"),
+            &format!("\\fBaccords {name}\\fR"),
+        );
+    }
+    let mut commands = String::from(".SH COMMANDS\n");
+    for subcommand in command
+        .get_subcommands()
+        .filter(|subcommand| subcommand.get_name() != "help")
+    {
+        let man = clap_mangen::Man::new(subcommand.clone());
+        let mut parts = Vec::new();
+        man.render_description_section(&mut parts)?;
+        parts.extend_from_slice(b".PP\n");
+        man.render_synopsis_section(&mut parts)?;
+        man.render_options_section(&mut parts)?;
+        let _ = writeln!(commands, ".SS \"accords {}\"", subcommand.get_name());
+        // Each part starts with roff's apostrophe preamble (defined once, at the top of the
+        // page) and its own section heading; the subsection heading above replaces both.
+        for line in String::from_utf8_lossy(&parts).lines() {
+            if line.starts_with(".SH ")
+                || line.starts_with(".ie \\n(.g")
+                || line.starts_with(".el .ds Aq")
+            {
+                continue;
+            }
+            commands.push_str(line);
+            commands.push('\n');
+        }
+    }
+    let at = [".SH EXTRA\n", ".SH VERSION\n"]
+        .iter()
+        .find_map(|heading| page.find(heading))
+        .unwrap_or(page.len());
+    page.insert_str(at, &commands);
+    Ok(page)
+}
+
+/// `--format vcard` asked of something that is not a list of contacts.
+fn vcard_is_for_contacts(what: &str) -> Outcome {
+    Outcome {
+        stdout: String::new(),
+        stderr: format!(
+            "accords: --format vcard is only for contacts, not {what}; use `accords contacts [QUERY] --format vcard` or `accords list contacts --format vcard`\n"
+        ),
+        code: exit::ERROR,
+    }
+}
+
+/// The contacts among these records, as indexes, in the records' order.
+fn contact_indexes(records: &[Record]) -> Vec<usize> {
+    records
+        .iter()
+        .filter_map(|record| match record {
+            Record::Contact(index) => Some(*index),
+            _ => None,
+        })
+        .collect()
 }
 
 fn records_of(dataset: &Dataset, kind: ListKind) -> Vec<Record> {
@@ -152,7 +251,45 @@ fn list(dataset: &Dataset, kind: ListKind, format: ListFormat) -> Outcome {
             };
             Outcome::printed(render(&table), found)
         }
+        ListFormat::Csv => Outcome::printed(records_csv(dataset, kind, &records), found),
+        ListFormat::Vcard => match kind {
+            ListKind::Contacts => {
+                Outcome::printed(vcard::cards(dataset, &contact_indexes(&records)), found)
+            }
+            _ => vcard_is_for_contacts(kind_name(kind)),
+        },
     }
+}
+
+fn kind_name(kind: ListKind) -> &'static str {
+    match kind {
+        ListKind::Announcements => "announcements",
+        ListKind::Institutions => "institutions",
+        ListKind::People => "people",
+        ListKind::Contacts => "contacts",
+        ListKind::Events => "events",
+    }
+}
+
+/// The columns of each kind's table, as CSV headers: the same columns, named for scripts.
+/// `partners` and `announcements` are counts, as in the table.
+fn csv_headers(kind: ListKind) -> &'static [&'static str] {
+    match kind {
+        ListKind::Announcements => &["date", "id", "title", "partners"],
+        ListKind::Institutions => &["id", "name", "city", "country", "announcements"],
+        ListKind::People => &["id", "name", "latest_role"],
+        ListKind::Contacts => &["name", "organization", "phones", "emails"],
+        ListKind::Events => &["date", "title", "announcement"],
+    }
+}
+
+fn records_csv(dataset: &Dataset, kind: ListKind, records: &[Record]) -> String {
+    csv::document(
+        csv_headers(kind),
+        records
+            .iter()
+            .map(|&record| record_cells(dataset, record, csv::LIST_SEPARATOR)),
+    )
 }
 
 fn json_list(dataset: &Dataset, records: &[Record]) -> String {
@@ -182,12 +319,13 @@ fn records_table(dataset: &Dataset, kind: ListKind, records: &[Record]) -> Table
         ListKind::Contacts => unreachable!("contacts have their own table"),
     };
     for &record in records {
-        table.row(record_cells(dataset, record));
+        table.row(record_cells(dataset, record, ", "));
     }
     table
 }
 
-fn record_cells(dataset: &Dataset, record: Record) -> Vec<String> {
+/// A record's cells, as its kind's table and CSV show them; `join` joins lists in a cell.
+fn record_cells(dataset: &Dataset, record: Record, join: &str) -> Vec<String> {
     match record {
         Record::Announcement(index) => {
             let announcement = &dataset.announcements[index];
@@ -226,8 +364,8 @@ fn record_cells(dataset: &Dataset, record: Record) -> Vec<String> {
             vec![
                 contact.name.to_string(),
                 contact.organization.to_string(),
-                dataset.phones_of(index).join(", "),
-                dataset.emails_of(index).join(", "),
+                dataset.phones_of(index).join(join),
+                dataset.emails_of(index).join(join),
             ]
         }
         Record::Event(announcement, event) => {
@@ -307,10 +445,19 @@ fn contacts(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
     match format {
         ListFormat::Json => Outcome::printed(json_list(dataset, &records), found),
         ListFormat::Table => Outcome::printed(render(&contacts_table(dataset, &records)), found),
+        ListFormat::Csv => {
+            Outcome::printed(records_csv(dataset, ListKind::Contacts, &records), found)
+        }
+        ListFormat::Vcard => {
+            Outcome::printed(vcard::cards(dataset, &contact_indexes(&records)), found)
+        }
     }
 }
 
 fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
+    if format == ListFormat::Vcard {
+        return vcard_is_for_contacts("search results");
+    }
     let index = SearchIndex::build(dataset);
     let kinds = [
         Kind::Announcement,
@@ -350,6 +497,22 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
             }
             Outcome::printed(render(&table), found)
         }
+        ListFormat::Csv => {
+            let rows = hits.iter().map(|hit| {
+                let entry = &index.entries[hit.entry];
+                vec![
+                    entry.record.kind().as_str().to_owned(),
+                    record_id(dataset, entry.record).to_owned(),
+                    entry.label.clone(),
+                    hit.score.to_string(),
+                ]
+            });
+            Outcome::printed(
+                csv::document(&["kind", "id", "label", "score"], rows),
+                found,
+            )
+        }
+        ListFormat::Vcard => unreachable!("refused above"),
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod dataset;
 pub mod output;
 pub mod sanitize;

@@ -8,10 +8,30 @@ use clap::Parser;
 
 use accords::cli::{Cli, Command};
 use accords::commands::{self, Outcome, exit};
-use accords::dataset::Dataset;
+use accords::dataset::{Dataset, LoadError};
 
-fn explore(dataset: Dataset, cli: &Cli) -> Outcome {
+fn failure(stderr: String) -> Outcome {
+    Outcome {
+        stderr,
+        code: exit::ERROR,
+        ..Outcome::default()
+    }
+}
+
+/// The explorer: settings first (a wrong settings file exits 2 with its problems), then the
+/// dataset. With --watch, a dataset that is read but invalid opens on its problems and waits
+/// for a fix; one that cannot be read at all is still an error.
+fn explore(cli: &Cli) -> Outcome {
     use std::io::IsTerminal;
+    let settings = match accords::config::settings(cli.config.as_deref(), cli.theme) {
+        Ok(settings) => settings,
+        Err(error) => return failure(error.describe()),
+    };
+    let loaded = match Dataset::open(cli.data.as_deref()) {
+        Ok(dataset) => Ok(dataset),
+        Err(error @ LoadError::Invalid { .. }) if cli.watch => Err(error),
+        Err(error) => return failure(commands::describe_load_error(&error)),
+    };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Outcome {
             stderr: "accords: the explorer needs a terminal; for scripts, see `accords --help` (list, show, contacts, search, check)\n".to_owned(),
@@ -22,8 +42,10 @@ fn explore(dataset: Dataset, cli: &Cli) -> Outcome {
     let options = accords::tui::Options {
         query: cli.query.clone(),
         select: cli.select.clone(),
+        settings,
+        watch: if cli.watch { cli.data.clone() } else { None },
     };
-    match accords::tui::run(dataset, &options) {
+    match accords::tui::run(loaded, &options) {
         Ok(()) => Outcome::default(),
         Err(error) => Outcome {
             stderr: format!("accords: terminal error: {error}\n"),
@@ -37,16 +59,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
         Some(Command::Check { path }) => commands::check(path.as_deref().or(cli.data.as_deref())),
-        command => match Dataset::open(cli.data.as_deref()) {
+        // Generated from the clap definition alone: no dataset is loaded for them.
+        Some(Command::Completions { shell }) => commands::completions(*shell),
+        Some(Command::Man) => commands::man(),
+        Some(Command::Config { default }) => {
+            accords::config::command(cli.config.as_deref(), cli.theme, *default)
+        }
+        None => explore(&cli),
+        Some(command) => match Dataset::open(cli.data.as_deref()) {
             Err(error) => Outcome {
                 stdout: String::new(),
                 stderr: commands::describe_load_error(&error),
                 code: exit::ERROR,
             },
-            Ok(dataset) => match command {
-                Some(command) => commands::run(&dataset, command),
-                None => explore(dataset, &cli),
-            },
+            Ok(dataset) => commands::run(&dataset, command),
         },
     };
     // A closed pipe (`accords list … | head`) is not an error worth a panic.

@@ -38,7 +38,8 @@ pub fn sanitize_multiline(text: &str) -> Cow<'_, str> {
     Cow::Owned(clean)
 }
 
-fn needs_placeholder(character: char) -> bool {
+/// Control characters and bidirectional formatting characters: what a terminal may act on.
+pub fn needs_placeholder(character: char) -> bool {
     character.is_control() || is_bidi_control(character)
 }
 

@@ -271,7 +271,7 @@ fn show_prints_any_kind_of_record() {
     ] {
         let value = json(&["show", id, "--format", "json"]);
         assert_eq!(value["id"], id);
-        assert_eq!(value["kind"], kind);
+        assert_eq!(value["record"], kind);
         let text = accords(&["show", id]);
         assert_eq!(text.code, 0, "{id}");
         assert!(!text.stdout.is_empty());

@@ -361,3 +361,43 @@ fn mouse_clicks_select_rows_and_follow_links() {
     app.scroll_at(layout.timeline.x + 3, layout.timeline.y + 3, 3);
     assert_eq!(app.timeline_cursor.selected, 3);
 }
+
+#[test]
+fn the_map_toggles_and_zooms() {
+    use accords::tui::app::MapZoom;
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "z");
+    assert_eq!(app.map, None);
+    assert!(app.status.is_some());
+    type_keys(&mut app, "w");
+    assert_eq!(app.map, Some(MapZoom::World));
+    type_keys(&mut app, "z");
+    assert_eq!(app.map, Some(MapZoom::Europe));
+    type_keys(&mut app, "zw");
+    assert_eq!(app.map, None);
+}
+
+#[test]
+fn people_show_roles_over_time_and_lead_to_their_institutions() {
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "p");
+    assert_eq!(app.overlays.last(), Some(&Overlay::People));
+    assert_eq!(app.people.len(), 11);
+    type_keys(&mut app, "/soria<enter>");
+    assert_eq!(app.people.len(), 1);
+    type_keys(&mut app, "<enter>");
+    let soria = app.dataset.record("jean-charles-soria");
+    assert_eq!(app.details.record, soria);
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.filter, "", "the main screen's filter is back");
+    // His roles lead to Gustave Roussy (2020), then Amgen (2023).
+    let content = accords::tui::details::content(&app, 50);
+    let targets: Vec<Record> = content.links.iter().map(|link| link.target).collect();
+    assert_eq!(targets[0], institution(&app, "gustave-roussy"));
+    assert_eq!(targets[1], institution(&app, "amgen"));
+    type_keys(&mut app, "j<enter>");
+    assert_eq!(app.details.record, Some(institution(&app, "amgen")));
+    assert_eq!(app.focus, Pane::Institutions);
+    type_keys(&mut app, "[");
+    assert_eq!(app.details.record, soria);
+}

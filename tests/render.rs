@@ -199,3 +199,48 @@ fn wide_characters_never_overflow_a_pane() {
     type_keys(&mut app, "/아산<enter>");
     assert_eq!(app.institutions.len(), 1);
 }
+
+#[test]
+fn map_timeline_chart_people_and_history_at_120x40() {
+    // The map in place of Details, the world and then Europe, on the Amgen network's
+    // partners (selected in the Timeline).
+    let (_, buffer) = screen(120, 40, "Gw");
+    insta::assert_snapshot!("map_world_120x40", text(&buffer));
+    let (_, buffer) = screen(120, 40, "2<down><down><down><down><down><down>wz");
+    insta::assert_snapshot!("map_europe_gustave_roussy_120x40", text(&buffer));
+    // The timeline chart follows the selection: the Dana-Farber release is marked.
+    let (app, buffer) = screen(120, 40, "jjjjjjjjj");
+    let layout = accords::tui::view::layout(app.width, app.height);
+    let chart = layout.chart.expect("a chart at 120x40");
+    insta::assert_snapshot!("timeline_chart_dana_farber_120x40", text(&buffer));
+    let marks: String = (chart.x..chart.x + chart.width)
+        .map(|x| buffer[(x, chart.y + 1)].symbol().to_owned())
+        .collect();
+    assert_eq!(marks.matches('▼').count(), 1, "{marks}");
+    // People over time.
+    let (_, buffer) = screen(120, 40, "p");
+    insta::assert_snapshot!("people_120x40", text(&buffer));
+    // Gustave Roussy's statements release by release.
+    let mut app = explorer(120, 40);
+    assert!(app.select_id("gustave-roussy"));
+    let content =
+        accords::tui::details::content(&app, accords::tui::view::layout(120, 40).details.width - 2);
+    let heading = content
+        .lines
+        .iter()
+        .position(|line| line.to_string().starts_with("History of statements"))
+        .expect("a history section");
+    app.details.scroll = heading;
+    let buffer = render(&app);
+    insta::assert_snapshot!("history_gustave_roussy_120x40", text(&buffer));
+}
+
+#[test]
+fn the_map_says_so_when_its_pane_is_too_small() {
+    let (_, buffer) = screen(50, 14, "w");
+    assert!(
+        text(&buffer).contains("terminal too small for a readable map"),
+        "{}",
+        text(&buffer)
+    );
+}

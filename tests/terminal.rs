@@ -8,7 +8,7 @@
 
 mod support;
 
-use accords::tui::keymap::{self, COMMANDS, Context};
+use accords::tui::keymap::{Context, Keymap};
 
 use support::fixture;
 use support::pty::{Explorer, Key, Screen, run_plain};
@@ -33,42 +33,60 @@ fn explorer() -> Explorer {
 
 /// The three panes and the status line's last hint are drawn.
 fn first_frame_drawn(screen: &Screen) -> bool {
-    screen.row(0).contains("Timeline")
-        && screen.row(0).contains("Institutions")
-        && screen.row(0).contains("Details")
+    ["┌Timeline ", "┌Institutions ", "┌Details"]
+        .iter()
+        .all(|title| screen.contains(title))
         && screen.status_line().contains("quit")
 }
 
-/// The rows inside the Timeline pane, which the 120-column layout draws on the left.
-fn timeline_pane(screen: &Screen) -> Vec<String> {
-    let width = screen
-        .row(0)
-        .chars()
-        .position(|c| c == '┐')
-        .map_or(0, |end| end + 1);
-    screen.rows()[1..screen.height() - 2]
+/// The inside of the pane whose top border starts with `┌TITLE`: one string per row, between
+/// its side borders. Empty when the pane is not on the screen.
+fn pane(screen: &Screen, title: &str) -> Vec<String> {
+    let corner = format!("┌{title}");
+    let Some(top) = screen.find_row(&corner) else {
+        return Vec::new();
+    };
+    let cells: Vec<char> = screen.row(top).chars().collect();
+    let Some(left) = screen
+        .row(top)
+        .split(corner.as_str())
+        .next()
+        .map(|before| before.chars().count())
+    else {
+        return Vec::new();
+    };
+    let right = (left + 1..cells.len())
+        .find(|&column| cells[column] == '┐')
+        .unwrap_or(cells.len());
+    screen.rows()[top + 1..]
         .iter()
-        .map(|row| row.chars().take(width).collect())
+        .map(|row| row.chars().collect::<Vec<char>>())
+        .take_while(|row| row.get(left) == Some(&'│'))
+        .map(|row| row[left + 1..right.min(row.len())].iter().collect())
         .collect()
 }
 
-/// The Details pane's title row, where the 120-column layout draws it: the top row.
-fn details_title(screen: &Screen) -> &str {
-    let row = screen.row(0);
-    row.find("Details").map_or("", |start| &row[start..])
+/// The Details pane's title: `Details`, or `Details (N links)`.
+fn details_title(screen: &Screen) -> String {
+    screen
+        .rows()
+        .iter()
+        .find_map(|row| row.split("┌").find(|piece| piece.starts_with("Details")))
+        .map(|title| title.trim_end_matches(['─', '┐', '│', ' ']).to_owned())
+        .unwrap_or_default()
 }
 
 #[test]
 fn first_frame_shows_the_three_panes_and_the_key_hints() {
     let mut t = explorer();
     let screen = t.wait_for(|screen| {
-        keymap::hints(Context::Main).all(|command| {
-            screen.status_line().contains(&format!(
-                "{} {}",
-                command.label,
-                command.hint.unwrap_or("")
-            ))
-        })
+        Keymap::default()
+            .hints(Context::Main)
+            .all(|(command, label)| {
+                screen
+                    .status_line()
+                    .contains(&format!("{label} {}", command.hint.unwrap_or("")))
+            })
     });
     assert!(
         screen.alternate_screen,
@@ -80,13 +98,9 @@ fn first_frame_shows_the_three_panes_and_the_key_hints() {
         vt100::MouseProtocolMode::None,
         "mouse reporting is on while exploring"
     );
-    let top = screen.row(0);
-    let timeline = top.find("Timeline").expect("Timeline pane");
-    let institutions = top.find("Institutions").expect("Institutions pane");
-    let details = top.find("Details").expect("Details pane");
     assert!(
-        timeline < institutions && institutions < details,
-        "the panes stand side by side at 120 columns, Timeline first:\n{screen}"
+        first_frame_drawn(&screen),
+        "Timeline, Institutions and Details are drawn:\n{screen}"
     );
     assert!(
         screen.contains("▶ "),
@@ -101,14 +115,14 @@ fn filter_berard_narrows_to_leon_berard() {
     let mut t = explorer();
     t.send("/berard");
     let screen = t.wait_for(|screen| {
-        screen.row(0).contains("Timeline 1─")
-            && screen.row(0).contains("Institutions 1─")
+        screen.contains("┌Timeline 1─")
+            && screen.contains("┌Institutions 1─")
             && screen.status_line().starts_with("/berard")
     });
     // Announcement rows: not blank, not an event (└) under an announcement.
-    let timeline_rows: Vec<String> = timeline_pane(&screen)
+    let timeline_rows: Vec<String> = pane(&screen, "Timeline 1")
         .into_iter()
-        .filter(|row| !row.trim_matches(['│', ' ']).is_empty() && !row.contains('└'))
+        .filter(|row| !row.trim().is_empty() && !row.contains('└'))
         .collect();
     assert_eq!(
         timeline_rows.len(),
@@ -119,9 +133,13 @@ fn filter_berard_narrows_to_leon_berard() {
         timeline_rows[0].contains("2020-12-17 Léon Bérard"),
         "the Léon Bérard announcement:\n{screen}"
     );
+    let institution_rows: Vec<String> = pane(&screen, "Institutions 1")
+        .into_iter()
+        .filter(|row| !row.trim().is_empty())
+        .collect();
     assert!(
-        screen.row(1).contains("Centre Léon Bérard"),
-        "the one institution is Centre Léon Bérard:\n{screen}"
+        institution_rows.len() == 1 && institution_rows[0].contains("Centre Léon Bérard"),
+        "the one institution is Centre Léon Bérard: {institution_rows:?}:\n{screen}"
     );
     assert!(
         screen.contains("LE CENTRE LÉON BÉRARD ET GUSTAVE ROUSSY"),
@@ -133,7 +151,7 @@ fn filter_berard_narrows_to_leon_berard() {
     t.wait_for(|screen| screen.status_line().starts_with("filter: berard"));
     t.send_key(Key::Esc);
     t.wait_for(|screen| {
-        !screen.status_line().contains("berard") && !screen.row(0).contains("Timeline 1─")
+        !screen.status_line().contains("berard") && !screen.contains("┌Timeline 1─")
     });
     t.send("q");
     t.finish().assert_exited_cleanly();
@@ -143,7 +161,7 @@ fn filter_berard_narrows_to_leon_berard() {
 fn a_partner_link_is_followed_and_back_and_forward_retrace_it() {
     let mut t = explorer();
     t.send("/berard");
-    t.wait_for(|screen| screen.row(0).contains("Timeline 1─"));
+    t.wait_for(|screen| screen.contains("┌Timeline 1─"));
     t.send_key(Key::Enter);
     t.wait_for(|screen| screen.status_line().starts_with("filter: berard"));
 
@@ -159,7 +177,7 @@ fn a_partner_link_is_followed_and_back_and_forward_retrace_it() {
     // Enter follows it: Details shows the institution and Timeline is narrowed to it.
     t.send_key(Key::Enter);
     let institution = t.wait_for(|screen| {
-        screen.row(0).contains("Timeline 1 of Centre Léon Bérard")
+        screen.contains("┌Timeline 1 of Centre Léon Bérard")
             && screen.contains("kind       cancer-centre")
             && screen.contains("city       Lyon, FR")
     });
@@ -239,9 +257,9 @@ fn help_lists_every_key_of_the_command_table() {
     t.resize(120, 60);
     t.wait_for(|screen| screen.height() == 60 && first_frame_drawn(screen));
     t.send("?");
-    let lines: Vec<String> = COMMANDS
-        .iter()
-        .map(|command| format!("{:<10}{}", command.label, command.description))
+    let lines: Vec<String> = Keymap::default()
+        .commands()
+        .map(|(command, label)| format!("{label:<10}{}", command.description))
         .collect();
     let all_listed = |screen: &Screen| {
         screen.contains("Help (Esc or q closes)") && lines.iter().all(|line| screen.contains(line))
@@ -265,28 +283,22 @@ fn resizing_keeps_the_filter_and_a_tiny_terminal_is_told_so() {
     let mut t = explorer();
     t.send("/berard");
     t.wait_for(|screen| {
-        screen.row(0).contains("Timeline 1─") && screen.status_line().starts_with("/berard█")
+        screen.contains("┌Timeline 1─") && screen.status_line().starts_with("/berard█")
     });
 
-    // Narrower than 100 columns, Details moves below the two lists.
+    // The panes are laid out again for each size; the filter line keeps its text.
     for (cols, rows) in [(80, 24), (60, 20)] {
         t.resize(cols, rows);
-        let screen = t.wait_for(|screen| {
-            screen.height() == rows as usize
-                && screen.row(0).contains("Timeline 1─")
-                && screen.row(0).contains("Institutions 1─")
-                && !screen.row(0).contains("Details")
-                && screen.rows()[1..]
-                    .iter()
-                    .any(|row| row.contains("┌Details"))
-                && screen.status_line().starts_with("/berard█")
-        });
-        assert!(
-            screen
-                .rows()
-                .iter()
-                .all(|row| row.chars().count() <= cols as usize),
-            "nothing is drawn past the right edge:\n{screen}"
+        t.wait_for_described(
+            &format!("the explorer redrawn at {cols}×{rows} with the filter kept"),
+            |screen| {
+                screen.height() == rows as usize
+                    && screen.cols == cols
+                    && screen.contains("┌Timeline 1─")
+                    && screen.contains("┌Institutions 1─")
+                    && screen.contains("┌Details")
+                    && screen.status_line().starts_with("/berard█")
+            },
         );
     }
 
@@ -296,8 +308,8 @@ fn resizing_keeps_the_filter_and_a_tiny_terminal_is_told_so() {
     // Back to full size: the filter line still has the keyboard and its text.
     t.resize(120, 40);
     let screen = t.wait_for(|screen| {
-        screen.row(0).contains("Timeline 1─")
-            && screen.row(0).contains("Details")
+        screen.contains("┌Timeline 1─")
+            && screen.contains("┌Details")
             && screen.status_line().starts_with("/berard█")
     });
     assert!(!screen.contains("terminal too small"), "{screen}");
@@ -305,7 +317,7 @@ fn resizing_keeps_the_filter_and_a_tiny_terminal_is_told_so() {
     t.wait_for(|screen| screen.status_line().starts_with("/berardx█"));
     t.send_key(Key::Backspace);
     t.wait_for(|screen| {
-        screen.status_line().starts_with("/berard█") && screen.row(0).contains("Timeline 1─")
+        screen.status_line().starts_with("/berard█") && screen.contains("┌Timeline 1─")
     });
     t.send_key(Key::Enter);
     t.wait_for(|screen| screen.status_line().starts_with("filter: berard"));
@@ -569,11 +581,17 @@ fn json_output_escapes_the_escape_character() {
 
 // Issue #4 (b): a signal ends the explorer with the terminal restored.
 
+/// ratatui ends every frame by hiding the cursor: output ending so means the explorer has
+/// finished drawing and waits for input.
+fn idle(screen: &Screen) -> bool {
+    screen.output_ends_with(b"\x1b[?25l")
+}
+
 fn ends_on_signal(signal: &str, number: u32) {
     let mut t = explorer();
     // In the middle of something: the filter line open.
     t.send("/gus");
-    t.wait_for(|screen| screen.status_line().starts_with("/gus█"));
+    t.wait_for(|screen| screen.status_line().starts_with("/gus█") && idle(screen));
     t.signal(signal);
     let finished = t.finish();
     assert_eq!(
@@ -600,26 +618,20 @@ fn sigint_ends_the_explorer_with_the_terminal_restored() {
     ends_on_signal("INT", 2);
 }
 
+/// Reproduces a bug: the signal watcher thread restores the terminal while the main thread
+/// may be half-way through drawing a frame, and the main thread goes on drawing, onto the
+/// main screen, until the process exits. Ignored until src/tui/mod.rs is fixed; run it with
+/// `cargo test --test terminal -- --ignored`.
 #[test]
-#[ignore]
-fn scratch_signal_during_draw() {
-    for round in 0..40 {
+#[ignore = "bug: a signal during a redraw lets the rest of the frame land on the main screen"]
+fn a_signal_during_a_redraw_draws_nothing_on_the_main_screen() {
+    for _ in 0..40 {
         let mut t = explorer();
-        t.send(&"jkjkjkjkjk".repeat(200));
+        // Keys enough to keep the explorer redrawing when the signal comes.
+        t.send(&"jk".repeat(1000));
         t.signal("TERM");
         let finished = t.finish();
-        eprintln!("round {round}: {}", finished.status);
+        assert_eq!(finished.status.exit_code(), 128 + 15, "{}", finished.status);
         finished.assert_terminal_restored();
-        let raw = &finished.raw;
-        let left = support::pty::find_last(raw, b"\x1b[?1049l").unwrap();
-        let after = String::from_utf8_lossy(&raw[left..])
-            .escape_debug()
-            .to_string();
-        if after.len() > 60 {
-            panic!(
-                "output after leaving the alternate screen: {}",
-                &after[..after.len().min(600)]
-            );
-        }
     }
 }

@@ -6,6 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::diagnostic::{Diagnostic, LoadError};
 use super::guard;
 use super::model::DatasetFile;
@@ -48,15 +50,21 @@ impl ParsedFile {
 
 /// Parses the embedded dataset's files.
 pub fn embedded_files() -> (Vec<ParsedFile>, Vec<Diagnostic>) {
-    let mut parsed = Vec::new();
-    let mut problems = Vec::new();
-    for (name, text) in EMBEDDED {
-        match parse(name, text) {
-            Ok(content) => parsed.push(ParsedFile {
+    let outcomes: Vec<Result<ParsedFile, Diagnostic>> = EMBEDDED
+        .par_iter()
+        .map(|(name, text)| {
+            parse(name, text).map(|content| ParsedFile {
                 name: (*name).to_owned(),
                 origin: Origin::Embedded(text),
                 content,
-            }),
+            })
+        })
+        .collect();
+    let mut parsed = Vec::new();
+    let mut problems = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Ok(file) => parsed.push(file),
             Err(problem) => problems.push(problem),
         }
     }
@@ -84,17 +92,28 @@ pub fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadE
     } else {
         vec![path.to_path_buf()]
     };
-    let mut parsed = Vec::new();
-    let mut problems = Vec::new();
-    for file in paths {
-        let name = file.display().to_string();
-        let bytes = read_bounded(&file)?;
-        match parse_bytes(&name, &bytes) {
-            Ok(content) => parsed.push(ParsedFile {
+    // Files are read and parsed in parallel, each text dropped once parsed; results are
+    // taken in path order, so the outcome (and the first unreadable file) is the same as
+    // reading them one by one.
+    let outcomes: Vec<Result<Result<ParsedFile, Diagnostic>, LoadError>> = paths
+        .into_par_iter()
+        .map(|file| {
+            let name = file.display().to_string();
+            let bytes = read_bounded(&file)?;
+            let parsed = parse_bytes(&name, &bytes);
+            drop(bytes);
+            Ok(parsed.map(|content| ParsedFile {
                 name,
                 origin: Origin::Disk(file),
                 content,
-            }),
+            }))
+        })
+        .collect();
+    let mut parsed = Vec::new();
+    let mut problems = Vec::new();
+    for outcome in outcomes {
+        match outcome? {
+            Ok(file) => parsed.push(file),
             Err(problem) => problems.push(problem),
         }
     }

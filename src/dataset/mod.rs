@@ -5,6 +5,7 @@
 pub mod date;
 pub mod diagnostic;
 pub mod guard;
+pub mod history;
 pub mod load;
 pub mod locate;
 pub mod model;
@@ -12,6 +13,8 @@ pub mod validate;
 
 use std::collections::HashMap;
 use std::path::Path;
+
+use rayon::prelude::*;
 
 pub use date::PartialDate;
 pub use diagnostic::{Diagnostic, LoadError};
@@ -83,6 +86,12 @@ impl Dataset {
         }
     }
 
+    /// A dataset with no records: what the explorer holds, with --watch, until the files
+    /// on disk first load.
+    pub fn empty() -> Dataset {
+        Dataset::index(Vec::new(), Vec::new(), Vec::new(), Vec::new())
+    }
+
     fn from_files(
         files: Vec<ParsedFile>,
         mut problems: Vec<Diagnostic>,
@@ -114,22 +123,25 @@ impl Dataset {
                 }],
             });
         }
-        let mut announcements = Vec::new();
-        let mut institutions = Vec::new();
-        let mut people = Vec::new();
-        let mut contacts = Vec::new();
+        // Sized once: growing by doubling would hold two copies of the largest list.
+        let count = |section: fn(&ParsedFile) -> usize| files.iter().map(section).sum::<usize>();
+        let mut announcements = Vec::with_capacity(count(|file| file.content.announcements.len()));
+        let mut institutions = Vec::with_capacity(count(|file| file.content.institutions.len()));
+        let mut people = Vec::with_capacity(count(|file| file.content.people.len()));
+        let mut contacts = Vec::with_capacity(count(|file| file.content.contacts.len()));
         for file in files {
             announcements.extend(file.content.announcements);
             institutions.extend(file.content.institutions);
             people.extend(file.content.people);
             contacts.extend(file.content.contacts);
         }
-        announcements.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
-        institutions.sort_by_cached_key(|institution| {
+        // Ids are unique, so every key is and unstable sorts give one order.
+        announcements.par_sort_unstable_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+        institutions.par_sort_by_cached_key(|institution| {
             (sort_name(&institution.name), institution.id.clone())
         });
-        people.sort_by_cached_key(|person| (sort_name(&person.name), person.id.clone()));
-        contacts.sort_by_cached_key(|contact| (sort_name(&contact.name), contact.id.clone()));
+        people.par_sort_by_cached_key(|person| (sort_name(&person.name), person.id.clone()));
+        contacts.par_sort_by_cached_key(|contact| (sort_name(&contact.name), contact.id.clone()));
         Ok(Dataset::index(
             announcements,
             institutions,
@@ -144,7 +156,13 @@ impl Dataset {
         people: Vec<Person>,
         contacts: Vec<Contact>,
     ) -> Dataset {
-        let mut ids = HashMap::new();
+        let events: usize = announcements
+            .iter()
+            .map(|announcement| announcement.events.len())
+            .sum();
+        let mut ids = HashMap::with_capacity(
+            announcements.len() + events + institutions.len() + people.len() + contacts.len(),
+        );
         for (index, announcement) in announcements.iter().enumerate() {
             ids.insert(announcement.id.to_string(), Record::Announcement(index));
             for (event, item) in announcement.events.iter().enumerate() {

@@ -157,7 +157,8 @@ pub fn detail(dataset: &Dataset, record: Record) -> Value {
             value
         }
     };
-    value["kind"] = json!(record.kind().as_str());
+    // `kind` is the record's own field (an agreement's kind, an institution's kind).
+    value["record"] = json!(record.kind().as_str());
     value
 }
 
@@ -188,9 +189,21 @@ fn merge(target: &mut Value, extra: Value) {
     }
 }
 
-/// Pretty JSON followed by a newline.
+/// Pretty JSON followed by a newline. serde_json escapes only U+0000–U+001F; C1 controls
+/// and bidirectional overrides, which some terminals act on, are escaped here too, so JSON
+/// printed to a terminal is as safe as a table.
 pub fn to_string(value: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_owned());
-    text.push('\n');
-    text
+    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_owned());
+    let mut safe = String::with_capacity(text.len() + 1);
+    for character in text.chars() {
+        // serde_json has escaped C0 already, and outside strings pretty JSON holds only
+        // ASCII punctuation and whitespace, so what is left can only be inside a string.
+        if u32::from(character) >= 0x7F && crate::sanitize::needs_placeholder(character) {
+            safe.push_str(&format!("\\u{:04x}", character as u32));
+        } else {
+            safe.push(character);
+        }
+    }
+    safe.push('\n');
+    safe
 }

@@ -293,6 +293,19 @@ fn institution(writer: &mut Writer, dataset: &Dataset, index: usize) {
             }
         }
     }
+    let history = dataset.claim_history(index);
+    if !history.is_empty() {
+        writer.heading(&format!(
+            "History of statements ({} = changed since the release before)",
+            crate::dataset::history::CHANGED_MARK
+        ));
+        for topic in &history {
+            writer.paragraph(&topic.topic);
+            for entry in &topic.entries {
+                writer.item(&entry.describe(dataset));
+            }
+        }
+    }
     let mut profiles = dataset
         .announcements
         .iter()

@@ -113,10 +113,24 @@ pub fn fold_str(original: &str) -> String {
         return original.to_ascii_lowercase();
     }
     let mut text = String::with_capacity(original.len());
-    for character in original.chars() {
-        fold_char(character, &mut |folded| text.push(folded));
-    }
+    fold_into(original, &mut text);
     text
+}
+
+/// Appends `original` folded to `out`, as [`fold_str`] folds it: for folding
+/// many lines into one reused buffer.
+pub fn fold_into(original: &str, out: &mut String) {
+    if original.is_ascii() {
+        out.extend(
+            original
+                .bytes()
+                .map(|byte| char::from(byte.to_ascii_lowercase())),
+        );
+        return;
+    }
+    for character in original.chars() {
+        fold_char(character, &mut |folded| out.push(folded));
+    }
 }
 
 fn fold_char(character: char, emit: &mut impl FnMut(char)) {
@@ -344,6 +358,9 @@ mod tests {
             let twice = fold(once.as_str());
             prop_assert_eq!(twice.as_str(), once.as_str());
             prop_assert_eq!(fold_str(&text), once.as_str());
+            let mut into = String::from("x");
+            fold_into(&text, &mut into);
+            prop_assert_eq!(&into[1..], once.as_str());
         }
 
         #[test]

@@ -2,10 +2,14 @@
 //! load, and the ranking rule shared by the CLI's `search` and `contacts` and the explorer's
 //! filter. Which fields of a record are searched, and how, is decided here only.
 
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rayon::prelude::*;
+
 use crate::dataset::{Dataset, Kind, Record};
 
 use super::fold::{Folded, fold};
-use super::matcher::{Document, Matcher};
+use super::matcher::{Document, Matcher, Prepared};
 use super::query::{Facet, Query, parse};
 
 /// Fields up to this many characters are matched fuzzily, as fzf matches a line; longer
@@ -33,29 +37,51 @@ pub struct Hit {
 pub struct SearchIndex {
     pub entries: Vec<Entry>,
     matcher: Matcher,
+    /// Each entry's label length in chars, the ranking's second key.
+    label_chars: Vec<u32>,
+    /// The last query searched and every entry it matched, in entry order: the same
+    /// query again (another pane's list) costs no scan, and a query that grows from it
+    /// (one more character typed) scans only these.
+    last: Mutex<Option<(Query, Arc<Vec<Hit>>)>>,
 }
+
+/// Entries scored per parallel task: enough to make the hand-off between threads cheap.
+const PARALLEL_CHUNK: usize = 2048;
 
 impl SearchIndex {
     pub fn build(dataset: &Dataset) -> SearchIndex {
-        let mut entries = Vec::new();
-        for index in 0..dataset.announcements.len() {
-            entries.push(announcement_entry(dataset, index));
-            for event in 0..dataset.announcements[index].events.len() {
-                entries.push(event_entry(dataset, index, event));
-            }
-        }
-        for index in 0..dataset.institutions.len() {
-            entries.push(institution_entry(dataset, index));
-        }
-        for index in 0..dataset.people.len() {
-            entries.push(person_entry(dataset, index));
-        }
-        for index in 0..dataset.contacts.len() {
-            entries.push(contact_entry(dataset, index));
-        }
+        let records = (0..dataset.announcements.len())
+            .into_par_iter()
+            .flat_map_iter(|index| {
+                let events = dataset.announcements[index].events.len();
+                std::iter::once(announcement_entry(dataset, index))
+                    .chain((0..events).map(move |event| event_entry(dataset, index, event)))
+            })
+            .chain(
+                (0..dataset.institutions.len())
+                    .into_par_iter()
+                    .map(|index| institution_entry(dataset, index)),
+            )
+            .chain(
+                (0..dataset.people.len())
+                    .into_par_iter()
+                    .map(|index| person_entry(dataset, index)),
+            )
+            .chain(
+                (0..dataset.contacts.len())
+                    .into_par_iter()
+                    .map(|index| contact_entry(dataset, index)),
+            );
+        let entries: Vec<Entry> = records.collect();
+        let label_chars = entries
+            .iter()
+            .map(|entry| u32::try_from(entry.label.chars().count()).unwrap_or(u32::MAX))
+            .collect();
         SearchIndex {
             entries,
             matcher: Matcher::default(),
+            label_chars,
+            last: Mutex::new(None),
         }
     }
 
@@ -73,30 +99,67 @@ impl SearchIndex {
     /// Like [`search`](Self::search), over the entries `wanted` keeps.
     pub fn search_parsed(&self, query: &Query, wanted: impl Fn(&Entry) -> bool) -> Vec<Hit> {
         let mut hits: Vec<Hit> = self
-            .entries
+            .matches(query)
             .iter()
-            .enumerate()
-            .filter(|(_, entry)| wanted(entry))
-            .filter_map(|(index, entry)| {
-                self.matcher.score(query, &entry.document).map(|score| Hit {
-                    entry: index,
-                    score,
-                })
-            })
+            .filter(|hit| wanted(&self.entries[hit.entry]))
+            .copied()
             .collect();
         self.rank(&mut hits);
         hits
     }
 
+    /// Every entry `query` matches, in entry order: remembered from the last call when
+    /// it was the same query, narrowed from it when the query grew from it, otherwise
+    /// scored afresh; in parallel either way.
+    fn matches(&self, query: &Query) -> Arc<Vec<Hit>> {
+        let last = self
+            .last
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        let prepared = Prepared::new(query);
+        let score = |entry: usize| {
+            self.matcher
+                .score_prepared(&prepared, &self.entries[entry].document)
+                .map(|score| Hit { entry, score })
+        };
+        let hits = match last {
+            Some((previous, hits)) if previous == *query => return hits,
+            Some((previous, hits)) if query.grows_from(&previous) => hits
+                .par_iter()
+                .with_min_len(PARALLEL_CHUNK)
+                .filter_map(|hit| score(hit.entry))
+                .collect(),
+            _ if query.is_empty() => (0..self.entries.len())
+                .map(|entry| Hit { entry, score: 0 })
+                .collect(),
+            _ => (0..self.entries.len())
+                .into_par_iter()
+                .with_min_len(PARALLEL_CHUNK)
+                .filter_map(score)
+                .collect(),
+        };
+        let hits = Arc::new(hits);
+        *self.last.lock().unwrap_or_else(PoisonError::into_inner) =
+            Some((query.clone(), Arc::clone(&hits)));
+        hits
+    }
+
     /// Best first: higher score, then shorter label, then dataset order.
     pub fn rank(&self, hits: &mut [Hit]) {
-        hits.sort_by_cached_key(|hit| {
+        let key = |hit: &Hit| {
             (
                 std::cmp::Reverse(hit.score),
-                self.entries[hit.entry].label.chars().count(),
+                self.label_chars[hit.entry],
                 hit.entry,
             )
-        });
+        };
+        // Keys are unique (the entry is one), so an unstable sort gives one order.
+        if hits.len() > 4 * PARALLEL_CHUNK {
+            hits.par_sort_unstable_by_key(key);
+        } else {
+            hits.sort_unstable_by_key(key);
+        }
     }
 }
 

@@ -94,27 +94,30 @@ impl Matcher {
     /// look only at that facet's values; other terms at every short and
     /// long field, scoring the best field.
     pub fn score(&self, query: &Query, document: &Document) -> Option<i64> {
-        query_score(query, |term| {
-            let set = CharSet::of(&term.text);
-            match term.facet {
-                Some(facet) => self.judge(
-                    term,
-                    set,
-                    document
-                        .facets
-                        .iter()
-                        .filter(|(value_facet, _)| *value_facet == facet)
-                        .map(|(_, value)| (value, Field::Facet(facet))),
-                ),
-                None => {
-                    let short = document.short.iter().map(|field| (field, Field::Short));
-                    let long = document.long.iter().map(|field| (field, Field::Long));
-                    if term.negated {
-                        self.judge(term, set, short.chain(long))
-                    } else {
-                        self.judge(term, set, short)
-                            .or_else(|| self.judge(term, set, long))
-                    }
+        self.score_prepared(&Prepared::new(query), document)
+    }
+
+    /// [`Matcher::score`] with the query's char sets computed once, for
+    /// scoring many documents.
+    pub fn score_prepared(&self, query: &Prepared<'_>, document: &Document) -> Option<i64> {
+        query.score(|term, set| match term.facet {
+            Some(facet) => self.judge(
+                term,
+                set,
+                document
+                    .facets
+                    .iter()
+                    .filter(|(value_facet, _)| *value_facet == facet)
+                    .map(|(_, value)| (value, Field::Facet(facet))),
+            ),
+            None => {
+                let short = document.short.iter().map(|field| (field, Field::Short));
+                let long = document.long.iter().map(|field| (field, Field::Long));
+                if term.negated {
+                    self.judge(term, set, short.chain(long))
+                } else {
+                    self.judge(term, set, short)
+                        .or_else(|| self.judge(term, set, long))
                 }
             }
         })
@@ -127,6 +130,20 @@ impl Matcher {
         query_score(query, |term| {
             let set = CharSet::of(&term.text);
             self.judge(term, set, std::iter::once((line, Field::Short)))
+        })
+    }
+
+    /// Like [`Matcher::line_score`], for a line folded with
+    /// [`super::fold::fold_str`] and a query prepared once for every line:
+    /// what filtering many lines needs, with nothing allocated per line.
+    pub fn folded_line_score(&self, query: &Prepared<'_>, folded_line: &str) -> Option<i64> {
+        query.score(|term, _| {
+            let score = self.text_score(term, folded_line, Field::Short, None);
+            if term.negated {
+                score.is_none().then_some(0)
+            } else {
+                score
+            }
         })
     }
 
@@ -194,7 +211,17 @@ impl Matcher {
         if !field.char_set().contains_all(set) {
             return None;
         }
-        let text = field.as_str();
+        self.text_score(term, field.as_str(), kind, positions)
+    }
+
+    /// [`Matcher::field_score`] without the char-set check, on folded text.
+    fn text_score(
+        &self,
+        term: &Term,
+        text: &str,
+        kind: Field,
+        positions: Option<&mut Vec<usize>>,
+    ) -> Option<i64> {
         let pattern = term.text.as_str();
         let (range, bonus) = match rule(term.kind, kind) {
             Rule::Subsequence => {
@@ -242,6 +269,42 @@ impl Matcher {
             }
             None => fuzzy::score(text, pattern),
         }
+    }
+}
+
+/// A query with each term's char set computed once, for scoring many
+/// documents ([`Matcher::score_prepared`]) or lines
+/// ([`Matcher::folded_line_score`]).
+pub struct Prepared<'q> {
+    groups: Vec<Vec<(&'q Term, CharSet)>>,
+}
+
+impl<'q> Prepared<'q> {
+    pub fn new(query: &'q Query) -> Self {
+        Prepared {
+            groups: query
+                .groups
+                .iter()
+                .map(|group| {
+                    group
+                        .terms
+                        .iter()
+                        .map(|term| (term, CharSet::of(&term.text)))
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// All groups must match; each scores its best term.
+    fn score(&self, mut term_score: impl FnMut(&Term, CharSet) -> Option<i64>) -> Option<i64> {
+        self.groups.iter().try_fold(0_i64, |total, group| {
+            let best = group
+                .iter()
+                .filter_map(|&(term, set)| term_score(term, set))
+                .max()?;
+            Some(total.saturating_add(best))
+        })
     }
 }
 

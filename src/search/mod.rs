@@ -13,6 +13,6 @@ pub mod index;
 pub mod matcher;
 pub mod query;
 
-pub use fold::{CharSet, Folded, fold, fold_str};
-pub use matcher::{Document, Matcher};
+pub use fold::{CharSet, Folded, fold, fold_into, fold_str};
+pub use matcher::{Document, Matcher, Prepared};
 pub use query::{Facet, Group, Query, Term, TermKind, parse, parse_plain};

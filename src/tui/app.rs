@@ -36,7 +36,15 @@ impl Pane {
 pub enum Overlay {
     Help { scroll: usize },
     Contacts,
+    People,
     Copy { items: Vec<CopyItem> },
+}
+
+/// What part of the world the map shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapZoom {
+    World,
+    Europe,
 }
 
 /// A list's selected row and the first row shown.
@@ -89,14 +97,18 @@ pub struct App {
     pub institutions_cursor: ListCursor,
     pub contacts: Vec<usize>,
     pub contacts_cursor: ListCursor,
+    pub people: Vec<usize>,
+    pub people_cursor: ListCursor,
+    /// The map drawn in place of Details, when shown.
+    pub map: Option<MapZoom>,
     pub details: DetailsCursor,
     /// Timeline shows only this institution's announcements.
     pub narrowed: Option<usize>,
-    history: Vec<Record>,
-    history_position: usize,
+    pub(super) history: Vec<Record>,
+    pub(super) history_position: usize,
     pub overlays: Vec<Overlay>,
-    /// The main screen's filter while Contacts, which filters with its own, is open.
-    filter_before_contacts: Option<String>,
+    /// The main screen's filter while Contacts or People, which filter their own lists, are open.
+    filter_before_overlay: Option<String>,
     pub mouse_captured: bool,
     pub status: Option<String>,
     /// Text to send to the terminal clipboard; the run loop sends it and clears it.
@@ -105,6 +117,11 @@ pub struct App {
     /// The terminal's size, for paging and mouse hits.
     pub width: u16,
     pub height: u16,
+    /// The keys in force: what the run loop, the hints and the help all read.
+    pub keymap: super::keymap::Keymap,
+    /// With --watch: why the dataset on disk does not load now (the last valid one stays
+    /// shown); drawn by `errors_panel`, cleared by `replace_dataset` (see `reload`).
+    pub dataset_error: Option<crate::dataset::LoadError>,
 }
 
 impl App {
@@ -124,18 +141,23 @@ impl App {
             institutions_cursor: ListCursor::default(),
             contacts: Vec::new(),
             contacts_cursor: ListCursor::default(),
+            people: Vec::new(),
+            people_cursor: ListCursor::default(),
+            map: None,
             details: DetailsCursor::default(),
             narrowed: None,
             history: Vec::new(),
             history_position: 0,
             overlays: Vec::new(),
-            filter_before_contacts: None,
+            filter_before_overlay: None,
             mouse_captured: true,
             status: None,
             clipboard: None,
             quit: false,
             width,
             height,
+            keymap: super::keymap::Keymap::default(),
+            dataset_error: None,
         };
         app.refresh_rows();
         app.show_selection();
@@ -149,6 +171,7 @@ impl App {
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Copy { .. }) => Context::CopyMenu,
             Some(Overlay::Contacts) => Context::Contacts,
+            Some(Overlay::People) => Context::People,
             None => Context::Main,
         }
     }
@@ -212,7 +235,7 @@ impl App {
             Action::FilterAccept => self.filtering = false,
             Action::Contacts => {
                 self.overlays.push(Overlay::Contacts);
-                self.filter_before_contacts = Some(self.filter.clone());
+                self.filter_before_overlay = Some(self.filter.clone());
                 self.contacts_cursor = ListCursor::default();
             }
             Action::CopyMenu => self.open_copy_menu(),
@@ -234,6 +257,22 @@ impl App {
             }
             Action::ForceQuit => self.quit = true,
             Action::ClearNarrowing => self.set_narrowing(None),
+            Action::ToggleMap => {
+                self.map = match self.map {
+                    Some(_) => None,
+                    None => Some(MapZoom::World),
+                };
+            }
+            Action::ToggleZoom => match self.map {
+                Some(MapZoom::World) => self.map = Some(MapZoom::Europe),
+                Some(MapZoom::Europe) => self.map = Some(MapZoom::World),
+                None => self.status = Some("z zooms the map: press w to show it".to_owned()),
+            },
+            Action::People => {
+                self.overlays.push(Overlay::People);
+                self.filter_before_overlay = Some(self.filter.clone());
+                self.people_cursor = ListCursor::default();
+            }
         }
     }
 
@@ -243,8 +282,8 @@ impl App {
         let Some(overlay) = self.overlays.pop() else {
             return false;
         };
-        if overlay == Overlay::Contacts
-            && let Some(filter) = self.filter_before_contacts.take()
+        if matches!(overlay, Overlay::Contacts | Overlay::People)
+            && let Some(filter) = self.filter_before_overlay.take()
             && filter != self.filter
         {
             self.filter = filter;
@@ -271,7 +310,7 @@ impl App {
     fn page(&self) -> usize {
         let layout = view::layout(self.width, self.height);
         let area = match (self.overlays.last(), self.focus) {
-            (Some(Overlay::Contacts), _) => layout.overlay,
+            (Some(Overlay::Contacts | Overlay::People), _) => layout.overlay,
             (Some(Overlay::Help { .. }), _) => layout.overlay,
             (_, Pane::Timeline) => layout.timeline,
             (_, Pane::Institutions) => layout.institutions,
@@ -290,6 +329,12 @@ impl App {
                 self.contacts_cursor.move_by(delta, self.contacts.len());
                 let cards = self.page() / view::CONTACT_LINES;
                 self.contacts_cursor.keep_visible(cards);
+                return;
+            }
+            Some(Overlay::People) => {
+                self.people_cursor.move_by(delta, self.people.len());
+                let cards = self.page() / view::PERSON_LINES;
+                self.people_cursor.keep_visible(cards);
                 return;
             }
             Some(Overlay::Copy { .. }) => return,
@@ -380,10 +425,12 @@ impl App {
 
     fn apply_filter(&mut self) {
         self.query = parse(&self.filter);
-        if self.overlays.contains(&Overlay::Contacts) {
-            // Contacts filter their own list; the panes behind keep theirs.
+        if self.overlays.contains(&Overlay::Contacts) || self.overlays.contains(&Overlay::People) {
+            // Contacts and People filter their own lists; the panes behind keep theirs.
             self.contacts = rows::contacts(self);
             self.contacts_cursor = ListCursor::default();
+            self.people = rows::people(self);
+            self.people_cursor = ListCursor::default();
             return;
         }
         self.refresh_rows();
@@ -392,7 +439,7 @@ impl App {
         }
     }
 
-    fn refresh_rows(&mut self) {
+    pub(super) fn refresh_rows(&mut self) {
         let keep_timeline = self.timeline.get(self.timeline_cursor.selected).copied();
         let keep_institution = self
             .institutions
@@ -401,14 +448,23 @@ impl App {
         self.timeline = rows::timeline(self);
         self.institutions = rows::institutions(self);
         self.contacts = rows::contacts(self);
+        self.people = rows::people(self);
         self.timeline_cursor = reselect(&self.timeline, keep_timeline);
         self.institutions_cursor = reselect(&self.institutions, keep_institution);
         self.contacts_cursor = ListCursor::default();
+        self.people_cursor = ListCursor::default();
     }
 
     /// Enter: in Details, follow the selected link; in a list, open the row in Details;
     /// in Contacts, show the contact.
     fn open(&mut self) {
+        if let Some(Overlay::People) = self.overlays.last() {
+            if let Some(&person) = self.people.get(self.people_cursor.selected) {
+                self.close_overlay();
+                self.follow(Record::Person(person));
+            }
+            return;
+        }
         if let Some(Overlay::Contacts) = self.overlays.last() {
             if let Some(&contact) = self.contacts.get(self.contacts_cursor.selected) {
                 self.close_overlay();
@@ -512,6 +568,10 @@ impl App {
                 .contacts
                 .get(self.contacts_cursor.selected)
                 .map(|&contact| Record::Contact(contact)),
+            Some(Overlay::People) => self
+                .people
+                .get(self.people_cursor.selected)
+                .map(|&person| Record::Person(person)),
             _ => self.details.record,
         }
     }

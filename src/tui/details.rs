@@ -334,6 +334,24 @@ fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
             );
         }
     }
+    let history = dataset.claim_history(index);
+    if !history.is_empty() {
+        builder.heading(&format!(
+            "History of statements ({} = changed since the release before)",
+            crate::dataset::history::CHANGED_MARK
+        ));
+        for topic in &history {
+            let style = if topic.varies() {
+                builder.theme.warning
+            } else {
+                builder.theme.muted
+            };
+            builder.paragraph(&topic.topic, style);
+            for entry in &topic.entries {
+                builder.item(&entry.describe(dataset));
+            }
+        }
+    }
     let mut any = false;
     for announcement in &dataset.announcements {
         for profile in announcement

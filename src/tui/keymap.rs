@@ -38,6 +38,12 @@ pub enum Action {
     Quit,
     ForceQuit,
     ClearNarrowing,
+    /// Show the world map in place of Details, or hide it.
+    ToggleMap,
+    /// Zoom the map to Europe and back.
+    ToggleZoom,
+    /// Everyone named in the releases, with their roles over time.
+    People,
 }
 
 /// Where the keyboard is: decides which commands apply.
@@ -46,11 +52,12 @@ pub enum Context {
     Main,
     Filter,
     Contacts,
+    People,
     CopyMenu,
     Help,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
@@ -74,12 +81,16 @@ const fn char_key(character: char) -> Key {
     key(KeyCode::Char(character))
 }
 
-/// One command: its keys, what it does, where it applies, and the word the status line
-/// shows for it, if it is offered as a hint.
+/// One command: its name, its default keys, what it does, where it applies, and the word
+/// the status line shows for it, if it is offered as a hint. Help and hints write the keys
+/// from the [`Keymap`] in force (see [`Key::label`]), so a rebound key shows as rebound.
+#[derive(Debug)]
 pub struct Command {
+    /// The stable name the settings file rebinds it by (`filter = ["/", "f"]`): lower case,
+    /// words joined by `-`. Never rename one: settings files out there use it.
+    pub name: &'static str,
+    /// The default keys.
     pub keys: &'static [Key],
-    /// How the keys are written in help and hints.
-    pub label: &'static str,
     pub action: Action,
     pub description: &'static str,
     pub contexts: &'static [Context],
@@ -89,231 +100,256 @@ pub struct Command {
 
 use Context::{
     Contacts as InContacts, CopyMenu as InCopy, Filter as InFilter, Help as InHelp, Main,
+    People as InPeople,
 };
 
 pub const COMMANDS: &[Command] = &[
     Command {
+        name: "up",
         keys: &[key(KeyCode::Up), char_key('k')],
-        label: "↑/k",
         action: Action::Up,
         description: "move up (in Details: previous link)",
-        contexts: &[Main, InContacts, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp],
         hint: None,
     },
     Command {
+        name: "down",
         keys: &[key(KeyCode::Down), char_key('j')],
-        label: "↓/j",
         action: Action::Down,
         description: "move down (in Details: next link)",
-        contexts: &[Main, InContacts, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp],
         hint: Some("move"),
     },
     Command {
+        name: "top",
         keys: &[char_key('g'), key(KeyCode::Home)],
-        label: "g/Home",
         action: Action::Top,
         description: "first row",
-        contexts: &[Main, InContacts, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp],
         hint: None,
     },
     Command {
+        name: "bottom",
         keys: &[char_key('G'), key(KeyCode::End)],
-        label: "G/End",
         action: Action::Bottom,
         description: "last row",
-        contexts: &[Main, InContacts, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp],
         hint: None,
     },
     Command {
+        name: "page-up",
         keys: &[key(KeyCode::PageUp)],
-        label: "PgUp",
         action: Action::PageUp,
         description: "page up",
-        contexts: &[Main, InContacts, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp],
         hint: None,
     },
     Command {
+        name: "page-down",
         keys: &[key(KeyCode::PageDown)],
-        label: "PgDn",
         action: Action::PageDown,
         description: "page down",
-        contexts: &[Main, InContacts, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp],
         hint: None,
     },
     Command {
+        name: "half-page-up",
         keys: &[ctrl('u')],
-        label: "Ctrl-u",
         action: Action::HalfPageUp,
         description: "half a page up",
-        contexts: &[Main, InContacts, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp],
         hint: None,
     },
     Command {
+        name: "half-page-down",
         keys: &[ctrl('d')],
-        label: "Ctrl-d",
         action: Action::HalfPageDown,
         description: "half a page down",
-        contexts: &[Main, InContacts, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp],
         hint: None,
     },
     Command {
+        name: "next-pane",
         keys: &[key(KeyCode::Tab)],
-        label: "Tab",
         action: Action::NextPane,
         description: "next pane",
         contexts: &[Main],
         hint: Some("pane"),
     },
     Command {
+        name: "previous-pane",
         keys: &[key(KeyCode::BackTab)],
-        label: "S-Tab",
         action: Action::PreviousPane,
         description: "previous pane",
         contexts: &[Main],
         hint: None,
     },
     Command {
+        name: "focus-timeline",
         keys: &[char_key('1')],
-        label: "1",
         action: Action::FocusTimeline,
         description: "focus Timeline",
         contexts: &[Main],
         hint: None,
     },
     Command {
+        name: "focus-institutions",
         keys: &[char_key('2')],
-        label: "2",
         action: Action::FocusInstitutions,
         description: "focus Institutions",
         contexts: &[Main],
         hint: None,
     },
     Command {
+        name: "focus-details",
         keys: &[char_key('3')],
-        label: "3",
         action: Action::FocusDetails,
         description: "focus Details",
         contexts: &[Main],
         hint: None,
     },
     Command {
+        name: "open",
         keys: &[key(KeyCode::Enter)],
-        label: "Enter",
         action: Action::Open,
         description: "follow the link / open in Details",
-        contexts: &[Main, InContacts],
+        contexts: &[Main, InContacts, InPeople],
         hint: Some("open"),
     },
     Command {
+        name: "back",
         keys: &[char_key('[')],
-        label: "[",
         action: Action::Back,
         description: "back through followed links",
         contexts: &[Main],
         hint: Some("back"),
     },
     Command {
+        name: "forward",
         keys: &[char_key(']')],
-        label: "]",
         action: Action::Forward,
         description: "forward through followed links",
         contexts: &[Main],
         hint: None,
     },
     Command {
+        name: "filter",
         keys: &[char_key('/')],
-        label: "/",
         action: Action::StartFilter,
         description: "filter (fzf syntax)",
-        contexts: &[Main, InContacts],
+        contexts: &[Main, InContacts, InPeople],
         hint: Some("filter"),
     },
     Command {
+        name: "filter-accept",
         keys: &[key(KeyCode::Enter)],
-        label: "Enter",
         action: Action::FilterAccept,
         description: "keep the filter",
         contexts: &[InFilter],
         hint: Some("keep"),
     },
     Command {
+        name: "filter-backspace",
         keys: &[key(KeyCode::Backspace)],
-        label: "Bksp",
         action: Action::FilterBackspace,
         description: "delete a character",
         contexts: &[InFilter],
         hint: None,
     },
     Command {
+        name: "filter-delete-word",
         keys: &[ctrl('w')],
-        label: "Ctrl-w",
         action: Action::FilterClearWord,
         description: "delete a word",
         contexts: &[InFilter],
         hint: None,
     },
     Command {
+        name: "contacts",
         keys: &[char_key('c')],
-        label: "c",
         action: Action::Contacts,
         description: "press contacts",
         contexts: &[Main],
         hint: Some("contacts"),
     },
     Command {
+        name: "people",
+        keys: &[char_key('p')],
+        action: Action::People,
+        description: "people and their roles over time",
+        contexts: &[Main],
+        hint: None,
+    },
+    Command {
+        name: "map",
+        keys: &[char_key('w')],
+        action: Action::ToggleMap,
+        description: "world map in place of Details (again: hide)",
+        contexts: &[Main],
+        hint: None,
+    },
+    Command {
+        name: "zoom",
+        keys: &[char_key('z')],
+        action: Action::ToggleZoom,
+        description: "zoom the map to Europe and back",
+        contexts: &[Main],
+        hint: None,
+    },
+    Command {
+        name: "copy",
         keys: &[char_key('y')],
-        label: "y",
         action: Action::CopyMenu,
         description: "copy…",
-        contexts: &[Main, InContacts],
+        contexts: &[Main, InContacts, InPeople],
         hint: Some("copy"),
     },
     Command {
+        name: "show-all",
         keys: &[char_key('x')],
-        label: "x",
         action: Action::ClearNarrowing,
         description: "show every announcement again",
         contexts: &[Main],
         hint: None,
     },
     Command {
+        name: "mouse",
         keys: &[char_key('m')],
-        label: "m",
         action: Action::ToggleMouse,
         description: "toggle mouse capture (for text selection)",
-        contexts: &[Main, InContacts],
+        contexts: &[Main, InContacts, InPeople],
         hint: None,
     },
     Command {
+        name: "help",
         keys: &[char_key('?')],
-        label: "?",
         action: Action::Help,
         description: "help",
-        contexts: &[Main, InContacts],
+        contexts: &[Main, InContacts, InPeople],
         hint: Some("help"),
     },
     Command {
+        name: "escape",
         keys: &[key(KeyCode::Esc)],
-        label: "Esc",
         action: Action::Escape,
         description: "close / clear the filter / clear narrowing",
-        contexts: &[Main, InFilter, InContacts, InCopy, InHelp],
+        contexts: &[Main, InFilter, InContacts, InPeople, InCopy, InHelp],
         hint: Some("back out"),
     },
     Command {
+        name: "quit",
         keys: &[char_key('q')],
-        label: "q",
         action: Action::Quit,
         description: "close the overlay; quit",
-        contexts: &[Main, InContacts, InCopy, InHelp],
+        contexts: &[Main, InContacts, InPeople, InCopy, InHelp],
         hint: Some("quit"),
     },
     Command {
+        name: "force-quit",
         keys: &[ctrl('c')],
-        label: "Ctrl-c",
         action: Action::ForceQuit,
         description: "quit from anywhere",
-        contexts: &[Main, InFilter, InContacts, InCopy, InHelp],
+        contexts: &[Main, InFilter, InContacts, InPeople, InCopy, InHelp],
         hint: None,
     },
 ];
@@ -325,33 +361,300 @@ fn matches(binding: &Key, event: &KeyEvent) -> bool {
         && (binding.modifiers & significant) == (event.modifiers & significant)
 }
 
-/// The action a key asks for in a context, if any.
-pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
-    let found = COMMANDS
-        .iter()
-        .filter(|command| command.contexts.contains(&context))
-        .find(|command| command.keys.iter().any(|binding| matches(binding, event)))
-        .map(|command| command.action);
-    if found.is_some() {
-        return found;
-    }
-    let plain = !event
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match (context, event.code) {
-        (Context::Filter, KeyCode::Char(character)) if plain => {
-            Some(Action::FilterInput(character))
+/// Two keys that a terminal cannot tell apart.
+fn same_key(a: &Key, b: &Key) -> bool {
+    matches(a, &KeyEvent::new(b.code, b.modifiers))
+}
+
+/// A command by its stable name, as the settings file writes it.
+pub fn command_named(name: &str) -> Option<&'static Command> {
+    COMMANDS.iter().find(|command| command.name == name)
+}
+
+/// Every context some command applies in, in table order.
+pub fn contexts() -> Vec<Context> {
+    let mut all: Vec<Context> = Vec::new();
+    for command in COMMANDS {
+        for context in command.contexts {
+            if !all.contains(context) {
+                all.push(*context);
+            }
         }
-        (Context::CopyMenu, KeyCode::Char(character)) if plain => Some(Action::Copy(character)),
-        _ => None,
+    }
+    all
+}
+
+/// How a context is named in messages: `main`, `filter`, `contacts`…
+pub fn context_name(context: Context) -> String {
+    format!("{context:?}").to_lowercase()
+}
+
+/// Contexts in which a plain character is text, not a command: binding one there would
+/// stop that character being typed.
+pub const TYPING_CONTEXTS: &[Context] = &[Context::Filter];
+
+/// The keys in force: the command table's, with the settings file's rebindings. The run
+/// loop, the status line's hints and the help overlay all read the same `Keymap`, so what is
+/// shown is what the keys do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// Per command of [`COMMANDS`], in table order.
+    keys: Vec<Vec<Key>>,
+}
+
+impl Default for Keymap {
+    /// The command table's own keys.
+    fn default() -> Keymap {
+        Keymap {
+            keys: COMMANDS
+                .iter()
+                .map(|command| command.keys.to_vec())
+                .collect(),
+        }
     }
 }
 
-/// The commands offered as hints in a context, in table order.
-pub fn hints(context: Context) -> impl Iterator<Item = &'static Command> {
-    COMMANDS
-        .iter()
-        .filter(move |command| command.hint.is_some() && command.contexts.contains(&context))
+/// Two commands that would share a key in one context.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    pub context: Context,
+    pub key: Key,
+    pub first: &'static Command,
+    pub second: &'static Command,
+}
+
+impl Keymap {
+    /// Gives a command (by [`Command::name`]) these keys in place of its defaults; false
+    /// when no command has that name.
+    pub fn bind(&mut self, name: &str, keys: Vec<Key>) -> bool {
+        match COMMANDS.iter().position(|command| command.name == name) {
+            Some(position) => {
+                self.keys[position] = keys;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A command's keys in force.
+    pub fn keys_of(&self, command: &Command) -> &[Key] {
+        COMMANDS
+            .iter()
+            .position(|entry| entry.name == command.name)
+            .map_or(&[], |position| &self.keys[position])
+    }
+
+    /// A command's keys as help and hints write them: `↑/k`, `Ctrl-u`, `S-Tab`.
+    pub fn label(&self, command: &Command) -> String {
+        label(self.keys_of(command))
+    }
+
+    /// The keys of the first command that does `action`, as help writes them; for messages
+    /// that name a key ("x shows all").
+    pub fn label_of(&self, action: Action) -> String {
+        COMMANDS
+            .iter()
+            .find(|command| command.action == action)
+            .map_or_else(String::new, |command| self.label(command))
+    }
+
+    /// Every command of the table with its keys as written, in table order: the help.
+    pub fn commands(&self) -> impl Iterator<Item = (&'static Command, String)> + '_ {
+        COMMANDS
+            .iter()
+            .map(|command| (command, self.label(command)))
+    }
+
+    /// The action a key asks for in a context, if any.
+    pub fn action_for(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        let found = COMMANDS
+            .iter()
+            .zip(&self.keys)
+            .filter(|(command, _)| command.contexts.contains(&context))
+            .find(|(_, keys)| keys.iter().any(|binding| matches(binding, event)))
+            .map(|(command, _)| command.action);
+        if found.is_some() {
+            return found;
+        }
+        let plain = !event
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match (context, event.code) {
+            (Context::Filter, KeyCode::Char(character)) if plain => {
+                Some(Action::FilterInput(character))
+            }
+            (Context::CopyMenu, KeyCode::Char(character)) if plain => Some(Action::Copy(character)),
+            _ => None,
+        }
+    }
+
+    /// The commands offered as hints in a context, in table order, with their keys as
+    /// written.
+    pub fn hints(&self, context: Context) -> impl Iterator<Item = (&'static Command, String)> + '_ {
+        COMMANDS
+            .iter()
+            .filter(move |command| command.hint.is_some() && command.contexts.contains(&context))
+            .map(|command| (command, self.label(command)))
+    }
+
+    /// Keys that would mean two things in one context, each pair once.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        let mut found = Vec::new();
+        for context in contexts() {
+            let commands: Vec<(usize, &Command)> = COMMANDS
+                .iter()
+                .enumerate()
+                .filter(|(_, command)| command.contexts.contains(&context))
+                .collect();
+            for (position, &(first, first_command)) in commands.iter().enumerate() {
+                for &(second, second_command) in &commands[position + 1..] {
+                    for key in &self.keys[second] {
+                        if self.keys[first].iter().any(|other| same_key(other, key)) {
+                            found.push(Conflict {
+                                context,
+                                key: *key,
+                                first: first_command,
+                                second: second_command,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Keys as help writes them, joined by `/` (`↑/k`), or by `,` or a space when one of the
+/// keys is itself `/` (`f,/`).
+pub fn label(keys: &[Key]) -> String {
+    let labels: Vec<String> = keys.iter().map(Key::label).collect();
+    let separator = ["/", ",", " "]
+        .into_iter()
+        .find(|separator| !labels.iter().any(|label| label.contains(separator)))
+        .unwrap_or(" ");
+    labels.join(separator)
+}
+
+/// The names of keys that are not one character, as the settings file writes them, with
+/// how help shows each.
+const NAMED_KEYS: &[(&str, KeyCode, &str)] = &[
+    ("enter", KeyCode::Enter, "Enter"),
+    ("esc", KeyCode::Esc, "Esc"),
+    ("tab", KeyCode::Tab, "Tab"),
+    ("backtab", KeyCode::BackTab, "S-Tab"),
+    ("up", KeyCode::Up, "↑"),
+    ("down", KeyCode::Down, "↓"),
+    ("left", KeyCode::Left, "←"),
+    ("right", KeyCode::Right, "→"),
+    ("home", KeyCode::Home, "Home"),
+    ("end", KeyCode::End, "End"),
+    ("pageup", KeyCode::PageUp, "PgUp"),
+    ("pagedown", KeyCode::PageDown, "PgDn"),
+    ("backspace", KeyCode::Backspace, "Bksp"),
+    ("delete", KeyCode::Delete, "Del"),
+    ("insert", KeyCode::Insert, "Ins"),
+    ("space", KeyCode::Char(' '), "Space"),
+];
+
+/// What a key may be written as, for messages about one that is not.
+pub const KEY_SYNTAX: &str = "a character (\"j\", \"G\", \"/\"), a key name (enter esc tab backtab up down left right home end pageup pagedown backspace delete insert space f1…f12), or either after ctrl- or alt- (\"ctrl-d\", \"alt-x\")";
+
+impl Key {
+    /// Reads a key as the settings file writes it: `j`, `G`, `/`, `enter`, `pagedown`,
+    /// `f5`, `ctrl-d`, `alt-x`, `ctrl-alt-x`. Names and modifiers ignore case; a single
+    /// character is itself (`g` and `G` differ). The error says what was expected.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        if text.is_empty() {
+            return Err(format!("an empty key; expected {KEY_SYNTAX}"));
+        }
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (modifier, length) = if lower.starts_with("ctrl-") && rest.len() > 5 {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") && rest.len() > 4 {
+                (KeyModifiers::ALT, 4)
+            } else {
+                break;
+            };
+            modifiers |= modifier;
+            rest = &rest[length..];
+        }
+        let mut characters = rest.chars();
+        let code = match (characters.next(), characters.next()) {
+            (Some(character), None) if !character.is_control() => {
+                if modifiers.contains(KeyModifiers::CONTROL) {
+                    // Terminals send Ctrl-Q and Ctrl-q alike.
+                    KeyCode::Char(character.to_ascii_lowercase())
+                } else {
+                    KeyCode::Char(character)
+                }
+            }
+            _ => {
+                let lower = rest.to_ascii_lowercase();
+                let named = NAMED_KEYS
+                    .iter()
+                    .find(|(name, _, _)| *name == lower)
+                    .map(|(_, code, _)| *code)
+                    .or_else(|| match lower.as_str() {
+                        "shift-tab" => Some(KeyCode::BackTab),
+                        function => function
+                            .strip_prefix('f')
+                            .and_then(|number| number.parse::<u8>().ok())
+                            .filter(|number| (1..=12).contains(number))
+                            .map(KeyCode::F),
+                    });
+                match named {
+                    Some(code) => code,
+                    None => {
+                        return Err(format!("`{text}` is not a key; expected {KEY_SYNTAX}"));
+                    }
+                }
+            }
+        };
+        Ok(Key { code, modifiers })
+    }
+
+    /// How the settings file writes this key; [`Key::parse`] reads it back.
+    pub fn to_config(&self) -> String {
+        let mut written = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            written.push_str("ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            written.push_str("alt-");
+        }
+        match NAMED_KEYS.iter().find(|(_, code, _)| *code == self.code) {
+            Some((name, _, _)) => written.push_str(name),
+            None => match self.code {
+                KeyCode::Char(character) => written.push(character),
+                KeyCode::F(number) => written.push_str(&format!("f{number}")),
+                other => written.push_str(&format!("{other:?}").to_lowercase()),
+            },
+        }
+        written
+    }
+
+    /// How help and hints show this key: `↑`, `k`, `Ctrl-u`, `Alt-x`, `S-Tab`, `F5`.
+    pub fn label(&self) -> String {
+        let mut written = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            written.push_str("Ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            written.push_str("Alt-");
+        }
+        match NAMED_KEYS.iter().find(|(_, code, _)| *code == self.code) {
+            Some((_, _, shown)) => written.push_str(shown),
+            None => match self.code {
+                KeyCode::Char(character) => written.push(character),
+                other => written.push_str(&other.to_string()),
+            },
+        }
+        written
+    }
 }
 
 #[cfg(test)]
@@ -364,58 +667,136 @@ mod tests {
 
     #[test]
     fn one_key_means_one_thing_in_each_context() {
-        for context in [
-            Context::Main,
-            Context::Filter,
-            Context::Contacts,
-            Context::CopyMenu,
-            Context::Help,
-        ] {
-            let commands: Vec<&Command> = COMMANDS
+        let conflicts = Keymap::default().conflicts();
+        assert!(
+            conflicts.is_empty(),
+            "{}",
+            conflicts
                 .iter()
-                .filter(|command| command.contexts.contains(&context))
-                .collect();
-            for (position, command) in commands.iter().enumerate() {
-                for other in &commands[position + 1..] {
-                    for binding in command.keys {
-                        let event = KeyEvent::new(binding.code, binding.modifiers);
-                        assert!(
-                            !other
-                                .keys
-                                .iter()
-                                .any(|other_binding| matches(other_binding, &event)),
-                            "{} and {} share a key in {context:?}",
-                            command.description,
-                            other.description
-                        );
-                    }
-                }
+                .map(|conflict| format!(
+                    "{} and {} share {} in {:?}",
+                    conflict.first.name,
+                    conflict.second.name,
+                    conflict.key.label(),
+                    conflict.context
+                ))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+
+    #[test]
+    fn every_command_has_a_unique_lower_case_name() {
+        for (position, command) in COMMANDS.iter().enumerate() {
+            assert!(
+                !command.name.is_empty()
+                    && command
+                        .name
+                        .chars()
+                        .all(|character| character.is_ascii_lowercase() || character == '-'),
+                "`{}` is not a lower-case name",
+                command.name
+            );
+            assert!(
+                COMMANDS[position + 1..]
+                    .iter()
+                    .all(|other| other.name != command.name),
+                "two commands are named `{}`",
+                command.name
+            );
+        }
+    }
+
+    #[test]
+    fn default_labels_read_as_before() {
+        let keymap = Keymap::default();
+        let label = |name| keymap.label(command_named(name).expect("a command"));
+        assert_eq!(label("up"), "↑/k");
+        assert_eq!(label("top"), "g/Home");
+        assert_eq!(label("previous-pane"), "S-Tab");
+        assert_eq!(label("half-page-down"), "Ctrl-d");
+        assert_eq!(label("filter-backspace"), "Bksp");
+        assert_eq!(label("page-down"), "PgDn");
+    }
+
+    #[test]
+    fn keys_read_back_as_written() {
+        for command in COMMANDS {
+            for key in command.keys {
+                assert_eq!(
+                    Key::parse(&key.to_config()),
+                    Ok(*key),
+                    "{}",
+                    key.to_config()
+                );
             }
+        }
+        assert_eq!(
+            Key::parse("Ctrl-Q"),
+            Ok(Key {
+                code: KeyCode::Char('q'),
+                modifiers: KeyModifiers::CONTROL
+            })
+        );
+        assert_eq!(Key::parse("-"), Ok(char_key('-')));
+        assert_eq!(Key::parse("ctrl--"), Ok(ctrl('-')));
+        assert_eq!(Key::parse("F5"), Ok(key(KeyCode::F(5))));
+        assert_eq!(Key::parse("space"), Ok(char_key(' ')));
+        assert_eq!(Key::parse("shift-tab"), Ok(key(KeyCode::BackTab)));
+        for wrong in ["ctrl+", "ctrl-", "", "enterr", "f13", "ctrl+q"] {
+            let error = Key::parse(wrong).expect_err(wrong);
+            assert!(error.contains("expected"), "{error}");
         }
     }
 
     #[test]
     fn letters_type_into_the_filter_but_move_in_lists() {
+        let keymap = Keymap::default();
         assert_eq!(
-            action_for(Context::Main, &press(KeyCode::Char('j'))),
+            keymap.action_for(Context::Main, &press(KeyCode::Char('j'))),
             Some(Action::Down)
         );
         assert_eq!(
-            action_for(Context::Filter, &press(KeyCode::Char('j'))),
+            keymap.action_for(Context::Filter, &press(KeyCode::Char('j'))),
             Some(Action::FilterInput('j'))
         );
         assert_eq!(
-            action_for(Context::Filter, &press(KeyCode::Char('q'))),
+            keymap.action_for(Context::Filter, &press(KeyCode::Char('q'))),
             Some(Action::FilterInput('q'))
         );
         let control_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(
-            action_for(Context::Filter, &control_c),
+            keymap.action_for(Context::Filter, &control_c),
             Some(Action::ForceQuit)
         );
         assert_eq!(
-            action_for(Context::Main, &control_c),
+            keymap.action_for(Context::Main, &control_c),
             Some(Action::ForceQuit)
+        );
+    }
+
+    #[test]
+    fn a_rebound_command_answers_to_its_new_keys_only() {
+        let mut keymap = Keymap::default();
+        assert!(keymap.bind("filter", vec![char_key('f'), ctrl('f')]));
+        assert!(!keymap.bind("no-such-command", vec![char_key('f')]));
+        assert_eq!(
+            keymap.action_for(Context::Main, &press(KeyCode::Char('f'))),
+            Some(Action::StartFilter)
+        );
+        assert_eq!(
+            keymap.action_for(Context::Main, &press(KeyCode::Char('/'))),
+            None
+        );
+        let hint = keymap
+            .hints(Context::Main)
+            .find(|(command, _)| command.name == "filter")
+            .map(|(_, label)| label);
+        assert_eq!(hint.as_deref(), Some("f/Ctrl-f"));
+        assert!(keymap.bind("filter", vec![char_key('f'), char_key('/')]));
+        assert_eq!(
+            keymap.label(command_named("filter").expect("a command")),
+            "f,/"
         );
     }
 }

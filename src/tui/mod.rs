@@ -3,12 +3,17 @@
 //! a normal quit, an error, or a panic.
 
 pub mod app;
+pub mod chart;
 pub mod copy;
 pub mod details;
+pub mod errors_panel;
 pub mod keymap;
+pub mod map;
+pub mod reload;
 pub mod rows;
 pub mod theme;
 pub mod view;
+pub mod watch;
 
 use std::io::{self, Write};
 
@@ -22,16 +27,20 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::{Terminal, backend::CrosstermBackend};
 
-use crate::dataset::Dataset;
+use crate::config::Settings;
+use crate::dataset::{Dataset, LoadError};
 
 use app::App;
-use theme::Theme;
 
 /// How the explorer starts.
 #[derive(Debug, Default, Clone)]
 pub struct Options {
     pub query: Option<String>,
     pub select: Option<String>,
+    /// The theme and keys in force (see `crate::config`).
+    pub settings: Settings,
+    /// With --watch: the dataset's path, reloaded when its files change.
+    pub watch: Option<std::path::PathBuf>,
 }
 
 /// Puts the terminal back as it was: main screen, cooked mode, cursor shown, no mouse
@@ -47,22 +56,33 @@ pub fn restore_terminal() {
     let _ = io::stdout().flush();
 }
 
-/// Runs the explorer until the person quits.
-pub fn run(dataset: Dataset, options: &Options) -> io::Result<()> {
+/// Runs the explorer until the person quits. `loaded` is an error only with --watch
+/// (`options.watch`): the explorer then opens on the dataset's problems and waits for a fix.
+pub fn run(loaded: Result<Dataset, LoadError>, options: &Options) -> io::Result<()> {
     // Monochrome is drawn with modifiers only; forcing colour output keeps crossterm from
     // turning each colour request into a full attribute reset under NO_COLOR.
     ratatui::crossterm::style::force_color_output(true);
-    let theme = Theme::from_environment();
+    let theme = options.settings.theme.theme();
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let (dataset, problems) = match loaded {
+        Ok(dataset) => (dataset, None),
+        Err(error) => (Dataset::empty(), Some(error)),
+    };
     let mut app = App::new(dataset, theme, width, height);
+    app.keymap = options.settings.keymap.clone();
+    app.dataset_error = problems;
     if let Some(query) = &options.query {
         app.set_filter(query);
     }
-    if let Some(id) = &options.select
-        && !app.select_id(id)
-    {
-        app.status = Some(format!("no record has the id `{id}`"));
+    // Waiting for a valid dataset, `--select` applies once there is one.
+    let mut select = options.select.clone();
+    if app.dataset_error.is_none() {
+        select_start(&mut app, &mut select);
     }
+    let watcher = match &options.watch {
+        Some(path) => Some(watch::Watcher::start(path.clone())?),
+        None => None,
+    };
 
     restore_on_signals()?;
     let previous_hook = std::panic::take_hook();
@@ -72,7 +92,7 @@ pub fn run(dataset: Dataset, options: &Options) -> io::Result<()> {
     }));
     enable_raw_mode()?;
     let result = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
-        .and_then(|()| event_loop(&mut app));
+        .and_then(|()| event_loop(&mut app, watcher.as_ref(), &mut select));
     restore_terminal();
     result
 }
@@ -88,6 +108,9 @@ fn restore_on_signals() -> io::Result<()> {
         .name("signals".to_owned())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
+                // Holding stdout's lock until the process ends keeps the main thread
+                // from drawing the rest of a frame onto the restored screen.
+                let _stdout = io::stdout().lock();
                 restore_terminal();
                 std::process::exit(128 + signal);
             }
@@ -100,9 +123,51 @@ fn restore_on_signals() -> io::Result<()> {
     Ok(())
 }
 
-fn event_loop(app: &mut App) -> io::Result<()> {
+/// `--select ID`: start on that record, or say there is none.
+fn select_start(app: &mut App, select: &mut Option<String>) {
+    if let Some(id) = select.take()
+        && !app.select_id(&id)
+    {
+        app.status = Some(format!("no record has the id `{id}`"));
+    }
+}
+
+/// How long the loop waits for input before looking for a reload, with --watch.
+const RELOAD_CHECK: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// The next terminal event; with a watcher, `None` when a reload came first (and was
+/// applied). Without one, blocks until something happens: no work, and no CPU, while idle.
+fn next_event(
+    app: &mut App,
+    watcher: Option<&watch::Watcher>,
+    select: &mut Option<String>,
+) -> io::Result<Option<Event>> {
+    let Some(watcher) = watcher else {
+        return event::read().map(Some);
+    };
+    loop {
+        if let Some(reload) = watcher.latest() {
+            app.reloaded(reload);
+            if app.dataset_error.is_none() {
+                select_start(app, select);
+            }
+            return Ok(None);
+        }
+        if event::poll(RELOAD_CHECK)? {
+            return event::read().map(Some);
+        }
+    }
+}
+
+fn event_loop(
+    app: &mut App,
+    watcher: Option<&watch::Watcher>,
+    select: &mut Option<String>,
+) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
+    // No `terminal.clear()`: the alternate screen starts empty, and clearing asks the
+    // terminal for the cursor position, which a terminal that never answers turns into a
+    // two-second wait and an error.
     let mut mouse_captured = true;
     loop {
         terminal.draw(|frame| view::draw(app, frame))?;
@@ -123,10 +188,12 @@ fn event_loop(app: &mut App) -> io::Result<()> {
         if app.quit {
             return Ok(());
         }
-        // Blocks until something happens: no work, and no CPU, while idle.
-        match event::read()? {
+        let Some(event) = next_event(app, watcher, select)? else {
+            continue;
+        };
+        match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
-                if let Some(action) = keymap::action_for(app.context(), &key) {
+                if let Some(action) = app.keymap.action_for(app.context(), &key) {
                     app.update(action);
                 }
             }

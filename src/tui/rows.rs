@@ -126,3 +126,11 @@ pub fn contacts(app: &App) -> Vec<usize> {
     };
     ranked_of_kind(app, wanted, app.dataset.contacts.len())
 }
+
+pub fn people(app: &App) -> Vec<usize> {
+    let wanted = |record| match record {
+        Record::Person(index) => Some(index),
+        _ => None,
+    };
+    ranked_of_kind(app, wanted, app.dataset.people.len())
+}

@@ -1,6 +1,7 @@
-//! The explorer's one theme, named by role. The selection and matches stay visible without
+//! The explorer's themes, styles named by role: `dark` (the default), `light` (for light
+//! terminal backgrounds) and `monochrome`. The selection and matches stay visible without
 //! colour (reverse, bold, underline and a highlight symbol), and with `NO_COLOR` no colour is
-//! emitted at all.
+//! emitted at all. Which theme is used is decided in one place: `crate::config::resolve`.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -28,7 +29,42 @@ pub const SELECTION_SYMBOL: &str = "▶ ";
 /// Drawn before a row tied to the selection.
 pub const MARK_SYMBOL: &str = "●";
 
+/// A theme as a person names it, on the command line (`--theme`) or in the settings file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    /// Colours for a dark terminal background.
+    #[default]
+    Dark,
+    /// Colours for a light terminal background.
+    Light,
+    /// No colour at all: what `NO_COLOR` asks for.
+    Monochrome,
+}
+
+impl ThemeName {
+    pub const ALL: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::Monochrome];
+
+    /// The name as the settings file and `--theme` write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::Monochrome => "monochrome",
+        }
+    }
+
+    pub fn theme(self) -> Theme {
+        match self {
+            ThemeName::Dark => Theme::color(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::Monochrome => Theme::monochrome(),
+        }
+    }
+}
+
 impl Theme {
+    /// The `dark` theme: colours for a dark background.
     pub fn color() -> Theme {
         Theme {
             base: Style::new(),
@@ -50,6 +86,33 @@ impl Theme {
         }
     }
 
+    /// The `light` theme: darker colours from the 256-colour palette (whose values, unlike
+    /// the first 16, terminals do not remap), readable on a white or cream background.
+    /// Yellow and cyan, which wash out on white, are not used.
+    pub fn light() -> Theme {
+        const BLUE: Color = Color::Indexed(25); // #005faf
+        const MAGENTA: Color = Color::Indexed(127); // #af00af
+        const GREEN: Color = Color::Indexed(28); // #008700
+        const RED: Color = Color::Indexed(124); // #af0000
+        const GREY: Color = Color::Indexed(242); // #6c6c6c
+        Theme {
+            base: Style::new(),
+            selection: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            matched: Style::new()
+                .fg(MAGENTA)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            muted: Style::new().fg(GREY),
+            heading: Style::new().fg(BLUE).add_modifier(Modifier::BOLD),
+            warning: Style::new().fg(RED).add_modifier(Modifier::BOLD),
+            border: Style::new().fg(GREY),
+            border_focused: Style::new().fg(BLUE).add_modifier(Modifier::BOLD),
+            marked: Style::new().fg(GREEN),
+            link: Style::new().fg(BLUE).add_modifier(Modifier::UNDERLINED),
+            status: Style::new(),
+            key: Style::new().fg(BLUE).add_modifier(Modifier::BOLD),
+        }
+    }
+
     /// Modifiers only: what `NO_COLOR` asks for.
     pub fn monochrome() -> Theme {
         Theme {
@@ -67,12 +130,51 @@ impl Theme {
             key: Style::new().add_modifier(Modifier::BOLD),
         }
     }
+}
 
-    /// Monochrome when `NO_COLOR` holds any non-empty value.
-    pub fn from_environment() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(value) if !value.is_empty() => Theme::monochrome(),
-            _ => Theme::color(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_light_theme_uses_no_colour_that_washes_out_on_white() {
+        let theme = Theme::light();
+        let washed_out = [
+            Color::Yellow,
+            Color::LightYellow,
+            Color::Cyan,
+            Color::LightCyan,
+            Color::White,
+            Color::Gray,
+        ];
+        for style in [
+            theme.base,
+            theme.selection,
+            theme.matched,
+            theme.muted,
+            theme.heading,
+            theme.warning,
+            theme.border,
+            theme.border_focused,
+            theme.marked,
+            theme.link,
+            theme.status,
+            theme.key,
+        ] {
+            assert!(
+                style.fg.is_none_or(|colour| !washed_out.contains(&colour)),
+                "{style:?}"
+            );
         }
+    }
+
+    #[test]
+    fn every_theme_name_reads_back() {
+        for name in ThemeName::ALL {
+            let parsed: ThemeName =
+                serde_json::from_str(&format!("\"{}\"", name.as_str())).expect("a theme name");
+            assert_eq!(parsed, name);
+        }
+        assert_eq!(ThemeName::Monochrome.theme(), Theme::monochrome());
     }
 }

@@ -12,18 +12,22 @@ use crate::search::fold::fold;
 
 use super::app::{App, Overlay, Pane};
 use super::details::{self, event_label};
-use super::keymap::{self, COMMANDS};
+use super::keymap::Action;
 use super::rows::TimelineRow;
 use super::theme::{MARK_SYMBOL, SELECTION_SYMBOL};
 
 /// Below this size the panes cannot show anything useful.
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 12;
+/// The timeline chart's height: its marks, axis and year labels, and borders.
+pub const CHART_HEIGHT: u16 = 5;
 /// From this width the three panes stand side by side.
 pub const WIDE: u16 = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
+    /// The timeline chart above the Timeline, when there is room for both.
+    pub chart: Option<Rect>,
     pub timeline: Rect,
     pub institutions: Rect,
     pub details: Rect,
@@ -61,7 +65,17 @@ pub fn layout(width: u16, height: u16) -> Layout {
         (timeline, institutions, details)
     };
     let overlay = centered(main, 90, 85);
+    let (chart, timeline) = if timeline.height >= CHART_HEIGHT + 10 {
+        let [chart, timeline] = RatatuiLayout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Length(CHART_HEIGHT), Constraint::Min(1)])
+            .areas(timeline);
+        (Some(chart), timeline)
+    } else {
+        (None, timeline)
+    };
     Layout {
+        chart,
         timeline,
         institutions,
         details,
@@ -93,14 +107,24 @@ pub fn draw(app: &App, frame: &mut Frame) {
         );
         return;
     }
+    if let Some(chart) = layout.chart {
+        super::chart::draw(app, frame, chart);
+    }
     draw_timeline(app, frame, layout.timeline);
     draw_institutions(app, frame, layout.institutions);
-    draw_details(app, frame, layout.details);
+    match app.map {
+        Some(zoom) => {
+            super::map::draw(app, frame, layout.details, zoom, app.focus == Pane::Details)
+        }
+        None => draw_details(app, frame, layout.details),
+    }
     draw_status(app, frame, layout.status);
+    super::errors_panel::draw(app, frame);
     for overlay in &app.overlays {
         match overlay {
             Overlay::Help { scroll } => draw_help(app, frame, layout.overlay, *scroll),
             Overlay::Contacts => draw_contacts(app, frame, layout.overlay),
+            Overlay::People => draw_people(app, frame, layout.overlay),
             Overlay::Copy { items } => {
                 let lines: Vec<Line> = items
                     .iter()
@@ -122,7 +146,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 );
                 frame.render_widget(Clear, box_area);
                 frame.render_widget(
-                    Paragraph::new(lines).block(block(app, "Copy (key, Esc to close)", true)),
+                    Paragraph::new(lines).block(block(
+                        app,
+                        &format!(
+                            "Copy (key, {} to close)",
+                            app.keymap.label_of(Action::Escape)
+                        ),
+                        true,
+                    )),
                     box_area,
                 );
             }
@@ -180,8 +211,13 @@ fn row_line(app: &App, text: &str, selected: bool, marked: bool, width: usize) -
 
 /// `left` cut to leave room for `right`, which ends at `width` cells.
 fn spread(left: &str, right: &str, width: usize) -> String {
+    // Measured once made safe: a placeholder is wider than the character it stands for.
+    let (left, right) = (
+        crate::sanitize::sanitize(left),
+        crate::sanitize::sanitize(right),
+    );
     let room = width.saturating_sub(right.width() + 1);
-    let left = details::fit(left, room);
+    let left = details::fit(&left, room);
     let gap = width.saturating_sub(left.width() + right.width()).max(1);
     format!("{left}{}{right}", " ".repeat(gap))
 }
@@ -329,8 +365,9 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(institution) = app.narrowed {
         left.push(Span::styled(
             format!(
-                "  showing announcements of {} (x shows all)",
-                crate::sanitize::sanitize(&app.dataset.institutions[institution].name)
+                "  showing announcements of {} ({} shows all)",
+                crate::sanitize::sanitize(&app.dataset.institutions[institution].name),
+                app.keymap.label_of(Action::ClearNarrowing)
             ),
             app.theme.heading,
         ));
@@ -343,8 +380,8 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     let mut hints: Vec<Span> = Vec::new();
-    for command in keymap::hints(app.context()) {
-        hints.push(Span::styled(command.label, app.theme.key));
+    for (command, label) in app.keymap.hints(app.context()) {
+        hints.push(Span::styled(label, app.theme.key));
         hints.push(Span::raw(format!(
             " {}  ",
             command.hint.unwrap_or_default()
@@ -379,9 +416,9 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
 
 fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let mut lines = vec![Line::styled("Keys", app.theme.heading), Line::default()];
-    for command in COMMANDS {
+    for (command, label) in app.keymap.commands() {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<10}", command.label), app.theme.key),
+            Span::styled(format!("  {label:<10}"), app.theme.key),
             Span::raw(command.description),
         ]));
     }
@@ -406,7 +443,15 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines).block(block(app, "Help (Esc or q closes)", true)),
+        Paragraph::new(lines).block(block(
+            app,
+            &format!(
+                "Help ({} or {} closes)",
+                app.keymap.label_of(Action::Escape),
+                app.keymap.label_of(Action::Quit)
+            ),
+            true,
+        )),
         area,
     );
 }
@@ -473,8 +518,86 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled("  no contact matches", app.theme.muted));
     }
     let title = format!(
-        "Contacts {} (Enter shows, y copies, Esc returns)",
-        app.contacts.len()
+        "Contacts {} ({} shows, {} copies, {} returns)",
+        app.contacts.len(),
+        app.keymap.label_of(Action::Open),
+        app.keymap.label_of(Action::CopyMenu),
+        app.keymap.label_of(Action::Escape)
     );
+    frame.render_widget(Paragraph::new(lines).block(block(app, &title, true)), area);
+}
+
+/// Lines each person takes in the People overlay: name, roles over time, releases.
+pub const PERSON_LINES: usize = 3;
+
+fn draw_people(app: &App, frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let cards = (area.height.saturating_sub(2) as usize / PERSON_LINES).max(1);
+    let dataset = &app.dataset;
+    let mut lines = Vec::new();
+    let cursor = app.people_cursor;
+    for (position, &index) in app
+        .people
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(cards)
+    {
+        let person = &dataset.people[index];
+        let name = match &person.honorific {
+            Some(honorific) => format!("{} ({honorific})", person.name),
+            None => person.name.to_string(),
+        };
+        lines.push(row_line(
+            app,
+            &name,
+            position == cursor.selected,
+            false,
+            inner_width,
+        ));
+        let roles: Vec<String> = person
+            .roles
+            .iter()
+            .map(|role| {
+                let year = dataset
+                    .announcement(&role.announcement)
+                    .map_or("", |announcement| announcement.date.get(..4).unwrap_or(""));
+                let title = role.title_en.as_deref().unwrap_or(&role.title);
+                match role.institution.as_deref() {
+                    Some(institution) => {
+                        format!("{year} {title}, {}", dataset.institution_name(institution))
+                    }
+                    None => format!("{year} {title}"),
+                }
+            })
+            .collect();
+        let speaks: Vec<String> = dataset
+            .quoted_in(&person.id)
+            .into_iter()
+            .map(|announcement| {
+                let announcement = &dataset.announcements[announcement];
+                format!(
+                    "{} {}",
+                    announcement.date.get(..4).unwrap_or(""),
+                    announcement.short_title
+                )
+            })
+            .collect();
+        for (label, text) in [("roles", roles.join(" → ")), ("speaks", speaks.join("; "))] {
+            let text = details::fit(
+                &crate::sanitize::sanitize(&text),
+                inner_width.saturating_sub(11),
+            );
+            lines.push(Line::from(vec![
+                Span::styled(format!("    {label:<7}"), app.theme.muted),
+                Span::raw(text),
+            ]));
+        }
+    }
+    if app.people.is_empty() {
+        lines.push(Line::styled("  nobody matches", app.theme.muted));
+    }
+    let title = format!("People {} (Enter shows, Esc returns)", app.people.len());
     frame.render_widget(Paragraph::new(lines).block(block(app, &title, true)), area);
 }

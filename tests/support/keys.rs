@@ -3,7 +3,6 @@
 
 use accords::dataset::Dataset;
 use accords::tui::app::App;
-use accords::tui::keymap::action_for;
 use accords::tui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -60,10 +59,10 @@ pub fn parse_keys(sequence: &str) -> Vec<KeyEvent> {
     keys
 }
 
-/// Types a key sequence into the explorer, as its run loop would.
+/// Types a key sequence into the explorer, as its run loop would: through the app's keymap.
 pub fn type_keys(app: &mut App, sequence: &str) {
     for key in parse_keys(sequence) {
-        if let Some(action) = action_for(app.context(), &key) {
+        if let Some(action) = app.keymap.action_for(app.context(), &key) {
             app.update(action);
         }
     }

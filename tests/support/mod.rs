@@ -16,6 +16,10 @@ pub struct Run {
     pub code: i32,
 }
 
+/// A directory with no `accords/config.toml` in it, given as `XDG_CONFIG_HOME` so that a
+/// settings file of the person running the tests changes nothing.
+pub const NO_SETTINGS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/no-settings");
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -30,6 +34,7 @@ pub fn accords(args: &[&str]) -> Run {
         .args(args)
         .env("COLUMNS", "80")
         .env_remove("NO_COLOR")
+        .env("XDG_CONFIG_HOME", NO_SETTINGS)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

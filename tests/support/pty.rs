@@ -16,6 +16,10 @@
 //!
 //! Every wait polls with a generous deadline; nothing here synchronises by sleeping a fixed
 //! time. A wait that times out fails the test with the screen it last saw.
+//!
+//! Like a real terminal, the harness answers the explorer's cursor-position query
+//! (`ESC [ 6 n`, which ratatui sends when it clears the screen); without an answer the
+//! explorer gives up after two seconds.
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -140,10 +144,13 @@ pub struct Screen {
     pub cursor_hidden: bool,
     pub mouse_mode: vt100::MouseProtocolMode,
     pub requests: Requests,
+    /// The last bytes written to the terminal.
+    output_tail: Vec<u8>,
 }
 
 impl Screen {
-    fn capture(parser: &vt100::Parser<Requests>) -> Screen {
+    fn capture(terminal: &Terminal) -> Screen {
+        let parser = &terminal.parser;
         let screen = parser.screen();
         let (_, cols) = screen.size();
         Screen {
@@ -153,7 +160,14 @@ impl Screen {
             cursor_hidden: screen.hide_cursor(),
             mouse_mode: screen.mouse_protocol_mode(),
             requests: parser.callbacks().clone(),
+            output_tail: terminal.raw[terminal.raw.len().saturating_sub(64)..].to_vec(),
         }
+    }
+
+    /// Whether the last bytes written to the terminal are these: `\x1b[?25l`, with which
+    /// ratatui ends every frame, says that a frame is complete and nothing followed it.
+    pub fn output_ends_with(&self, bytes: &[u8]) -> bool {
+        self.output_tail.ends_with(bytes)
     }
 
     /// Somewhere on the screen, within one row.
@@ -260,6 +274,8 @@ impl Explorer {
         command.env("TERM", "xterm-256color");
         command.env_remove("COLUMNS");
         command.env_remove("LINES");
+        // No settings file of the person running the tests: the defaults.
+        command.env("XDG_CONFIG_HOME", super::NO_SETTINGS);
         if options.no_color {
             command.env("NO_COLOR", "1");
         } else {
@@ -307,6 +323,7 @@ impl Explorer {
                 let mut buffer = [0u8; 16 * 1024];
                 loop {
                     match output.read(&mut buffer) {
+                        Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
                         Ok(0) | Err(_) => break,
                         Ok(count) => {
                             let answer = {
@@ -373,7 +390,7 @@ impl Explorer {
 
     /// The screen now.
     pub fn screen(&self) -> Screen {
-        Screen::capture(&lock(&self.terminal).parser)
+        Screen::capture(&lock(&self.terminal))
     }
 
     /// Waits until the screen satisfies `condition`, and returns that screen. Fails the test
@@ -420,19 +437,19 @@ impl Explorer {
     pub fn wait_until(
         &mut self,
         mut condition: impl FnMut(&Screen) -> bool,
-    ) -> Result<Screen, Screen> {
+    ) -> Result<Screen, Box<Screen>> {
         self.escape_pending = false;
         let started = Instant::now();
         loop {
             let (screen, closed) = {
                 let terminal = lock(&self.terminal);
-                (Screen::capture(&terminal.parser), terminal.closed)
+                (Screen::capture(&terminal), terminal.closed)
             };
             if condition(&screen) {
                 return Ok(screen);
             }
             if closed || started.elapsed() > DEADLINE {
-                return Err(screen);
+                return Err(Box::new(screen));
             }
             std::thread::sleep(POLL);
         }
@@ -512,7 +529,7 @@ impl Explorer {
         Finished {
             status,
             raw: terminal.raw.clone(),
-            screen: Screen::capture(&terminal.parser),
+            screen: Screen::capture(&terminal),
         }
     }
 }
@@ -615,6 +632,21 @@ impl Finished {
                 );
             }
         }
+        // Nothing is drawn on the main screen once the explorer has left the alternate one.
+        let after = &raw[left.unwrap_or(0) + b"\x1b[?1049l".len()..];
+        let mut rest = String::from_utf8_lossy(after).into_owned();
+        for allowed in ["\x1b[?25h"]
+            .into_iter()
+            .map(str::to_owned)
+            .chain(MOUSE_MODES.iter().map(|mode| format!("\x1b[?{mode}l")))
+        {
+            rest = rest.replace(&allowed, "");
+        }
+        assert!(
+            rest.is_empty(),
+            "output after leaving the alternate screen lands on the main screen: {}",
+            rest.escape_debug()
+        );
         assert!(
             !self.raw_contains(b"panicked"),
             "the explorer panicked: {}",

@@ -1,0 +1,859 @@
+//! Settings: the explorer's theme and keys, from an optional TOML file, the environment and
+//! the command line.
+//!
+//! # Precedence
+//!
+//! This is the one place it is decided, in [`resolve`]; highest first:
+//!
+//! 1. **the command line**: `--theme dark|light|monochrome` (and `--config PATH` says which
+//!    file to read);
+//! 2. **the environment**: `NO_COLOR` with any non-empty value forces `monochrome`;
+//! 3. **the settings file**: `theme = "…"` and the `[keys]` table;
+//! 4. **the defaults**: `dark`, and the keys of the command table (`tui::keymap::COMMANDS`).
+//!
+//! Keys are set only by the file; a command the file rebinds has exactly the keys listed
+//! there (its defaults are dropped), every other command keeps its defaults.
+//!
+//! # The file
+//!
+//! `--config PATH` when given (then a missing file is an error); otherwise
+//! `$XDG_CONFIG_HOME/accords/config.toml`, else `$HOME/.config/accords/config.toml` (on
+//! Windows `%APPDATA%\accords\config.toml`), and no file there simply means the defaults.
+//! `accords config --default` prints a commented file with every command and its default
+//! keys, generated from the command table.
+//!
+//! ```toml
+//! theme = "light"
+//!
+//! [keys]
+//! filter = ["/", "f"]
+//! quit = ["q", "ctrl-q"]
+//! ```
+//!
+//! A file that is wrong gives one `FILE:LINE:COLUMN: message` per problem, as a dataset does:
+//! TOML syntax, unknown fields, a theme that does not exist, an unknown command, a key that
+//! cannot be read, and a key that would mean two commands at once. Only the explorer and
+//! `accords config` read settings.
+
+use std::collections::BTreeMap;
+use std::fmt::{self, Write as _};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use toml::Spanned;
+
+use crate::commands::{Outcome, exit};
+use crate::dataset::Diagnostic;
+use crate::sanitize::sanitize;
+use crate::tui::keymap::{
+    self, COMMANDS, Command, KEY_SYNTAX, Key, Keymap, TYPING_CONTEXTS, context_name,
+};
+use crate::tui::theme::ThemeName;
+
+/// A settings file larger than this is refused: a real one is a few lines.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The settings in force.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub theme: ThemeName,
+    /// Where the theme came from, for `accords config`.
+    pub theme_source: Source,
+    pub keymap: Keymap,
+    /// The settings file that was read, if any.
+    pub file: Option<PathBuf>,
+}
+
+/// Which of the four sources a setting came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Source {
+    CommandLine,
+    Environment,
+    File,
+    #[default]
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(match self {
+            Source::CommandLine => "the command line (--theme)",
+            Source::Environment => "the environment (NO_COLOR)",
+            Source::File => "the settings file",
+            Source::Default => "the default",
+        })
+    }
+}
+
+/// A settings file, read and checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileSettings {
+    pub path: PathBuf,
+    pub theme: Option<ThemeName>,
+    /// The commands the file rebinds, by name, with their new keys, in file order.
+    pub keys: Vec<(&'static str, Vec<Key>)>,
+}
+
+/// Applies the precedence above: command line, then environment, then file, then defaults.
+/// `no_color` is whether `NO_COLOR` holds a non-empty value. The file's bindings were checked
+/// when it was read ([`parse`]), so they are applied as they are.
+pub fn resolve(
+    command_line_theme: Option<ThemeName>,
+    no_color: bool,
+    file: Option<&FileSettings>,
+) -> Settings {
+    let (theme, theme_source) = if let Some(theme) = command_line_theme {
+        (theme, Source::CommandLine)
+    } else if no_color {
+        (ThemeName::Monochrome, Source::Environment)
+    } else if let Some(theme) = file.and_then(|file| file.theme) {
+        (theme, Source::File)
+    } else {
+        (ThemeName::default(), Source::Default)
+    };
+    let mut keymap = Keymap::default();
+    for (name, keys) in file.map_or(&[][..], |file| &file.keys) {
+        keymap.bind(name, keys.clone());
+    }
+    Settings {
+        theme,
+        theme_source,
+        keymap,
+        file: file.map(|file| file.path.clone()),
+    }
+}
+
+/// Whether `NO_COLOR` asks for no colour: set, and not empty (<https://no-color.org>).
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+}
+
+/// The settings in force for this process: reads the file (`explicit`, or the usual place)
+/// and the environment, and resolves them with the command line's theme.
+pub fn settings(
+    explicit: Option<&Path>,
+    command_line_theme: Option<ThemeName>,
+) -> Result<Settings, ConfigError> {
+    let file = load(explicit)?;
+    Ok(resolve(
+        command_line_theme,
+        no_color_requested(),
+        file.as_ref(),
+    ))
+}
+
+/// Where the settings file is looked for when `--config` is not given.
+pub fn default_path() -> Option<PathBuf> {
+    let non_empty = |name| std::env::var_os(name).filter(|value| !value.is_empty());
+    let base = if cfg!(windows) {
+        non_empty("APPDATA").map(PathBuf::from)
+    } else {
+        non_empty("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .filter(|path| path.is_absolute())
+            .or_else(|| non_empty("HOME").map(|home| PathBuf::from(home).join(".config")))
+    };
+    base.map(|base| base.join("accords").join("config.toml"))
+}
+
+/// Why the settings could not be had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// The file given with `--config` is missing, or a settings file cannot be read.
+    Unreadable { path: PathBuf, reason: String },
+    /// The file was read and is wrong; every problem found, in file order.
+    Invalid { problems: Vec<Diagnostic> },
+}
+
+impl ConfigError {
+    /// What to print on stderr: each diagnostic on its line, then a summary.
+    pub fn describe(&self) -> String {
+        match self {
+            ConfigError::Unreadable { path, reason } => format!(
+                "accords: settings file {}\n",
+                sanitize(&format!("{}: {reason}", path.display()))
+            ),
+            ConfigError::Invalid { problems } => {
+                let mut out = String::new();
+                for problem in problems {
+                    let _ = writeln!(out, "{}", sanitize(&problem.to_string()));
+                }
+                let plural = if problems.len() == 1 { "" } else { "s" };
+                let _ = writeln!(
+                    out,
+                    "accords: {} problem{plural} in the settings file; `accords config --default` prints a valid one",
+                    problems.len()
+                );
+                out
+            }
+        }
+    }
+}
+
+/// Reads the settings file: `explicit` if given (missing is an error), else the one at
+/// [`default_path`] if there is one (missing is fine: `Ok(None)`).
+pub fn load(explicit: Option<&Path>) -> Result<Option<FileSettings>, ConfigError> {
+    let path = match explicit {
+        Some(path) => path.to_path_buf(),
+        None => match default_path() {
+            Some(path) if path.exists() => path,
+            _ => return Ok(None),
+        },
+    };
+    let unreadable = |reason: String| ConfigError::Unreadable {
+        path: path.clone(),
+        reason,
+    };
+    let metadata = std::fs::metadata(&path).map_err(|error| unreadable(describe_io(&error)))?;
+    if metadata.is_dir() {
+        return Err(unreadable(
+            "is a directory; expected a TOML file".to_owned(),
+        ));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(unreadable(format!(
+            "{} bytes is larger than the limit of {MAX_FILE_BYTES} bytes",
+            metadata.len()
+        )));
+    }
+    let bytes = std::fs::read(&path).map_err(|error| unreadable(describe_io(&error)))?;
+    let name = path.display().to_string();
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&error.as_bytes()[..at]).into_owned();
+            let (line, column) = line_column(&valid, at);
+            return Err(ConfigError::Invalid {
+                problems: vec![Diagnostic {
+                    file: name,
+                    line,
+                    column,
+                    message: "not UTF-8 text; expected a TOML file in UTF-8".to_owned(),
+                }],
+            });
+        }
+    };
+    parse(&name, &text)
+        .map(|mut settings| {
+            settings.path = path.clone();
+            Some(settings)
+        })
+        .map_err(|problems| ConfigError::Invalid { problems })
+}
+
+fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// The file as TOML describes it; spans are byte ranges, turned into lines and columns.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileContent {
+    theme: Option<Spanned<ThemeName>>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
+}
+
+/// `"j"` or `["j", "down"]`: each key with where it is written, when TOML says.
+#[derive(Debug)]
+struct KeyList(Vec<(String, Option<Range<usize>>)>);
+
+impl<'de> Deserialize<'de> for KeyList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<KeyList, D::Error> {
+        struct ListVisitor;
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = KeyList;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a key or a list of keys, like \"j\" or [\"j\", \"down\"]")
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<KeyList, E> {
+                Ok(KeyList(vec![(key.to_owned(), None)]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut sequence: A) -> Result<KeyList, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = sequence.next_element::<Spanned<String>>()? {
+                    let span = key.span();
+                    keys.push((key.into_inner(), Some(span)));
+                }
+                Ok(KeyList(keys))
+            }
+        }
+        deserializer.deserialize_any(ListVisitor)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+/// Reads a settings file's text, naming it `name` in diagnostics. Every problem found is
+/// given, in file order; a TOML syntax or type error stops at the first.
+pub fn parse(name: &str, text: &str) -> Result<FileSettings, Vec<Diagnostic>> {
+    let at = |span: &Range<usize>, message: String| {
+        let (line, column) = line_column(text, span.start);
+        Diagnostic {
+            file: name.to_owned(),
+            line,
+            column,
+            message,
+        }
+    };
+    let content: FileContent = toml::from_str(text).map_err(|error| {
+        let span = error.span().unwrap_or(0..0);
+        vec![at(&span, explain(error.message()))]
+    })?;
+
+    let mut problems = Vec::new();
+    let mut keys: Vec<(&'static str, Vec<Key>)> = Vec::new();
+    // Where each rebound key is written, for conflicts found once everything is bound.
+    let mut written: Vec<(&'static str, Key, Range<usize>)> = Vec::new();
+    let mut entries: Vec<_> = content.keys.into_iter().collect();
+    entries.sort_by_key(|(name, _)| name.span().start);
+    for (command_name, list) in entries {
+        let name_span = command_name.span();
+        let list_span = list.span();
+        let Some(command) = keymap::command_named(command_name.get_ref()) else {
+            problems.push(at(&name_span, unknown_command(command_name.get_ref())));
+            continue;
+        };
+        let list = list.into_inner().0;
+        if list.is_empty() {
+            problems.push(at(
+                &list_span,
+                format!(
+                    "`{}` is given no key; expected at least one, like {}",
+                    command.name,
+                    written_keys(command.keys)
+                ),
+            ));
+            continue;
+        }
+        let mut bound = Vec::new();
+        for (text_key, span) in list {
+            let span = span.unwrap_or_else(|| list_span.clone());
+            match Key::parse(&text_key) {
+                Ok(key) => {
+                    if let Some(problem) = stops_typing(command, &key) {
+                        problems.push(at(&span, problem));
+                        continue;
+                    }
+                    if !bound.contains(&key) {
+                        bound.push(key);
+                        written.push((command.name, key, span));
+                    }
+                }
+                Err(message) => problems.push(at(
+                    &span,
+                    message.replacen(
+                        " is not a key;",
+                        &format!(" is not a key for `{}`;", command.name),
+                        1,
+                    ),
+                )),
+            }
+        }
+        keys.push((command.name, bound));
+    }
+
+    // Conflicts among the keys that could be read.
+    let mut keymap = Keymap::default();
+    for (name, bound) in &keys {
+        keymap.bind(name, bound.clone());
+    }
+    problems.extend(conflicts(&keymap, &written, &at));
+    if !problems.is_empty() {
+        problems.sort();
+        problems.dedup();
+        return Err(problems);
+    }
+    let theme = content.theme.map(Spanned::into_inner);
+    Ok(FileSettings {
+        path: PathBuf::from(name),
+        theme,
+        keys,
+    })
+}
+
+/// TOML's messages, which already say what was expected, on one line.
+fn explain(message: &str) -> String {
+    message
+        .trim_end()
+        .replace('\n', " ")
+        .replace("invalid type: ", "wrong type: ")
+}
+
+fn unknown_command(name: &str) -> String {
+    let names: Vec<&str> = COMMANDS.iter().map(|command| command.name).collect();
+    let closest = crate::dataset::validate::closest(name, names.iter().copied(), 1);
+    let suggestion = closest
+        .first()
+        .map(|close| format!("did you mean `{close}`? "))
+        .unwrap_or_default();
+    format!(
+        "unknown command `{name}`; {suggestion}expected one of: {}",
+        names.join(", ")
+    )
+}
+
+/// Keys as the file writes them: `["k", "up"]`.
+fn written_keys(keys: &[Key]) -> String {
+    let keys: Vec<String> = keys
+        .iter()
+        .map(|key| toml_string(&key.to_config()))
+        .collect();
+    format!("[{}]", keys.join(", "))
+}
+
+/// A plain character given to a command that works while typing (the filter line) would
+/// stop that character being typed.
+fn stops_typing(command: &Command, key: &Key) -> Option<String> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let plain = matches!(key.code, KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    let typing = command
+        .contexts
+        .iter()
+        .find(|context| TYPING_CONTEXTS.contains(context))?;
+    plain.then(|| {
+        format!(
+            "`{}` could no longer be typed in the {} line: `{}` works there; expected a key name or a ctrl- or alt- key ({KEY_SYNTAX})",
+            key.to_config(),
+            context_name(*typing),
+            command.name
+        )
+    })
+}
+
+/// A key that would mean two commands in one context, placed where the file writes it.
+fn conflicts(
+    keymap: &Keymap,
+    written: &[(&'static str, Key, Range<usize>)],
+    at: &dyn Fn(&Range<usize>, String) -> Diagnostic,
+) -> Vec<Diagnostic> {
+    /// One key, written at `span`, clashing with one other command in `contexts`.
+    struct Clash {
+        span: Range<usize>,
+        key: Key,
+        contexts: Vec<String>,
+    }
+    // (where, the two commands) → the clash.
+    let mut clashes: BTreeMap<(usize, &str, &str), Clash> = BTreeMap::new();
+    for conflict in keymap.conflicts() {
+        let place = |name: &str| {
+            written
+                .iter()
+                .find(|(command, key, _)| *command == name && *key == conflict.key)
+                .map(|(_, _, span)| span.clone())
+        };
+        let (span, here, other) = match (place(conflict.second.name), place(conflict.first.name)) {
+            (Some(span), _) => (span, conflict.second.name, conflict.first.name),
+            (None, Some(span)) => (span, conflict.first.name, conflict.second.name),
+            // Both keys are defaults; the command table's own test forbids that.
+            (None, None) => continue,
+        };
+        clashes
+            .entry((span.start, here, other))
+            .or_insert_with(|| Clash {
+                span,
+                key: conflict.key,
+                contexts: Vec::new(),
+            })
+            .contexts
+            .push(context_name(conflict.context));
+    }
+    clashes
+        .into_iter()
+        .map(
+            |(
+                (_, here, other),
+                Clash {
+                    span,
+                    key,
+                    contexts,
+                },
+            )| {
+                let rebound = written.iter().any(|(command, _, _)| *command == other);
+                let advice = if rebound {
+                    "give one of them another key".to_owned()
+                } else {
+                    format!("choose another key, or rebind `{other}` too")
+                };
+                at(
+                    &span,
+                    format!(
+                        "`{}` would mean both `{here}` and `{other}` (in {}); {advice}",
+                        key.to_config(),
+                        contexts.join(", ")
+                    ),
+                )
+            },
+        )
+        .collect()
+}
+
+/// A TOML basic string. Keys never hold control characters (`Key::parse` refuses them).
+fn toml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A settings file for `theme` and `keymap`: every command of the table, with what it does
+/// and where, and its keys. It reads back as exactly these settings.
+pub fn render(theme: ThemeName, keymap: &Keymap, header: &str) -> String {
+    let mut out = String::new();
+    for line in header.lines() {
+        let _ = writeln!(out, "# {line}");
+    }
+    let themes: Vec<&str> = ThemeName::ALL.iter().map(|theme| theme.as_str()).collect();
+    let _ = writeln!(out);
+    let _ = writeln!(out, "# {}", themes.join(", "));
+    let _ = writeln!(out, "theme = {}", toml_string(theme.as_str()));
+    let _ = writeln!(out);
+    let _ = writeln!(out, "[keys]");
+    for line in [
+        "One line per command of the explorer: its keys, then what it does and where. A",
+        "command listed here has exactly these keys; one left out keeps its defaults.",
+        "A key is a character (\"j\", \"G\", \"/\"), a name (enter esc tab backtab up down",
+        "left right home end pageup pagedown backspace delete insert space f1…f12), or either",
+        "after ctrl- or alt- (\"ctrl-d\", \"alt-x\"). Where: main (the three panes), filter",
+        "(typing a filter), or an overlay (contacts, help…).",
+    ] {
+        let _ = writeln!(out, "# {line}");
+    }
+    for command in COMMANDS {
+        let contexts: Vec<String> = command
+            .contexts
+            .iter()
+            .map(|context| context_name(*context))
+            .collect();
+        let _ = writeln!(out);
+        let _ = writeln!(out, "# {} — {}", command.description, contexts.join(", "));
+        let _ = writeln!(
+            out,
+            "{} = {}",
+            command.name,
+            written_keys(keymap.keys_of(command))
+        );
+    }
+    out
+}
+
+/// The default settings file: `accords config --default`.
+pub fn default_file() -> String {
+    let place = default_path().map_or_else(
+        || "the path given with --config".to_owned(),
+        |path| path.display().to_string(),
+    );
+    render(
+        ThemeName::default(),
+        &Keymap::default(),
+        &format!(
+            "accords settings, with every default. Save as {place}\n\
+             (or anywhere, with --config PATH) and change what you like.\n\
+             Precedence: command line (--theme) > environment (NO_COLOR forces monochrome)\n\
+             > this file > defaults."
+        ),
+    )
+}
+
+/// `accords config [--default]`: the default file, or the settings in force written as a
+/// file (which reads back as them). Problems in the settings file exit 2.
+pub fn command(
+    explicit: Option<&Path>,
+    command_line_theme: Option<ThemeName>,
+    default: bool,
+) -> Outcome {
+    if default {
+        return Outcome {
+            stdout: default_file(),
+            ..Outcome::default()
+        };
+    }
+    match settings(explicit, command_line_theme) {
+        Ok(settings) => {
+            let read = settings.file.as_ref().map_or_else(
+                || match default_path() {
+                    Some(path) => format!(
+                        "no settings file ({} does not exist)",
+                        sanitize(&path.display().to_string())
+                    ),
+                    None => "no settings file".to_owned(),
+                },
+                |path| format!("read from {}", sanitize(&path.display().to_string())),
+            );
+            let header = format!(
+                "accords settings in force: {read}.\ntheme from {}.",
+                settings.theme_source
+            );
+            Outcome {
+                stdout: render(settings.theme, &settings.keymap, &header),
+                ..Outcome::default()
+            }
+        }
+        Err(error) => Outcome {
+            stdout: String::new(),
+            stderr: error.describe(),
+            code: exit::ERROR,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{Action, Context};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn press(character: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(character), KeyModifiers::NONE)
+    }
+
+    fn file(text: &str) -> FileSettings {
+        parse("config.toml", text).unwrap_or_else(|problems| {
+            panic!(
+                "{}",
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        })
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        parse("config.toml", text)
+            .expect_err("the file is refused")
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn the_command_line_beats_the_environment_beats_the_file_beats_the_default() {
+        let light = file("theme = \"light\"\n");
+        let dark = Some(ThemeName::Dark);
+        assert_eq!(
+            resolve(dark, true, Some(&light)).theme_source,
+            Source::CommandLine
+        );
+        assert_eq!(resolve(dark, true, Some(&light)).theme, ThemeName::Dark);
+        assert_eq!(
+            resolve(None, true, Some(&light)).theme,
+            ThemeName::Monochrome
+        );
+        assert_eq!(
+            resolve(None, true, Some(&light)).theme_source,
+            Source::Environment
+        );
+        assert_eq!(resolve(None, false, Some(&light)).theme, ThemeName::Light);
+        assert_eq!(
+            resolve(None, false, Some(&light)).theme_source,
+            Source::File
+        );
+        assert_eq!(resolve(None, false, None).theme, ThemeName::Dark);
+        assert_eq!(resolve(None, false, None).theme_source, Source::Default);
+        // A file without a theme leaves the default.
+        assert_eq!(
+            resolve(None, false, Some(&file("[keys]\n"))).theme,
+            ThemeName::Dark
+        );
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        let settings = resolve(None, false, Some(&file("")));
+        assert_eq!(settings.keymap, Keymap::default());
+        assert_eq!(settings.theme, ThemeName::Dark);
+    }
+
+    #[test]
+    fn rebinding_changes_what_keys_do_and_what_the_hints_say() {
+        let settings = resolve(
+            None,
+            false,
+            Some(&file(
+                "[keys]\nfilter = [\"f\", \"ctrl-f\"]\nquit = [\"q\", \"ctrl-q\"]\ndown = \"n\"\n",
+            )),
+        );
+        let keymap = &settings.keymap;
+        assert_eq!(
+            keymap.action_for(Context::Main, &press('f')),
+            Some(Action::StartFilter)
+        );
+        assert_eq!(keymap.action_for(Context::Main, &press('/')), None);
+        assert_eq!(
+            keymap.action_for(Context::Main, &press('n')),
+            Some(Action::Down)
+        );
+        assert_eq!(keymap.action_for(Context::Main, &press('j')), None);
+        assert_eq!(
+            keymap.action_for(
+                Context::Main,
+                &KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Quit)
+        );
+        let hints: Vec<String> = keymap
+            .hints(Context::Main)
+            .map(|(command, label)| format!("{label} {}", command.hint.unwrap_or_default()))
+            .collect();
+        assert!(hints.contains(&"f/Ctrl-f filter".to_owned()), "{hints:?}");
+        assert!(hints.contains(&"n move".to_owned()), "{hints:?}");
+        assert!(hints.contains(&"q/Ctrl-q quit".to_owned()), "{hints:?}");
+        // Commands the file leaves out keep their keys.
+        assert_eq!(
+            keymap.action_for(Context::Main, &press('c')),
+            Some(Action::Contacts)
+        );
+    }
+
+    #[test]
+    fn a_toml_syntax_error_is_placed() {
+        let found = problems("theme = \"dark\"\n[keys]\nfilter = [\"/\", \n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("config.toml:3:15: unclosed array"),
+            "{found:?}"
+        );
+        let found = problems("theme = dark\n");
+        assert!(found[0].starts_with("config.toml:1:9: "), "{found:?}");
+    }
+
+    #[test]
+    fn an_unknown_field_is_an_error_at_its_line_and_column() {
+        let found = problems("# settings\n  colour = \"dark\"\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("config.toml:2:3: unknown field `colour`"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_theme_names_the_themes() {
+        let found = problems("theme = \"blue\"\n");
+        assert!(found[0].starts_with("config.toml:1:9: "), "{found:?}");
+        assert!(
+            found[0].contains("`dark`") && found[0].contains("`monochrome`"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_command_names_the_expected_ones() {
+        let found = problems("[keys]\nfliter = [\"f\"]\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .starts_with("config.toml:2:1: unknown command `fliter`; did you mean `filter`?"),
+            "{found:?}"
+        );
+        assert!(found[0].contains("force-quit"), "{found:?}");
+    }
+
+    #[test]
+    fn an_unreadable_key_says_what_a_key_is() {
+        let found = problems("[keys]\nquit = [\"q\", \"ctrl+\"]\nhelp = \"\"\n");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with("config.toml:2:14: `ctrl+` is not a key for `quit`; expected"),
+            "{found:?}"
+        );
+        assert!(found[0].contains("ctrl-"), "{found:?}");
+        assert!(found[1].starts_with("config.toml:3:8: "), "{found:?}");
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let found = problems("# é\n[keys]\nquit = [\"é\", \"ctrl+\"]\n");
+        assert!(found[0].starts_with("config.toml:3:14: "), "{found:?}");
+    }
+
+    #[test]
+    fn a_key_meaning_two_commands_is_refused() {
+        let found = problems("[keys]\nfilter = [\"j\"]\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("config.toml:2:11: `j` would mean both `filter` and `down`"),
+            "{found:?}"
+        );
+        assert!(found[0].contains("rebind `down` too"), "{found:?}");
+        // Swapping two commands' keys is fine.
+        file("[keys]\ndown = [\"k\"]\nup = [\"j\"]\n");
+    }
+
+    #[test]
+    fn a_plain_character_cannot_take_a_key_of_the_filter_line() {
+        let found = problems("[keys]\nfilter-accept = [\"a\"]\n");
+        assert!(
+            found[0].starts_with("config.toml:2:18: `a` could no longer be typed"),
+            "{found:?}"
+        );
+        file("[keys]\nfilter-accept = [\"enter\", \"ctrl-a\"]\n");
+    }
+
+    #[test]
+    fn an_empty_list_is_refused() {
+        let found = problems("[keys]\nquit = []\n");
+        assert!(
+            found[0].starts_with("config.toml:2:8: `quit` is given no key"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_default_file_reads_back_as_the_defaults_and_lists_every_command() {
+        let text = default_file();
+        let settings = resolve(None, false, Some(&file(&text)));
+        assert_eq!(settings.keymap, Keymap::default());
+        assert_eq!(settings.theme, ThemeName::Dark);
+        for command in COMMANDS {
+            assert!(
+                text.contains(&format!("\n{} = [", command.name)),
+                "`{}` is missing",
+                command.name
+            );
+        }
+    }
+
+    #[test]
+    fn rendered_settings_read_back_as_themselves() {
+        let original = resolve(
+            None,
+            false,
+            Some(&file(
+                "theme = \"light\"\n[keys]\nfilter = [\"f\", \"alt-/\"]\nup = [\"\\\\\", \"up\"]\n",
+            )),
+        );
+        let text = render(original.theme, &original.keymap, "test");
+        let again = resolve(None, false, Some(&file(&text)));
+        assert_eq!(again.keymap, original.keymap);
+        assert_eq!(again.theme, ThemeName::Light);
+    }
+
+    #[test]
+    fn a_missing_explicit_file_is_an_error_but_no_file_at_all_is_not() {
+        let missing = Path::new("/nonexistent/accords/config.toml");
+        assert!(matches!(
+            load(Some(missing)),
+            Err(ConfigError::Unreadable { .. })
+        ));
+    }
+}

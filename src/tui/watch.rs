@@ -1,0 +1,140 @@
+//! Watching the dataset on disk, for `--watch`: a background thread compares the
+//! modification times and sizes of the dataset's files every [`INTERVAL`] and, when they
+//! change, loads the dataset again and sends the result to the run loop. Polling needs no
+//! dependency and works the same on every file system, network mounts included, and with
+//! editors that save by writing a new file and renaming it over the old. The files are only
+//! ever read.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, SystemTime};
+
+use crate::dataset::{Dataset, LoadError};
+
+/// How often the files are looked at.
+pub const INTERVAL: Duration = Duration::from_millis(500);
+/// How deep a directory is looked into; the loader refuses deeper ones anyway.
+const MAX_DEPTH: usize = 16;
+
+/// What is known of one file: its path, and its modification time and size if it can be
+/// read.
+type Stamp = (PathBuf, Option<(Option<SystemTime>, u64)>);
+
+/// The state of a dataset's files: when any file is added, removed, or changes time or
+/// size, the dataset is loaded again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Fingerprint(Vec<Stamp>);
+
+impl Fingerprint {
+    fn of(path: &Path) -> Fingerprint {
+        let mut stamps = Vec::new();
+        collect(path, 0, &mut stamps);
+        stamps.sort();
+        Fingerprint(stamps)
+    }
+}
+
+fn stamp(path: &Path) -> Stamp {
+    let known = std::fs::metadata(path)
+        .ok()
+        .map(|metadata| (metadata.modified().ok(), metadata.len()));
+    (path.to_path_buf(), known)
+}
+
+/// The same files the loader reads: a file, or the `.yaml`/`.yml` files below a directory,
+/// hidden ones left out.
+fn collect(path: &Path, depth: usize, stamps: &mut Vec<Stamp>) {
+    if !path.is_dir() {
+        stamps.push(stamp(path));
+        return;
+    }
+    // The directory itself too: its time changes when a file is added or renamed.
+    stamps.push(stamp(path));
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let child = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if child.is_dir() {
+            collect(&child, depth + 1, stamps);
+        } else if matches!(
+            child.extension().and_then(|extension| extension.to_str()),
+            Some("yaml" | "yml")
+        ) {
+            stamps.push(stamp(&child));
+        }
+    }
+}
+
+/// The watching thread's far end: reloads arrive here.
+pub struct Watcher {
+    reloads: Receiver<Result<Dataset, LoadError>>,
+}
+
+impl Watcher {
+    /// Starts watching `path` as it is now: only changes made from this moment on reload.
+    /// The thread ends by itself once the `Watcher` is dropped.
+    pub fn start(path: PathBuf) -> io::Result<Watcher> {
+        let (sender, reloads) = mpsc::channel();
+        let mut seen = Fingerprint::of(&path);
+        std::thread::Builder::new()
+            .name("watch".to_owned())
+            .spawn(move || {
+                loop {
+                    std::thread::sleep(INTERVAL);
+                    let now = Fingerprint::of(&path);
+                    if now == seen {
+                        continue;
+                    }
+                    // Taken before loading: a change made while loading is seen next time.
+                    seen = now;
+                    if sender.send(Dataset::load(&path)).is_err() {
+                        break;
+                    }
+                }
+            })?;
+        Ok(Watcher { reloads })
+    }
+
+    /// The latest reload since the last call, if any: older ones are superseded.
+    pub fn latest(&self) -> Option<Result<Dataset, LoadError>> {
+        let mut latest = None;
+        loop {
+            match self.reloads.try_recv() {
+                Ok(reload) => latest = Some(reload),
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return latest,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fingerprint_changes_with_a_file_and_ignores_other_files() {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let data = directory.path().join("data.yaml");
+        std::fs::write(&data, "a: 1\n").expect("written");
+        let before = Fingerprint::of(directory.path());
+        std::fs::write(directory.path().join("notes.txt"), "x").expect("written");
+        std::fs::write(directory.path().join(".data.yaml.swp"), "x").expect("written");
+        let ignoring = Fingerprint::of(directory.path());
+        assert_eq!(before.0.iter().filter(|(path, _)| path == &data).count(), 1);
+        assert_eq!(
+            ignoring.0.iter().filter(|(path, _)| path.is_file()).count(),
+            1,
+            "only the YAML file is watched"
+        );
+        std::fs::write(&data, "a: 12\n").expect("written");
+        assert_ne!(Fingerprint::of(directory.path()), before);
+    }
+}
