@@ -401,3 +401,70 @@ fn people_show_roles_over_time_and_lead_to_their_institutions() {
     type_keys(&mut app, "[");
     assert_eq!(app.details.record, soria);
 }
+
+#[test]
+fn e_exports_the_selected_contact_and_o_opens_only_web_links() {
+    use accords::tui::app::Effect;
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "e");
+    assert_eq!(app.effect, None, "an announcement is no contact");
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or("")
+            .contains("select a press contact")
+    );
+    type_keys(&mut app, "c/blanc<enter>e");
+    let Some(Effect::Export {
+        stem,
+        extension,
+        contents,
+        ..
+    }) = app.effect.take()
+    else {
+        panic!("no export: {:?}", app.effect);
+    };
+    assert_eq!((stem.as_str(), extension), ("nathalie-blanc", "vcf"));
+    assert!(
+        contents.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n"),
+        "{contents}"
+    );
+    assert!(contents.contains("nathalie.blanc@lyon.unicancer.fr"));
+
+    // The Dana-Farber release links to its conference's site.
+    let mut app = explorer(120, 40);
+    assert!(app.select_id("dana-farber-servier-2022"));
+    type_keys(&mut app, "o");
+    assert_eq!(
+        app.effect,
+        Some(Effect::Open {
+            url: "https://www.transatlantic-i-o.com/".to_owned()
+        })
+    );
+}
+
+#[test]
+fn a_link_that_is_not_http_is_never_opened() {
+    let dataset =
+        accords::dataset::Dataset::load(&support::fixture("hostile/escapes.yaml")).expect("valid");
+    let mut app =
+        accords::tui::app::App::new(dataset, accords::tui::theme::Theme::monochrome(), 120, 40);
+    type_keys(&mut app, "o");
+    assert_eq!(app.effect, None);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or("")
+            .contains("only http and https"),
+        "{:?}",
+        app.status
+    );
+    type_keys(&mut app, "y");
+    if let Some(Overlay::Copy { items }) = app.overlays.last() {
+        assert!(
+            items
+                .iter()
+                .all(|item| !item.text.starts_with("javascript:"))
+        );
+    }
+}

@@ -618,12 +618,9 @@ fn sigint_ends_the_explorer_with_the_terminal_restored() {
     ends_on_signal("INT", 2);
 }
 
-/// Reproduces a bug: the signal watcher thread restores the terminal while the main thread
-/// may be half-way through drawing a frame, and the main thread goes on drawing, onto the
-/// main screen, until the process exits. Ignored until src/tui/mod.rs is fixed; run it with
-/// `cargo test --test terminal -- --ignored`.
+/// A signal that comes while the explorer is drawing: the watcher thread restores the
+/// terminal while holding stdout, so the rest of the frame never lands on the main screen.
 #[test]
-#[ignore = "bug: a signal during a redraw lets the rest of the frame land on the main screen"]
 fn a_signal_during_a_redraw_draws_nothing_on_the_main_screen() {
     for _ in 0..40 {
         let mut t = explorer();

@@ -40,6 +40,20 @@ pub enum Overlay {
     Copy { items: Vec<CopyItem> },
 }
 
+/// Work the run loop carries out for the app, since `update` touches nothing outside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write a file that does not exist yet, named after `stem`, in the current directory.
+    Export {
+        stem: String,
+        extension: &'static str,
+        contents: String,
+        what: String,
+    },
+    /// Open a web link with the system's opener.
+    Open { url: String },
+}
+
 /// What part of the world the map shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MapZoom {
@@ -113,6 +127,9 @@ pub struct App {
     pub status: Option<String>,
     /// Text to send to the terminal clipboard; the run loop sends it and clears it.
     pub clipboard: Option<String>,
+    /// Work with effects outside the app (files, other programs), carried out by the run
+    /// loop, which then reports in the status line.
+    pub effect: Option<Effect>,
     pub quit: bool,
     /// The terminal's size, for paging and mouse hits.
     pub width: u16,
@@ -153,6 +170,7 @@ impl App {
             mouse_captured: true,
             status: None,
             clipboard: None,
+            effect: None,
             quit: false,
             width,
             height,
@@ -263,10 +281,18 @@ impl App {
                     None => Some(MapZoom::World),
                 };
             }
+            Action::ExportContact => self.export_contact(),
+            Action::OpenLink => self.open_link(),
             Action::ToggleZoom => match self.map {
                 Some(MapZoom::World) => self.map = Some(MapZoom::Europe),
                 Some(MapZoom::Europe) => self.map = Some(MapZoom::World),
-                None => self.status = Some("z zooms the map: press w to show it".to_owned()),
+                None => {
+                    self.status = Some(format!(
+                        "{} zooms the map: press {} to show it",
+                        self.keymap.label_of(Action::ToggleZoom),
+                        self.keymap.label_of(Action::ToggleMap)
+                    ))
+                }
             },
             Action::People => {
                 self.overlays.push(Overlay::People);
@@ -573,6 +599,45 @@ impl App {
                 .get(self.people_cursor.selected)
                 .map(|&person| Record::Person(person)),
             _ => self.details.record,
+        }
+    }
+
+    /// `e`: the selected contact's vCard, to a file.
+    fn export_contact(&mut self) {
+        let Some(Record::Contact(contact)) = self.copy_target() else {
+            self.status = Some("select a press contact to export (c opens Contacts)".to_owned());
+            return;
+        };
+        self.effect = Some(Effect::Export {
+            stem: self.dataset.contacts[contact].id.to_string(),
+            extension: "vcf",
+            contents: crate::output::vcard::contact_card(&self.dataset, contact),
+            what: format!("vCard of {}", self.dataset.contacts[contact].name),
+        });
+    }
+
+    /// `o`: the selected record's first web link. Only `http` and `https` links are opened.
+    fn open_link(&mut self) {
+        let links: Vec<String> = match self.copy_target() {
+            Some(Record::Announcement(index)) => self.dataset.announcements[index]
+                .links
+                .iter()
+                .map(|link| link.url.to_string())
+                .collect(),
+            Some(Record::Institution(index)) => self.dataset.institutions[index]
+                .website
+                .iter()
+                .map(|url| url.to_string())
+                .collect(),
+            _ => Vec::new(),
+        };
+        match links.iter().find(|url| super::copy::is_web_link(url)) {
+            Some(url) => self.effect = Some(Effect::Open { url: url.clone() }),
+            None if links.is_empty() => self.status = Some("no link to open here".to_owned()),
+            None => {
+                self.status =
+                    Some("only http and https links are opened; this one is not".to_owned())
+            }
         }
     }
 

@@ -44,6 +44,10 @@ pub enum Action {
     ToggleZoom,
     /// Everyone named in the releases, with their roles over time.
     People,
+    /// Write the selected contact's vCard to a file.
+    ExportContact,
+    /// Open the selected record's web link in the system browser.
+    OpenLink,
 }
 
 /// Where the keyboard is: decides which commands apply.
@@ -278,6 +282,22 @@ pub const COMMANDS: &[Command] = &[
         action: Action::People,
         description: "people and their roles over time",
         contexts: &[Main],
+        hint: None,
+    },
+    Command {
+        name: "export-vcard",
+        keys: &[char_key('e')],
+        action: Action::ExportContact,
+        description: "write the selected contact's vCard to a file",
+        contexts: &[Main, InContacts],
+        hint: None,
+    },
+    Command {
+        name: "open-link",
+        keys: &[char_key('o')],
+        action: Action::OpenLink,
+        description: "open the selected record's web link in the browser",
+        contexts: &[Main, InContacts, InPeople],
         hint: None,
     },
     Command {

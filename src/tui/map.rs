@@ -14,6 +14,7 @@ use crate::dataset::Record;
 use crate::sanitize::sanitize;
 
 use super::app::{App, MapZoom, Pane};
+use super::keymap::Action;
 use super::rows::TimelineRow;
 use super::theme::Theme;
 
@@ -70,14 +71,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
     } else {
         app.theme.border
     };
+    let (zoom_key, map_key) = (
+        app.keymap.label_of(Action::ToggleZoom),
+        app.keymap.label_of(Action::ToggleMap),
+    );
     let title = match zoom {
-        MapZoom::World => "Map — world (z: Europe, w: hide)",
-        MapZoom::Europe => "Map — Europe (z: world, w: hide)",
+        MapZoom::World => format!("Map — world ({zoom_key}: Europe, {map_key}: hide)"),
+        MapZoom::Europe => format!("Map — Europe ({zoom_key}: world, {map_key}: hide)"),
     };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(style)
-        .title(Span::styled(title, style));
+        .title(Span::styled(title.as_str(), style));
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let message =
             format!("terminal too small for a readable map (need {MIN_WIDTH}×{MIN_HEIGHT} here)");

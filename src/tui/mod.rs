@@ -6,6 +6,7 @@ pub mod app;
 pub mod chart;
 pub mod copy;
 pub mod details;
+pub mod effects;
 pub mod errors_panel;
 pub mod keymap;
 pub mod map;
@@ -170,13 +171,17 @@ fn event_loop(
     // two-second wait and an error.
     let mut mouse_captured = true;
     loop {
-        terminal.draw(|frame| view::draw(app, frame))?;
+        // Effects first, so the frame drawn next already says how they went.
         if let Some(text) = app.clipboard.take() {
             execute!(
                 io::stdout(),
                 ratatui::crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
             )?;
         }
+        if let Some(effect) = app.effect.take() {
+            app.status = Some(effects::carry_out(effect));
+        }
+        terminal.draw(|frame| view::draw(app, frame))?;
         if app.mouse_captured != mouse_captured {
             mouse_captured = app.mouse_captured;
             if mouse_captured {

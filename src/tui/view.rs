@@ -598,6 +598,11 @@ fn draw_people(app: &App, frame: &mut Frame, area: Rect) {
     if app.people.is_empty() {
         lines.push(Line::styled("  nobody matches", app.theme.muted));
     }
-    let title = format!("People {} (Enter shows, Esc returns)", app.people.len());
+    let title = format!(
+        "People {} ({} shows, {} returns)",
+        app.people.len(),
+        app.keymap.label_of(Action::Open),
+        app.keymap.label_of(Action::Escape)
+    );
     frame.render_widget(Paragraph::new(lines).block(block(app, &title, true)), area);
 }

@@ -1,0 +1,100 @@
+//! Carrying out what the app asks of the world outside it: writing an exported file and
+//! opening a link with the system's opener. Each returns what the status line should say.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::sanitize::sanitize;
+
+use super::app::Effect;
+
+pub fn carry_out(effect: Effect) -> String {
+    match effect {
+        Effect::Export {
+            stem,
+            extension,
+            contents,
+            what,
+        } => match export(Path::new("."), &stem, extension, &contents) {
+            Ok(path) => {
+                let shown = std::fs::canonicalize(&path).unwrap_or(path);
+                format!(
+                    "{what} written to {}",
+                    sanitize(&shown.display().to_string())
+                )
+            }
+            Err(error) => format!("could not write the {what}: {error}"),
+        },
+        Effect::Open { url } => open(&url),
+    }
+}
+
+/// Writes `contents` to `STEM.EXT` in `directory`, or `STEM-2.EXT` and so on: never over an
+/// existing file.
+pub fn export(
+    directory: &Path,
+    stem: &str,
+    extension: &str,
+    contents: &str,
+) -> std::io::Result<PathBuf> {
+    for attempt in 1..1000 {
+        let name = if attempt == 1 {
+            format!("{stem}.{extension}")
+        } else {
+            format!("{stem}-{attempt}.{extension}")
+        };
+        let path = directory.join(name);
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                file.write_all(contents.as_bytes())?;
+                return Ok(path);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(std::io::Error::other(
+        "999 files of that name already exist",
+    ))
+}
+
+/// Opens a web link in the background; the caller has checked it is `http` or `https`.
+fn open(url: &str) -> String {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let shown = sanitize(url);
+    match Command::new(opener)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    {
+        Ok(_) => format!("opening {shown}"),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            format!("no program to open links here ({opener} not found); the link is {shown}")
+        }
+        Err(error) => format!("could not open {shown}: {error}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exports_never_overwrite_a_file() {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let first = export(directory.path(), "claire-parisel", "vcf", "one").expect("written");
+        let second = export(directory.path(), "claire-parisel", "vcf", "two").expect("written");
+        assert_eq!(first.file_name().unwrap(), "claire-parisel.vcf");
+        assert_eq!(second.file_name().unwrap(), "claire-parisel-2.vcf");
+        assert_eq!(std::fs::read_to_string(first).unwrap(), "one");
+        assert_eq!(std::fs::read_to_string(second).unwrap(), "two");
+    }
+}
