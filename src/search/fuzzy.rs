@@ -13,6 +13,11 @@ const BREAK_BONUS: i64 = 7;
 const CONSECUTIVE_BONUS: i64 = 4;
 const FIRST_CHAR_MULTIPLIER: i64 = 2;
 
+/// The most one matched char can add to a score: a match plus the largest bonus a run
+/// can carry (a first char at a word start). A hit of `n` chars scores at most `n` times
+/// this, which lets a caller stop looking for a better field once one reaches it.
+pub const MAX_CHAR_SCORE: i64 = MATCH + HEAD_BONUS * FIRST_CHAR_MULTIPLIER;
+
 /// The score of `pattern` as a subsequence of `text` (both folded), or
 /// None when it is not one. Higher is better; hits are exactly the
 /// subsequence hits, whatever the score.
@@ -165,6 +170,24 @@ mod tests {
         assert!(tight > inner, "{tight} vs {inner}");
         assert!(tight > scattered, "{tight} vs {scattered}");
         assert!(score("xx amgen", "amg").unwrap() > score("xamxg", "amg").unwrap());
+    }
+
+    #[test]
+    fn no_hit_scores_above_the_ceiling() {
+        for (text, pattern) in [
+            ("leon", "leon"),
+            ("a", "a"),
+            ("x leon", "leon"),
+            ("l-e-o-n", "leon"),
+            ("immunotherapy", "im"),
+            ("서울", "서울"),
+            ("ab ab ab", "ab"),
+        ] {
+            let score = score(text, pattern).unwrap();
+            let ceiling = MAX_CHAR_SCORE * pattern.chars().count() as i64;
+            assert!(score <= ceiling, "{text} {pattern}: {score} > {ceiling}");
+        }
+        assert_eq!(score("leon", "leon"), Some(4 * MAX_CHAR_SCORE));
     }
 
     #[test]

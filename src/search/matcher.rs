@@ -111,12 +111,12 @@ impl Matcher {
                     .map(|(_, value)| (value, Field::Facet(facet))),
             ),
             None => {
-                let short = document.short.iter().map(|field| (field, Field::Short));
                 let long = document.long.iter().map(|field| (field, Field::Long));
                 if term.negated {
+                    let short = document.short.iter().map(|field| (field, Field::Short));
                     self.judge(term, set, short.chain(long))
                 } else {
-                    self.judge(term, set, short)
+                    self.judge_short(term, set, &document.short)
                         .or_else(|| self.judge(term, set, long))
                 }
             }
@@ -198,6 +198,23 @@ impl Matcher {
             .max()
     }
 
+    /// A positive term's best score over short fields. Once a field scores
+    /// the most any short field can, the rest cannot do better and are not
+    /// scored: a one-letter query usually finds it at the first word start.
+    fn judge_short(&self, term: &Term, set: CharSet, fields: &[Folded]) -> Option<i64> {
+        let ceiling = short_ceiling(term);
+        let mut best = None;
+        for field in fields {
+            if let Some(score) = self.field_score(term, set, field, Field::Short, None) {
+                if score >= ceiling {
+                    return Some(score);
+                }
+                best = best.max(Some(score));
+            }
+        }
+        best
+    }
+
     /// The score of `term` in one field, pushing the matched folded char
     /// indices to `positions` when asked.
     fn field_score(
@@ -269,6 +286,22 @@ impl Matcher {
             }
             None => fuzzy::score(text, pattern),
         }
+    }
+}
+
+/// The most a positive, unqualified term can score in a short field, as
+/// [`Matcher::field_score`] scores it.
+fn short_ceiling(term: &Term) -> i64 {
+    let length = i64::try_from(term.text.chars().count()).unwrap_or(i64::MAX);
+    let exact = SHORT_BASE.saturating_add(CHAR_SCORE.saturating_mul(length));
+    match rule(term.kind, Field::Short) {
+        Rule::Subsequence => {
+            SHORT_BASE.saturating_add(fuzzy::MAX_CHAR_SCORE.saturating_mul(length))
+        }
+        Rule::WordPrefix => i64::MAX,
+        Rule::Substring | Rule::Suffix => exact.saturating_add(WORD_START_BONUS),
+        Rule::Bounded | Rule::Prefix => exact.saturating_add(2 * WORD_START_BONUS),
+        Rule::Equal => exact.saturating_add(4 * WORD_START_BONUS),
     }
 }
 
