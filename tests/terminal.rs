@@ -629,6 +629,6 @@ fn a_signal_during_a_redraw_draws_nothing_on_the_main_screen() {
         t.signal("TERM");
         let finished = t.finish();
         assert_eq!(finished.status.exit_code(), 128 + 15, "{}", finished.status);
-        finished.assert_terminal_restored();
+        finished.assert_terminal_restored_echoing("jk");
     }
 }

@@ -595,6 +595,14 @@ impl Finished {
     /// reporting, checked both on the model screen and in the raw bytes.
     #[track_caller]
     pub fn assert_terminal_restored(&self) {
+        self.assert_terminal_restored_echoing("");
+    }
+
+    /// Like [`Finished::assert_terminal_restored`], for a test that typed `typed_ahead`
+    /// faster than the explorer read it: once raw mode is off, the pseudo-terminal's own
+    /// line discipline echoes what was still unread, as a real terminal would echo keys
+    /// typed after a program ends. Those characters are not the explorer's output.
+    pub fn assert_terminal_restored_echoing(&self, typed_ahead: &str) {
         let raw = &self.raw;
         assert!(
             !self.screen.alternate_screen,
@@ -642,6 +650,7 @@ impl Finished {
         {
             rest = rest.replace(&allowed, "");
         }
+        rest.retain(|character| !typed_ahead.contains(character));
         assert!(
             rest.is_empty(),
             "output after leaving the alternate screen lands on the main screen: {}",
