@@ -3,6 +3,51 @@
 //! on deep nesting (200,000 levels took minutes here), so hostile shapes are refused first,
 //! by a streaming pass that stops at the first limit crossed. Cross-record checks are left
 //! to `validate`.
+//!
+//! ## The pre-scan
+//!
+//! The streaming pass ([`check`]) costs about half as much CPU as serde_yaml itself, on
+//! every file. [`within_limits`] is a byte-level pre-scan, about twenty times cheaper, that
+//! proves a file cannot cross a limit; `load` runs the full pass only when the pre-scan
+//! cannot prove it, or when serde_yaml then fails (so a syntax error is still reported by
+//! the full pass, with the same message and position as before). The pre-scan reads the
+//! file line by line, outside comments and double-quoted scalars, and gives up at anything
+//! it does not follow:
+//!
+//! - No aliases and no anchors: it gives up at any `&` or `*`, so the alias limits cannot be
+//!   reached. It also gives up at `!` (tags), `|` and `>` (block scalars), `'`, `?`, `%`,
+//!   `@`, a backquote or a tab outside quotes, and at a carriage return not followed by a
+//!   line feed, another control character, a byte-order mark or a Unicode line break
+//!   (U+0085, U+2028, U+2029) anywhere.
+//! - Quotes are only followed where a node starts: at the start of a line or after its
+//!   `- ` and `: ` indicators, after a `: ` value indicator, and after `[`, `{` or a `,` inside
+//!   a flow collection that started at a node. A `"` anywhere else, or one not closed on its
+//!   line (including a `\` line continuation), makes it give up. A `[` or `{` not at a node
+//!   start, a `]` or `}` with no open flow collection, or a line that ends inside a flow
+//!   collection, makes it give up too. So what it skips is always a quoted scalar and the
+//!   flow brackets it counts are real. The one exception is a plain scalar's continuation
+//!   line that starts with `"`: its text is taken for a quoted scalar. If that text hides a
+//!   `: `, the multi-line scalar is an implicit key, which is a syntax error for both
+//!   parsers; serde_yaml then fails and the full pass reports it.
+//! - Nesting: a block collection nested in another starts at a greater column, except a
+//!   sequence that is a mapping's value, which may share the mapping's column. So block
+//!   collections nest at most 2 × (C + 1) deep, where C is the greatest column at which one
+//!   can start: the first non-space byte of a line after its `- ` and `: ` prefixes. Flow
+//!   collections add at most 2 × F + 1 levels, where F is the deepest bracket nesting on a
+//!   line (each bracket can hold a single-pair mapping). The file passes only when
+//!   2 × (C + 1) + 2 × F + 1 is at most [`MAX_DEPTH`].
+//! - Text length: a scalar's value is never longer than the source it is written in
+//!   (escapes and line folding only shorten it). A quoted scalar is on one line, and block
+//!   scalars give up, so only a plain scalar can span lines; its continuation lines cannot
+//!   hold a `: ` indicator (the scalar would be a multi-line key: a syntax error). So every
+//!   scalar lies within a run of lines that starts at a line with a `: ` indicator and stops
+//!   before the next one. The file passes only when no run is longer than
+//!   [`MAX_TEXT_BYTES`].
+//!
+//! What the pre-scan cannot see is a document that yaml-rust2 refuses as a syntax error but
+//! libyaml (serde_yaml's parser) accepts; within the subset of YAML it passes (no anchors,
+//! tags, block scalars, single quotes, tabs or multi-line quoted or flow nodes) the two
+//! parsers agree on every file the tests and the synthetic datasets hold.
 
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::Marker;
@@ -112,6 +157,137 @@ pub fn check(text: &str) -> Result<(), Refusal> {
     }
 }
 
+/// Whether `text` provably stays within every limit [`check`] enforces, read at byte level
+/// (see the module's documentation). `false` means only "not proven": run [`check`].
+pub fn within_limits(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes[from..]
+        .iter()
+        .position(|&byte| NEEDS_A_LOOK[usize::from(byte)])
+    {
+        let at = from + found;
+        let next = |offset: usize| bytes.get(at + offset).copied();
+        let refused = match bytes[at] {
+            b'\r' => next(1) != Some(b'\n'),
+            // U+0085
+            0xC2 => next(1) == Some(0x85),
+            // U+2028, U+2029
+            0xE2 => next(1) == Some(0x80) && matches!(next(2), Some(0xA8 | 0xA9)),
+            // U+FEFF
+            0xEF => next(1) == Some(0xBB) && next(2) == Some(0xBF),
+            _ => true,
+        };
+        if refused {
+            return false;
+        }
+        from = at + 1;
+    }
+    let mut deepest_column = 0usize;
+    let mut deepest_flow = 0usize;
+    let mut run = 0usize;
+    let mut longest_run = 0usize;
+    for line in text.split('\n') {
+        let length = line.len() + 1;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let Some((column, flow, indicator)) = scan_line(line) else {
+            return false;
+        };
+        deepest_column = deepest_column.max(column);
+        deepest_flow = deepest_flow.max(flow);
+        run = if indicator { length } else { run + length };
+        longest_run = longest_run.max(run);
+    }
+    let deepest_nesting = 2 * (deepest_column + 1) + 2 * deepest_flow + 1;
+    deepest_nesting <= MAX_DEPTH && longest_run <= MAX_TEXT_BYTES
+}
+
+/// One line, without its line break: the column where its content starts after `- ` and
+/// `: ` prefixes, its deepest flow nesting, and whether it holds a `: ` indicator; `None`
+/// when the pre-scan gives up.
+fn scan_line(text: &str) -> Option<(usize, usize, bool)> {
+    let line = text.as_bytes();
+    let followed_by_space = |at: usize| at + 1 == line.len() || line[at + 1] == b' ';
+    let mut at = 0;
+    while at < line.len() && line[at] == b' ' {
+        at += 1;
+    }
+    while at < line.len() && matches!(line[at], b'-' | b':') && followed_by_space(at) {
+        at += 1;
+        while at < line.len() && line[at] == b' ' {
+            at += 1;
+        }
+    }
+    let column = at;
+    let mut node_start = true;
+    let mut flow = 0usize;
+    let mut deepest_flow = 0usize;
+    let mut indicator = false;
+    while at < line.len() {
+        let byte = line[at];
+        if byte == b' ' {
+            at += 1;
+            continue;
+        }
+        let starts_node = std::mem::replace(&mut node_start, false);
+        match byte {
+            b'"' => {
+                if !starts_node {
+                    return None;
+                }
+                at += 1;
+                loop {
+                    // `str::find` with a char uses memchr: quoted text is skipped fast.
+                    let close = at + text.get(at..)?.find('"')?;
+                    let backslashes = line[at..close]
+                        .iter()
+                        .rev()
+                        .take_while(|&&byte| byte == b'\\')
+                        .count();
+                    if backslashes % 2 == 0 {
+                        at = close;
+                        break;
+                    }
+                    at = close + 1;
+                }
+            }
+            b'#' if at == 0 || line[at - 1] == b' ' => break,
+            b'[' | b'{' => {
+                if !starts_node {
+                    return None;
+                }
+                flow += 1;
+                deepest_flow = deepest_flow.max(flow);
+                node_start = true;
+            }
+            b']' | b'}' => flow = flow.checked_sub(1)?,
+            b',' => node_start = flow > 0,
+            b':' if followed_by_space(at) => {
+                indicator = true;
+                node_start = true;
+            }
+            b'&' | b'*' | b'!' | b'|' | b'>' | b'\'' | b'?' | b'%' | b'@' | b'`' | b'\t'
+            | b'\r' => return None,
+            _ => {}
+        }
+        at += 1;
+    }
+    (flow == 0).then_some((column, deepest_flow, indicator))
+}
+
+/// The bytes [`within_limits`] looks at twice: control characters other than tab and line
+/// feed, a carriage return, DEL, and the lead bytes of U+0085, U+2028, U+2029 and U+FEFF.
+const NEEDS_A_LOOK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte < 0x20 && byte != b'\t' as usize && byte != b'\n' as usize)
+            || matches!(byte, 0x7F | 0xC2 | 0xE2 | 0xEF);
+        byte += 1;
+    }
+    table
+};
+
 fn record_anchor(anchor_sizes: &mut Vec<usize>, anchor: usize, size: usize) {
     if anchor == 0 {
         return;
@@ -158,6 +334,40 @@ mod tests {
         let refusal = check(&text).unwrap_err();
         assert!(refusal.message.contains("longer than the limit"));
         assert_eq!((refusal.line, refusal.column), (1, 4));
+    }
+
+    #[test]
+    fn the_pre_scan_proves_ordinary_files() {
+        let text = "# comment: & * ' |\nannouncements:\n  - id: a-1\n    title: \"Qu'il & *x [ # |\"\n    dateline: [\"Paris\", \"Köln\"]\n    coordinates: { lat: 1.5, lon: -2 }\n    objectives:\n      - \"one\"\n      - two, three\n";
+        assert!(within_limits(text));
+        assert!(within_limits(&text.replace('\n', "\r\n")));
+    }
+
+    #[test]
+    fn the_pre_scan_gives_up_on_what_it_cannot_prove() {
+        let deep = format!("a: {}{}\n", "[".repeat(40), "]".repeat(40));
+        let indented = format!("a:\n{}b: c\n", " ".repeat(40));
+        let long = format!("a: \"{}\"\n", "x".repeat(MAX_TEXT_BYTES));
+        let plain = format!("a: b\n{}", "  c\n".repeat(MAX_TEXT_BYTES / 4));
+        for text in [
+            "a: &x [1]\nb: *x\n",
+            "a: !tag b\n",
+            "a: |\n  b\n",
+            "a: 'b'\n",
+            "a: \"b\n  c\"\n",
+            "a: [b,\n  c]\n",
+            "x, \"k: &a [b] #\"\n",
+            "x[, \"k: &a [b] #\"]\n",
+            "a:\tb\n",
+            "a: b\rc: d\n",
+            "a: b\u{2028}c: d\n",
+            deep.as_str(),
+            indented.as_str(),
+            long.as_str(),
+            plain.as_str(),
+        ] {
+            assert!(!within_limits(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::diagnostic::{Diagnostic, LoadError};
 use super::guard;
-use super::model::DatasetFile;
+use super::model::{self, DatasetFile};
 
 /// The largest file accepted, far above the 100,000-announcement benchmark dataset.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -60,6 +60,7 @@ pub fn embedded_files() -> (Vec<ParsedFile>, Vec<Diagnostic>) {
             })
         })
         .collect();
+    forget_shared_text();
     let mut parsed = Vec::new();
     let mut problems = Vec::new();
     for outcome in outcomes {
@@ -94,30 +95,54 @@ pub fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadE
     };
     // Files are read and parsed in parallel, each text dropped once parsed; results are
     // taken in path order, so the outcome (and the first unreadable file) is the same as
-    // reading them one by one.
-    let outcomes: Vec<Result<Result<ParsedFile, Diagnostic>, LoadError>> = paths
-        .into_par_iter()
-        .map(|file| {
-            let name = file.display().to_string();
-            let bytes = read_bounded(&file)?;
-            let parsed = parse_bytes(&name, &bytes);
-            drop(bytes);
-            Ok(parsed.map(|content| ParsedFile {
-                name,
-                origin: Origin::Disk(file),
-                content,
-            }))
-        })
+    // reading them one by one. The largest files go first: parsing one holds every event
+    // of it for a while, and that costs least before the other files' records are held.
+    let sizes: Vec<u64> = paths
+        .iter()
+        .map(|file| fs::metadata(file).map_or(0, |metadata| metadata.len()))
         .collect();
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
+    let mut outcomes: Vec<(usize, Outcome)> = order
+        .into_par_iter()
+        .map(|index| (index, paths[index].clone()))
+        .map(|(index, file)| (index, read_and_parse(file)))
+        .collect();
+    forget_shared_text();
+    outcomes.sort_unstable_by_key(|(index, _)| *index);
     let mut parsed = Vec::new();
     let mut problems = Vec::new();
-    for outcome in outcomes {
+    for (_, outcome) in outcomes {
         match outcome? {
             Ok(file) => parsed.push(file),
             Err(problem) => problems.push(problem),
         }
     }
     Ok((parsed, problems))
+}
+
+/// A file read and parsed, or not read.
+type Outcome = Result<Result<ParsedFile, Diagnostic>, LoadError>;
+
+/// One file of a directory, read and parsed: a diagnostic for a file read but wrong, an
+/// error for one that cannot be read.
+fn read_and_parse(file: PathBuf) -> Outcome {
+    let name = file.display().to_string();
+    let bytes = read_bounded(&file)?;
+    let parsed = parse_bytes(&name, &bytes);
+    drop(bytes);
+    Ok(parsed.map(|content| ParsedFile {
+        name,
+        origin: Origin::Disk(file),
+        content,
+    }))
+}
+
+/// Drops the values kept for sharing equal short texts while parsing, on every thread
+/// (see `model::Text`): the records hold what they share.
+fn forget_shared_text() {
+    rayon::broadcast(|_| model::forget_shared_text());
+    model::forget_shared_text();
 }
 
 fn collect_yaml(directory: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<(), LoadError> {
@@ -223,8 +248,18 @@ pub fn parse(name: &str, text: &str) -> Result<DatasetFile, Diagnostic> {
             "empty file; expected a mapping with `announcements`, `institutions`, `people` or `contacts`".to_owned(),
         ));
     }
-    guard::check(text).map_err(|refusal| at(refusal.line, refusal.column, refusal.message))?;
+    // The full guard runs before serde_yaml unless the pre-scan proves the file within the
+    // limits; then it runs only if serde_yaml fails, so errors read as they always have.
+    let proven = guard::within_limits(text);
+    let guard =
+        || guard::check(text).map_err(|refusal| at(refusal.line, refusal.column, refusal.message));
+    if !proven {
+        guard()?;
+    }
     serde_yaml::from_str(text).map_err(|error| {
+        if proven && let Err(refusal) = guard() {
+            return refusal;
+        }
         let (line, column) = error
             .location()
             .map(|location| (location.line(), location.column()))

@@ -4,9 +4,12 @@
 //! cross-record checks (ids, references, dates) belong to `validate`.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
+use std::sync::Arc;
 
 /// The longest string value a dataset may hold, in bytes. A press release's longest
 /// paragraph is a few kilobytes; anything far beyond is a mistake or an attack.
@@ -14,8 +17,69 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
 /// A string from the dataset, refused while parsing when longer than [`MAX_TEXT_BYTES`],
 /// so an oversized scalar is reported at its line and column by the YAML parser itself.
+/// Short values are shared while parsing (see [`intern`]): an id referred to from
+/// thousands of records, a role or a language code is then held once.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text(String);
+pub struct Text(Arc<str>);
+
+/// The longest value [`Text`] shares with equal values parsed before it, in bytes.
+const SHARED_TEXT_BYTES: usize = 48;
+/// How many values each parsing thread remembers for sharing before starting afresh.
+const SHARED_TEXT_VALUES: usize = 1 << 16;
+
+thread_local! {
+    static SHARED: RefCell<HashSet<Arc<str>, BuildHasherDefault<QuickHasher>>> =
+        RefCell::new(HashSet::default());
+}
+
+/// A fast hash for the short strings [`intern`] looks up (the multiply-rotate of rustc's
+/// FxHash): they are the dataset's own values, and SipHash's resistance to chosen keys
+/// buys nothing here but time, since a worst case only slows one file's parse.
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+        }
+        for &byte in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `value` as a [`Text`], shared with an equal short value this thread parsed before.
+fn intern(value: &str) -> Text {
+    if value.len() > SHARED_TEXT_BYTES {
+        return Text(Arc::from(value));
+    }
+    SHARED.with(|shared| {
+        let mut shared = shared.borrow_mut();
+        if let Some(text) = shared.get(value) {
+            return Text(Arc::clone(text));
+        }
+        if shared.len() >= SHARED_TEXT_VALUES {
+            shared.clear();
+        }
+        let text: Arc<str> = Arc::from(value);
+        shared.insert(Arc::clone(&text));
+        Text(text)
+    })
+}
+
+/// Forgets the values the calling thread remembered for sharing: call on every thread
+/// that parsed, once a dataset is parsed.
+pub fn forget_shared_text() {
+    SHARED.with(|shared| *shared.borrow_mut() = HashSet::default());
+}
 
 impl Text {
     pub fn as_str(&self) -> &str {
@@ -50,39 +114,48 @@ impl fmt::Debug for Text {
 
 impl From<&str> for Text {
     fn from(value: &str) -> Self {
-        Text(value.to_owned())
+        Text(Arc::from(value))
     }
 }
 
 impl From<String> for Text {
     fn from(value: String) -> Self {
-        Text(value)
+        Text(Arc::from(value))
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        self.0 == other
+        &*self.0 == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
+        &*self.0 == *other
     }
 }
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        if value.len() > MAX_TEXT_BYTES {
-            return Err(serde::de::Error::custom(format!(
-                "text of {} bytes is longer than the limit of {} bytes",
-                value.len(),
-                MAX_TEXT_BYTES
-            )));
+        struct TextVisitor;
+        impl serde::de::Visitor<'_> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Text, E> {
+                if value.len() > MAX_TEXT_BYTES {
+                    return Err(E::custom(format!(
+                        "text of {} bytes is longer than the limit of {} bytes",
+                        value.len(),
+                        MAX_TEXT_BYTES
+                    )));
+                }
+                Ok(intern(value))
+            }
         }
-        Ok(Text(value))
+        deserializer.deserialize_string(TextVisitor)
     }
 }
 

@@ -4,6 +4,9 @@
 //! Parsing and per-value limits are `load`'s and `guard`'s.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use rayon::prelude::*;
 
 use super::date::PartialDate;
 use super::diagnostic::Diagnostic;
@@ -49,19 +52,60 @@ struct Pending {
     message: String,
 }
 
+/// Where an id is defined, kept compact: the path is only spelled out for a problem.
+#[derive(Clone, Copy)]
+enum Site {
+    Announcement(usize),
+    Event(usize, usize),
+    Institution(usize),
+    Person(usize),
+    Contact(usize),
+}
+
+impl Site {
+    fn path(self) -> Path {
+        let root = Path::default();
+        match self {
+            Site::Announcement(index) => root.key("announcements").index(index).key("id"),
+            Site::Event(index, event) => root
+                .key("announcements")
+                .index(index)
+                .key("events")
+                .index(event)
+                .key("id"),
+            Site::Institution(index) => root.key("institutions").index(index).key("id"),
+            Site::Person(index) => root.key("people").index(index).key("id"),
+            Site::Contact(index) => root.key("contacts").index(index).key("id"),
+        }
+    }
+}
+
 struct Definition {
     kind: Kind,
     file: usize,
-    path: Path,
+    site: Site,
 }
 
 /// Every problem in the parsed files, placed at its line and column, in file order.
+/// Ids are defined in file order first (the first definition of an id wins), then each
+/// file's fields and references are checked in parallel against them. Paths are built
+/// only for problems, never for the ids and references that are fine.
 pub fn problems(files: &[ParsedFile]) -> Vec<Diagnostic> {
-    let mut checker = Checker::default();
-    checker.define_ids(files);
-    for (file, parsed) in files.iter().enumerate() {
-        checker.check_file(file, parsed);
-    }
+    let (definitions, mut pending) = define_ids(files);
+    let checked: Vec<Vec<Pending>> = files
+        .par_iter()
+        .enumerate()
+        .map(|(file, parsed)| {
+            let mut checker = Checker {
+                definitions: &definitions,
+                file,
+                pending: Vec::new(),
+            };
+            checker.check_file(parsed);
+            checker.pending
+        })
+        .collect();
+    pending.extend(checked.into_iter().flatten());
     let records: usize = files
         .iter()
         .map(|parsed| {
@@ -75,7 +119,7 @@ pub fn problems(files: &[ParsedFile]) -> Vec<Diagnostic> {
     if records > MAX_RECORDS
         && let Some(last) = files.len().checked_sub(1)
     {
-        checker.pending.push(Pending {
+        pending.push(Pending {
             file: last,
             path: Path::default(),
             message: format!(
@@ -83,84 +127,151 @@ pub fn problems(files: &[ParsedFile]) -> Vec<Diagnostic> {
             ),
         });
     }
-    place(files, checker.pending)
+    drop(definitions);
+    place(files, pending)
 }
 
-#[derive(Default)]
-struct Checker {
-    definitions: HashMap<String, Definition>,
+type Definitions<'a> = HashMap<&'a str, Definition>;
+
+fn define_ids(files: &[ParsedFile]) -> (Definitions<'_>, Vec<Pending>) {
+    let count: usize = files
+        .iter()
+        .map(|parsed| {
+            let content = &parsed.content;
+            content
+                .announcements
+                .iter()
+                .map(|announcement| 1 + announcement.events.len())
+                .sum::<usize>()
+                + content.institutions.len()
+                + content.people.len()
+                + content.contacts.len()
+        })
+        .sum();
+    let mut definitions: Definitions = HashMap::with_capacity(count);
+    let mut pending = Vec::new();
+    for (file, parsed) in files.iter().enumerate() {
+        let content = &parsed.content;
+        for (index, announcement) in content.announcements.iter().enumerate() {
+            define_one(
+                &mut definitions,
+                &mut pending,
+                files,
+                file,
+                Site::Announcement(index),
+                &announcement.id,
+                Kind::Announcement,
+            );
+            for (event_index, event) in announcement.events.iter().enumerate() {
+                define_one(
+                    &mut definitions,
+                    &mut pending,
+                    files,
+                    file,
+                    Site::Event(index, event_index),
+                    &event.id,
+                    Kind::Event,
+                );
+            }
+        }
+        for (index, institution) in content.institutions.iter().enumerate() {
+            define_one(
+                &mut definitions,
+                &mut pending,
+                files,
+                file,
+                Site::Institution(index),
+                &institution.id,
+                Kind::Institution,
+            );
+        }
+        for (index, person) in content.people.iter().enumerate() {
+            define_one(
+                &mut definitions,
+                &mut pending,
+                files,
+                file,
+                Site::Person(index),
+                &person.id,
+                Kind::Person,
+            );
+        }
+        for (index, contact) in content.contacts.iter().enumerate() {
+            define_one(
+                &mut definitions,
+                &mut pending,
+                files,
+                file,
+                Site::Contact(index),
+                &contact.id,
+                Kind::Contact,
+            );
+        }
+    }
+    (definitions, pending)
+}
+
+fn define_one<'a>(
+    definitions: &mut Definitions<'a>,
+    pending: &mut Vec<Pending>,
+    files: &[ParsedFile],
+    file: usize,
+    site: Site,
+    id: &'a str,
+    kind: Kind,
+) {
+    if !is_slug(id) {
+        let path = site.path();
+        pending.push(Pending {
+            file,
+            message: format!("{path}: `{id}` is not a valid id; expected lowercase ASCII letters, digits and hyphens, like `gustave-roussy`"),
+            path,
+        });
+    }
+    match definitions.entry(id) {
+        Entry::Occupied(first) => {
+            let first = first.get();
+            let path = site.path();
+            let message = format!(
+                "{path}: duplicate id `{id}`, already used by {} {} at {} in {}; ids must be unique across every kind of record",
+                first.kind.article(),
+                first.kind.as_str(),
+                first.site.path(),
+                files[first.file].name
+            );
+            pending.push(Pending {
+                file,
+                path,
+                message,
+            });
+        }
+        Entry::Vacant(entry) => {
+            entry.insert(Definition { kind, file, site });
+        }
+    }
+}
+
+/// One file's checks, against every id of the dataset.
+struct Checker<'a> {
+    definitions: &'a Definitions<'a>,
+    file: usize,
     pending: Vec<Pending>,
 }
 
-impl Checker {
-    fn problem(&mut self, file: usize, path: Path, message: String) {
+impl Checker<'_> {
+    fn problem(&mut self, path: Path, message: String) {
         self.pending.push(Pending {
-            file,
+            file: self.file,
             path,
             message,
         });
     }
 
-    fn define_ids(&mut self, files: &[ParsedFile]) {
-        for (file, parsed) in files.iter().enumerate() {
-            let content = &parsed.content;
-            let root = Path::default();
-            for (index, announcement) in content.announcements.iter().enumerate() {
-                let path = root.key("announcements").index(index);
-                self.define(
-                    file,
-                    path.key("id"),
-                    &announcement.id,
-                    Kind::Announcement,
-                    files,
-                );
-                for (event_index, event) in announcement.events.iter().enumerate() {
-                    let event_path = path.key("events").index(event_index).key("id");
-                    self.define(file, event_path, &event.id, Kind::Event, files);
-                }
-            }
-            for (index, institution) in content.institutions.iter().enumerate() {
-                let path = root.key("institutions").index(index).key("id");
-                self.define(file, path, &institution.id, Kind::Institution, files);
-            }
-            for (index, person) in content.people.iter().enumerate() {
-                let path = root.key("people").index(index).key("id");
-                self.define(file, path, &person.id, Kind::Person, files);
-            }
-            for (index, contact) in content.contacts.iter().enumerate() {
-                let path = root.key("contacts").index(index).key("id");
-                self.define(file, path, &contact.id, Kind::Contact, files);
-            }
-        }
-    }
-
-    fn define(&mut self, file: usize, path: Path, id: &str, kind: Kind, files: &[ParsedFile]) {
-        if !is_slug(id) {
-            self.problem(
-                file,
-                path.clone(),
-                format!("{path}: `{id}` is not a valid id; expected lowercase ASCII letters, digits and hyphens, like `gustave-roussy`"),
-            );
-        }
-        if let Some(first) = self.definitions.get(id) {
-            let message = format!(
-                "{path}: duplicate id `{id}`, already used by {} {} at {} in {}; ids must be unique across every kind of record",
-                first.kind.article(),
-                first.kind.as_str(),
-                first.path,
-                files[first.file].name
-            );
-            self.problem(file, path, message);
-            return;
-        }
-        self.definitions
-            .insert(id.to_owned(), Definition { kind, file, path });
-    }
-
-    fn reference(&mut self, file: usize, path: Path, id: &str, expected: Kind) {
+    fn reference(&mut self, at: impl FnOnce() -> Path, id: &str, expected: Kind) {
         match self.definitions.get(id) {
             Some(definition) if definition.kind == expected => {}
             Some(definition) => {
+                let path = at();
                 let message = format!(
                     "{path}: `{id}` is {} {}; expected {} {} id",
                     definition.kind.article(),
@@ -168,7 +279,7 @@ impl Checker {
                     expected.article(),
                     expected.as_str()
                 );
-                self.problem(file, path, message);
+                self.problem(path, message);
             }
             None => {
                 let suggestions = closest(
@@ -176,7 +287,7 @@ impl Checker {
                     self.definitions
                         .iter()
                         .filter(|(_, definition)| definition.kind == expected)
-                        .map(|(candidate, _)| candidate.as_str()),
+                        .map(|(candidate, _)| *candidate),
                     3,
                 );
                 let hint = if suggestions.is_empty() {
@@ -184,194 +295,186 @@ impl Checker {
                 } else {
                     format!("; did you mean {}?", quote_list(&suggestions))
                 };
+                let path = at();
                 let message = format!("{path}: no {} has the id `{id}`{hint}", expected.as_str());
-                self.problem(file, path, message);
+                self.problem(path, message);
             }
         }
     }
 
-    fn check_file(&mut self, file: usize, parsed: &ParsedFile) {
-        let root = Path::default();
+    fn check_file(&mut self, parsed: &ParsedFile) {
         for (index, announcement) in parsed.content.announcements.iter().enumerate() {
-            self.check_announcement(file, root.key("announcements").index(index), announcement);
+            self.check_announcement(
+                &|| Path::default().key("announcements").index(index),
+                announcement,
+            );
         }
         for (index, institution) in parsed.content.institutions.iter().enumerate() {
-            self.check_institution(file, root.key("institutions").index(index), institution);
+            self.check_institution(
+                &|| Path::default().key("institutions").index(index),
+                institution,
+            );
         }
         for (index, person) in parsed.content.people.iter().enumerate() {
-            self.check_person(file, root.key("people").index(index), person);
+            self.check_person(&|| Path::default().key("people").index(index), person);
         }
         for (index, contact) in parsed.content.contacts.iter().enumerate() {
-            self.check_contact(file, root.key("contacts").index(index), contact);
+            self.check_contact(&|| Path::default().key("contacts").index(index), contact);
         }
     }
 
-    fn required(&mut self, file: usize, path: Path, value: &str) {
+    fn required(&mut self, at: impl FnOnce() -> Path, value: &str) {
         if value.trim().is_empty() {
-            self.problem(
-                file,
-                path.clone(),
-                format!("{path}: is empty; expected text"),
-            );
+            let path = at();
+            let message = format!("{path}: is empty; expected text");
+            self.problem(path, message);
         }
     }
 
-    fn check_announcement(&mut self, file: usize, path: Path, announcement: &Announcement) {
+    fn check_announcement(&mut self, path: &dyn Fn() -> Path, announcement: &Announcement) {
         match PartialDate::parse(&announcement.date) {
             Ok(PartialDate::Day(..)) => {}
-            Ok(_) => self.problem(
-                file,
-                path.key("date"),
-                format!(
-                    "{}: `{}` is not a full date; an announcement's date is YYYY-MM-DD",
-                    path.key("date"),
+            Ok(_) => {
+                let at = path().key("date");
+                let message = format!(
+                    "{at}: `{}` is not a full date; an announcement's date is YYYY-MM-DD",
                     announcement.date
-                ),
-            ),
-            Err(reason) => self.problem(
-                file,
-                path.key("date"),
-                format!("{}: {reason}", path.key("date")),
-            ),
+                );
+                self.problem(at, message);
+            }
+            Err(reason) => {
+                let at = path().key("date");
+                let message = format!("{at}: {reason}");
+                self.problem(at, message);
+            }
         }
-        self.required(file, path.key("title"), &announcement.title);
-        self.required(file, path.key("short_title"), &announcement.short_title);
-        self.required(file, path.key("summary"), &announcement.summary);
-        self.required(file, path.key("source"), &announcement.source);
+        self.required(|| path().key("title"), &announcement.title);
+        self.required(|| path().key("short_title"), &announcement.short_title);
+        self.required(|| path().key("summary"), &announcement.summary);
+        self.required(|| path().key("source"), &announcement.source);
         if !is_language_code(&announcement.language) {
-            self.problem(
-                file,
-                path.key("language"),
-                format!(
-                    "{}: `{}` is not a language code; expected two lowercase letters (ISO 639-1), like `en` or `fr`",
-                    path.key("language"),
-                    announcement.language
-                ),
+            let at = path().key("language");
+            let message = format!(
+                "{at}: `{}` is not a language code; expected two lowercase letters (ISO 639-1), like `en` or `fr`",
+                announcement.language
             );
+            self.problem(at, message);
         }
         if announcement.partners.is_empty() {
-            self.problem(
-                file,
-                path.key("partners"),
-                format!(
-                    "{}: no partners; expected at least one institution",
-                    path.key("partners")
-                ),
-            );
+            let at = path().key("partners");
+            let message = format!("{at}: no partners; expected at least one institution");
+            self.problem(at, message);
         }
         for (index, partner) in announcement.partners.iter().enumerate() {
-            let at = path.key("partners").index(index).key("institution");
-            self.reference(file, at, &partner.institution, Kind::Institution);
+            self.reference(
+                || path().key("partners").index(index).key("institution"),
+                &partner.institution,
+                Kind::Institution,
+            );
         }
         for (index, mention) in announcement.mentions.iter().enumerate() {
-            let at = path.key("mentions").index(index).key("institution");
-            self.reference(file, at, &mention.institution, Kind::Institution);
+            self.reference(
+                || path().key("mentions").index(index).key("institution"),
+                &mention.institution,
+                Kind::Institution,
+            );
         }
         for (index, profile) in announcement.profiles.iter().enumerate() {
-            let at = path.key("profiles").index(index).key("institution");
-            self.reference(file, at, &profile.institution, Kind::Institution);
+            self.reference(
+                || path().key("profiles").index(index).key("institution"),
+                &profile.institution,
+                Kind::Institution,
+            );
         }
         for (index, quote) in announcement.quotes.iter().enumerate() {
-            let quote_path = path.key("quotes").index(index);
+            let quote_path = || path().key("quotes").index(index);
             if quote.speakers.is_empty() {
-                self.problem(
-                    file,
-                    quote_path.key("speakers"),
-                    format!(
-                        "{}: no speakers; expected at least one person",
-                        quote_path.key("speakers")
-                    ),
-                );
+                let at = quote_path().key("speakers");
+                let message = format!("{at}: no speakers; expected at least one person");
+                self.problem(at, message);
             }
             for (speaker_index, speaker) in quote.speakers.iter().enumerate() {
-                let at = quote_path
-                    .key("speakers")
-                    .index(speaker_index)
-                    .key("person");
-                self.reference(file, at, &speaker.person, Kind::Person);
+                self.reference(
+                    || {
+                        quote_path()
+                            .key("speakers")
+                            .index(speaker_index)
+                            .key("person")
+                    },
+                    &speaker.person,
+                    Kind::Person,
+                );
             }
-            self.required(file, quote_path.key("text"), &quote.text);
+            self.required(|| quote_path().key("text"), &quote.text);
         }
         for (index, listing) in announcement.press_contacts.iter().enumerate() {
-            let listing_path = path.key("press_contacts").index(index);
+            let listing_path = || path().key("press_contacts").index(index);
             self.reference(
-                file,
-                listing_path.key("contact"),
+                || listing_path().key("contact"),
                 &listing.contact,
                 Kind::Contact,
             );
             for (email_index, email) in listing.emails.iter().enumerate() {
                 if !is_email(email) {
-                    let at = listing_path.key("emails").index(email_index);
-                    self.problem(
-                        file,
-                        at.clone(),
-                        format!(
-                            "{at}: `{email}` is not an email address; expected name@domain.tld"
-                        ),
+                    let at = listing_path().key("emails").index(email_index);
+                    let message = format!(
+                        "{at}: `{email}` is not an email address; expected name@domain.tld"
                     );
+                    self.problem(at, message);
                 }
             }
         }
         for (index, event) in announcement.events.iter().enumerate() {
-            let at = path.key("events").index(index).key("date");
             if let Err(reason) = PartialDate::parse(&event.date) {
-                self.problem(file, at.clone(), format!("{at}: {reason}"));
+                let at = path().key("events").index(index).key("date");
+                let message = format!("{at}: {reason}");
+                self.problem(at, message);
             }
         }
         for (index, link) in announcement.links.iter().enumerate() {
-            self.required(file, path.key("links").index(index).key("url"), &link.url);
+            self.required(|| path().key("links").index(index).key("url"), &link.url);
         }
     }
 
-    fn check_institution(&mut self, file: usize, path: Path, institution: &Institution) {
-        self.required(file, path.key("name"), &institution.name);
+    fn check_institution(&mut self, path: &dyn Fn() -> Path, institution: &Institution) {
+        self.required(|| path().key("name"), &institution.name);
         if !is_country_code(&institution.country) {
-            self.problem(
-                file,
-                path.key("country"),
-                format!(
-                    "{}: `{}` is not a country code; expected two uppercase letters (ISO 3166-1 alpha-2), like `FR` or `US`",
-                    path.key("country"),
-                    institution.country
-                ),
+            let at = path().key("country");
+            let message = format!(
+                "{at}: `{}` is not a country code; expected two uppercase letters (ISO 3166-1 alpha-2), like `FR` or `US`",
+                institution.country
             );
+            self.problem(at, message);
         }
         if let Some(coordinates) = institution.coordinates {
             let valid = (-90.0..=90.0).contains(&coordinates.lat)
                 && (-180.0..=180.0).contains(&coordinates.lon);
             if !valid {
-                self.problem(
-                    file,
-                    path.key("coordinates"),
-                    format!(
-                        "{}: ({}, {}) is not on Earth; expected lat from -90 to 90 and lon from -180 to 180",
-                        path.key("coordinates"),
-                        coordinates.lat,
-                        coordinates.lon
-                    ),
+                let at = path().key("coordinates");
+                let message = format!(
+                    "{at}: ({}, {}) is not on Earth; expected lat from -90 to 90 and lon from -180 to 180",
+                    coordinates.lat, coordinates.lon
                 );
+                self.problem(at, message);
             }
         }
         if let Some(parent) = &institution.parent {
-            self.reference(file, path.key("parent"), parent, Kind::Institution);
+            self.reference(|| path().key("parent"), parent, Kind::Institution);
         }
     }
 
-    fn check_person(&mut self, file: usize, path: Path, person: &Person) {
-        self.required(file, path.key("name"), &person.name);
+    fn check_person(&mut self, path: &dyn Fn() -> Path, person: &Person) {
+        self.required(|| path().key("name"), &person.name);
         for (index, role) in person.roles.iter().enumerate() {
-            let role_path = path.key("roles").index(index);
+            let role_path = || path().key("roles").index(index);
             self.reference(
-                file,
-                role_path.key("announcement"),
+                || role_path().key("announcement"),
                 &role.announcement,
                 Kind::Announcement,
             );
             if let Some(institution) = &role.institution {
                 self.reference(
-                    file,
-                    role_path.key("institution"),
+                    || role_path().key("institution"),
                     institution,
                     Kind::Institution,
                 );
@@ -379,11 +482,10 @@ impl Checker {
         }
     }
 
-    fn check_contact(&mut self, file: usize, path: Path, contact: &Contact) {
-        self.required(file, path.key("name"), &contact.name);
+    fn check_contact(&mut self, path: &dyn Fn() -> Path, contact: &Contact) {
+        self.required(|| path().key("name"), &contact.name);
         self.reference(
-            file,
-            path.key("represents"),
+            || path().key("represents"),
             &contact.represents,
             Kind::Institution,
         );

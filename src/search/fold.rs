@@ -6,17 +6,40 @@
 //! It knows nothing about queries or scoring: [`super::query`] folds query
 //! text with [`fold_str`] and [`super::matcher`] compares folded with folded.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Text folded for matching, with the way back to the original characters.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Cloning one is cheap: the folded text and the map back are shared, so a value that
+/// recurs in many documents (an institution's name, a city, a year) can be held once
+/// (see [`FoldCache`]).
+/// It is 32 bytes, as a search index holds millions of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Folded {
-    text: String,
-    /// The original char index of each folded char. Empty stands for the
-    /// identity map, which is what ASCII folds to, so most fields pay nothing.
-    to_original: Box<[u32]>,
-    original_chars: usize,
+    text: Arc<str>,
     char_set: CharSet,
+    /// The original char index of each folded char. `None` stands for the identity map,
+    /// which is what ASCII folds to, so most fields pay nothing.
+    to_original: Option<Arc<MapBack>>,
+}
+
+/// The way back from a folded text that is not char for char its original.
+#[derive(Debug, PartialEq, Eq)]
+struct MapBack {
+    original_chars: usize,
+    to_original: Box<[u32]>,
+}
+
+impl Default for Folded {
+    fn default() -> Self {
+        Folded {
+            text: Arc::from(""),
+            to_original: None,
+            char_set: CharSet::default(),
+        }
+    }
 }
 
 impl Folded {
@@ -27,7 +50,11 @@ impl Folded {
 
     /// How many chars the original string had.
     pub fn original_char_count(&self) -> usize {
-        self.original_chars
+        match &self.to_original {
+            Some(map) => map.original_chars,
+            None if self.text.is_ascii() => self.text.len(),
+            None => self.text.chars().count(),
+        }
     }
 
     /// Which characters the folded text contains, for cheap rejection.
@@ -39,26 +66,71 @@ impl Folded {
     /// `folded_char_index`. An index past the end maps to the original char
     /// count, so a folded end position becomes an original end position.
     pub fn original_char_index(&self, folded_char_index: usize) -> usize {
-        if self.to_original.is_empty() {
-            return folded_char_index.min(self.original_chars);
+        let original_chars = self.original_char_count();
+        match &self.to_original {
+            None => folded_char_index.min(original_chars),
+            Some(map) => map
+                .to_original
+                .get(folded_char_index)
+                .map_or(original_chars, |&index| index as usize),
         }
-        self.to_original
-            .get(folded_char_index)
-            .map_or(self.original_chars, |&index| index as usize)
     }
 
     /// Original char indices for the given folded char indices: sorted,
     /// without duplicates, and with out-of-range indices left out, so the
     /// result can be used to style the original string directly.
     pub fn original_indices(&self, folded_char_indices: &[usize]) -> Vec<usize> {
+        let original_chars = self.original_char_count();
         let mut indices: Vec<usize> = folded_char_indices
             .iter()
             .map(|&index| self.original_char_index(index))
-            .filter(|&index| index < self.original_chars)
+            .filter(|&index| index < original_chars)
             .collect();
         indices.sort_unstable();
         indices.dedup();
         indices
+    }
+}
+
+/// Remembers the folds of short strings, so that a value repeated across records is
+/// folded once and its [`Folded`] shared. It holds at most `capacity` strings, and starts
+/// afresh when full, so it never holds more than a bounded slice of a dataset.
+#[derive(Debug)]
+pub struct FoldCache {
+    folds: HashMap<Box<str>, Folded>,
+    capacity: usize,
+}
+
+impl FoldCache {
+    /// The longest string, in bytes, worth remembering: names, places, ids, years.
+    pub const LONGEST: usize = 64;
+
+    pub fn new(capacity: usize) -> Self {
+        FoldCache {
+            folds: HashMap::new(),
+            capacity,
+        }
+    }
+
+    /// `fold(original)`, shared with earlier calls for the same string when it is short.
+    pub fn fold(&mut self, original: &str) -> Folded {
+        if original.len() > Self::LONGEST {
+            return fold(original);
+        }
+        if let Some(folded) = self.folds.get(original) {
+            return folded.clone();
+        }
+        if self.folds.len() >= self.capacity {
+            self.folds.clear();
+        }
+        let folded = fold(original);
+        self.folds.insert(original.into(), folded.clone());
+        folded
+    }
+
+    /// Forgets every string, keeping no memory.
+    pub fn clear(&mut self) {
+        self.folds = HashMap::new();
     }
 }
 
@@ -73,10 +145,9 @@ pub fn fold(original: &str) -> Folded {
     if original.is_ascii() {
         let text = original.to_ascii_lowercase();
         return Folded {
-            original_chars: text.len(),
             char_set: CharSet::of(&text),
-            text,
-            to_original: Box::default(),
+            text: Arc::from(text),
+            to_original: None,
         };
     }
     let mut text = String::with_capacity(original.len());
@@ -97,13 +168,13 @@ pub fn fold(original: &str) -> Folded {
             .all(|(folded, &index)| folded == index as usize);
     Folded {
         char_set: CharSet::of(&text),
-        text,
-        to_original: if is_identity {
-            Box::default()
-        } else {
-            to_original.into_boxed_slice()
-        },
-        original_chars,
+        text: Arc::from(text),
+        to_original: (!is_identity).then(|| {
+            Arc::new(MapBack {
+                original_chars,
+                to_original: to_original.into_boxed_slice(),
+            })
+        }),
     }
 }
 
@@ -295,7 +366,7 @@ mod tests {
         assert_eq!(fold_str("北京协和医院"), "北京协和医院");
         assert_eq!(fold_str("МОСКВА"), "москва");
         assert_eq!(fold_str("がん"), "がん");
-        assert!(fold("서울아산병원").to_original.is_empty());
+        assert!(fold("서울아산병원").to_original.is_none());
     }
 
     #[test]
@@ -304,6 +375,11 @@ mod tests {
         assert_eq!(folded.as_str(), "leon");
         assert_eq!(indices("Le\u{301}on"), vec![0, 1, 3, 4]);
         assert_eq!(fold_str("\u{301}a"), "a");
+    }
+
+    #[test]
+    fn a_fold_is_32_bytes() {
+        assert_eq!(std::mem::size_of::<Folded>(), 32);
     }
 
     #[test]
@@ -319,7 +395,7 @@ mod tests {
     #[test]
     fn ascii_uses_identity_map() {
         let folded = fold("Hello World");
-        assert!(folded.to_original.is_empty());
+        assert!(folded.to_original.is_none());
         assert_eq!(folded.original_char_index(4), 4);
         assert_eq!(folded.original_indices(&[3, 1, 3, 11]), vec![1, 3]);
     }

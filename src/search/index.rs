@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::dataset::{Dataset, Kind, Record};
 
-use super::fold::{Folded, fold};
+use super::fold::{FoldCache, Folded, fold};
 use super::matcher::{Document, Matcher, Prepared};
 use super::query::{Facet, Query, parse};
 
@@ -35,6 +35,9 @@ pub struct Hit {
 }
 
 pub struct SearchIndex {
+    /// Every announcement followed by its events, in dataset order, then the
+    /// institutions, the people and the contacts. The explorer's Timeline relies on an
+    /// announcement's events following it (see `tui::rows`).
     pub entries: Vec<Entry>,
     matcher: Matcher,
     /// Each entry's label length in chars, the ranking's second key.
@@ -73,6 +76,9 @@ impl SearchIndex {
                     .map(|index| contact_entry(dataset, index)),
             );
         let entries: Vec<Entry> = records.collect();
+        // The folds shared while building are held by the documents now.
+        rayon::broadcast(|_| FOLDS.with(|cache| cache.borrow_mut().clear()));
+        FOLDS.with(|cache| cache.borrow_mut().clear());
         let label_chars = entries
             .iter()
             .map(|entry| u32::try_from(entry.label.chars().count()).unwrap_or(u32::MAX))
@@ -106,6 +112,13 @@ impl SearchIndex {
             .collect();
         self.rank(&mut hits);
         hits
+    }
+
+    /// Every entry `query` matches, in entry order and unranked, for a caller that splits
+    /// them (the explorer's lists) and ranks only the part it shows. An empty query
+    /// matches every entry, with score 0.
+    pub fn matching(&self, query: &Query) -> Arc<Vec<Hit>> {
+        self.matches(query)
     }
 
     /// Every entry `query` matches, in entry order: remembered from the last call when
@@ -163,6 +176,18 @@ impl SearchIndex {
     }
 }
 
+thread_local! {
+    /// Each thread's folds of short values while an index is built: a name, place or year
+    /// that recurs in thousands of documents is then held once (per thread), not folded
+    /// into a copy of its own each time. Emptied when the build ends.
+    static FOLDS: std::cell::RefCell<FoldCache> =
+        std::cell::RefCell::new(FoldCache::new(1 << 17));
+}
+
+fn fold_shared(text: &str) -> Folded {
+    FOLDS.with(|cache| cache.borrow_mut().fold(text))
+}
+
 /// Collects a record's fields, sorting each into short or long by its length.
 #[derive(Default)]
 struct DocumentBuilder {
@@ -174,7 +199,7 @@ impl DocumentBuilder {
         if text.trim().is_empty() {
             return self;
         }
-        let folded = fold(text);
+        let folded = fold_shared(text);
         if text.chars().count() <= SHORT_FIELD_CHARS {
             self.document.short.push(folded);
         } else {
@@ -189,14 +214,14 @@ impl DocumentBuilder {
     /// speaks for.
     fn prose(&mut self, text: &str) -> &mut Self {
         if !text.trim().is_empty() {
-            self.document.long.push(fold(text));
+            self.document.long.push(fold_shared(text));
         }
         self
     }
 
     fn facet(&mut self, facet: Facet, value: &str) -> &mut Self {
         if !value.is_empty() {
-            self.document.facets.push((facet, fold(value)));
+            self.document.facets.push((facet, fold_shared(value)));
         }
         self
     }
@@ -212,7 +237,11 @@ impl DocumentBuilder {
         self
     }
 
-    fn build(self) -> Document {
+    fn build(mut self) -> Document {
+        // Millions of fields: growth's spare capacity would be a third of the index.
+        self.document.short.shrink_to_fit();
+        self.document.long.shrink_to_fit();
+        self.document.facets.shrink_to_fit();
         self.document
     }
 }

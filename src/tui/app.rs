@@ -6,10 +6,11 @@ use crate::dataset::{Dataset, Record};
 use crate::search::index::SearchIndex;
 use crate::search::query::{Query, parse};
 
+use super::chart::ChartMarks;
 use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
-use super::rows::{self, TimelineRow};
+use super::rows::{self, TimelineOrder, TimelineRow};
 use super::theme::Theme;
 use super::view;
 
@@ -99,13 +100,23 @@ pub struct DetailsCursor {
 pub struct App {
     pub dataset: Dataset,
     pub index: SearchIndex,
+    /// The timeline chart's marks, computed with the index: once per dataset.
+    pub chart: ChartMarks,
+    /// Each announcement's events in date order and its title length, for the Timeline.
+    pub timeline_order: TimelineOrder,
     pub theme: Theme,
     pub focus: Pane,
     /// The filter line has the keyboard.
     pub filtering: bool,
     pub filter: String,
     pub query: Query,
+    /// The filter was edited and `query` and the lists not yet brought up to date; see
+    /// [`App::settle`].
+    filter_pending: bool,
     pub timeline: Vec<TimelineRow>,
+    /// How many of `timeline`'s rows are announcements, counted when it changes rather
+    /// than on every frame.
+    timeline_announcements: usize,
     pub timeline_cursor: ListCursor,
     pub institutions: Vec<usize>,
     pub institutions_cursor: ListCursor,
@@ -144,15 +155,21 @@ pub struct App {
 impl App {
     pub fn new(dataset: Dataset, theme: Theme, width: u16, height: u16) -> App {
         let index = SearchIndex::build(&dataset);
+        let chart = ChartMarks::of(&dataset);
+        let timeline_order = TimelineOrder::of(&dataset);
         let mut app = App {
             dataset,
             index,
+            chart,
+            timeline_order,
             theme,
             focus: Pane::Timeline,
             filtering: false,
             filter: String::new(),
             query: parse(""),
+            filter_pending: false,
             timeline: Vec::new(),
+            timeline_announcements: 0,
             timeline_cursor: ListCursor::default(),
             institutions: Vec::new(),
             institutions_cursor: ListCursor::default(),
@@ -202,6 +219,7 @@ impl App {
 
     /// Starts on a record, as `--select` asks; false when no record has that id.
     pub fn select_id(&mut self, id: &str) -> bool {
+        self.settle();
         match self.dataset.record(id) {
             Some(record) => {
                 self.show(record);
@@ -211,7 +229,25 @@ impl App {
         }
     }
 
+    /// Carries out an action, the lists included: what tests and one keystroke at a time
+    /// see.
     pub fn update(&mut self, action: Action) {
+        self.update_deferred(action);
+        self.settle();
+    }
+
+    /// Carries out an action, except that an edit of the filter only changes the filter
+    /// line: the run loop applies a burst of typed characters with one search, through
+    /// [`App::settle`], instead of one search per character. Any other action settles
+    /// first, so it sees the lists of the filter typed so far.
+    pub fn update_deferred(&mut self, action: Action) {
+        let edits_filter = matches!(
+            action,
+            Action::FilterInput(_) | Action::FilterBackspace | Action::FilterClearWord
+        );
+        if !edits_filter {
+            self.settle();
+        }
         if !matches!(action, Action::FilterInput(_) | Action::FilterBackspace) {
             self.status = None;
         }
@@ -235,11 +271,11 @@ impl App {
             Action::StartFilter => self.filtering = true,
             Action::FilterInput(character) => {
                 self.filter.push(character);
-                self.apply_filter();
+                self.filter_pending = true;
             }
             Action::FilterBackspace => {
                 self.filter.pop();
-                self.apply_filter();
+                self.filter_pending = true;
             }
             Action::FilterClearWord => {
                 let kept = self
@@ -248,7 +284,7 @@ impl App {
                     .rfind(' ')
                     .map_or(0, |space| space + 1);
                 self.filter.truncate(kept);
-                self.apply_filter();
+                self.filter_pending = true;
             }
             Action::FilterAccept => self.filtering = false,
             Action::Contacts => {
@@ -299,6 +335,15 @@ impl App {
                 self.filter_before_overlay = Some(self.filter.clone());
                 self.people_cursor = ListCursor::default();
             }
+        }
+    }
+
+    /// Brings the query and the lists up to date with filter edits made by
+    /// [`App::update_deferred`]; nothing to do when there were none.
+    pub fn settle(&mut self) {
+        if self.filter_pending {
+            self.filter_pending = false;
+            self.apply_filter();
         }
     }
 
@@ -445,11 +490,13 @@ impl App {
     fn set_narrowing(&mut self, institution: Option<usize>) {
         let keep = self.timeline.get(self.timeline_cursor.selected).copied();
         self.narrowed = institution;
-        self.timeline = rows::timeline(self);
+        let timeline = rows::timeline(self);
+        self.set_timeline(timeline);
         self.timeline_cursor = reselect(&self.timeline, keep);
     }
 
     fn apply_filter(&mut self) {
+        self.filter_pending = false;
         self.query = parse(&self.filter);
         if self.overlays.contains(&Overlay::Contacts) || self.overlays.contains(&Overlay::People) {
             // Contacts and People filter their own lists; the panes behind keep theirs.
@@ -471,14 +518,28 @@ impl App {
             .institutions
             .get(self.institutions_cursor.selected)
             .copied();
-        self.timeline = rows::timeline(self);
-        self.institutions = rows::institutions(self);
-        self.contacts = rows::contacts(self);
-        self.people = rows::people(self);
+        let lists = rows::lists(self);
+        self.set_timeline(lists.timeline);
+        self.institutions = lists.institutions;
+        self.contacts = lists.contacts;
+        self.people = lists.people;
         self.timeline_cursor = reselect(&self.timeline, keep_timeline);
         self.institutions_cursor = reselect(&self.institutions, keep_institution);
         self.contacts_cursor = ListCursor::default();
         self.people_cursor = ListCursor::default();
+    }
+
+    pub(super) fn set_timeline(&mut self, timeline: Vec<TimelineRow>) {
+        self.timeline_announcements = timeline
+            .iter()
+            .filter(|row| matches!(row, TimelineRow::Announcement(_)))
+            .count();
+        self.timeline = timeline;
+    }
+
+    /// How many announcements the Timeline lists.
+    pub fn timeline_announcements(&self) -> usize {
+        self.timeline_announcements
     }
 
     /// Enter: in Details, follow the selected link; in a list, open the row in Details;
@@ -669,6 +730,7 @@ impl App {
 
     /// A mouse click at a cell: focus the pane, select the row, follow a link in Details.
     pub fn click(&mut self, column: u16, row: u16) {
+        self.settle();
         if !self.overlays.is_empty() {
             return;
         }
@@ -707,6 +769,7 @@ impl App {
 
     /// The mouse wheel over a pane scrolls that pane.
     pub fn scroll_at(&mut self, column: u16, row: u16, delta: isize) {
+        self.settle();
         let layout = view::layout(self.width, self.height);
         let inside = |area: ratatui::layout::Rect| {
             column >= area.x
@@ -753,11 +816,7 @@ impl App {
 
     /// How many records the filter leaves, for the status line.
     pub fn match_count(&self) -> usize {
-        self.timeline
-            .iter()
-            .filter(|row| matches!(row, TimelineRow::Announcement(_)))
-            .count()
-            + self.institutions.len()
+        self.timeline_announcements + self.institutions.len()
     }
 }
 

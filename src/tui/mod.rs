@@ -17,6 +17,7 @@ pub mod view;
 pub mod watch;
 
 use std::io::{self, Write};
+use std::time::Duration;
 
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
@@ -134,7 +135,7 @@ fn select_start(app: &mut App, select: &mut Option<String>) {
 }
 
 /// How long the loop waits for input before looking for a reload, with --watch.
-const RELOAD_CHECK: std::time::Duration = std::time::Duration::from_millis(100);
+const RELOAD_CHECK: Duration = Duration::from_millis(100);
 
 /// The next terminal event; with a watcher, `None` when a reload came first (and was
 /// applied). Without one, blocks until something happens: no work, and no CPU, while idle.
@@ -170,49 +171,78 @@ fn event_loop(
     // terminal for the cursor position, which a terminal that never answers turns into a
     // two-second wait and an error.
     let mut mouse_captured = true;
+    let mut redraw = true;
     loop {
-        // Effects first, so the frame drawn next already says how they went.
-        if let Some(text) = app.clipboard.take() {
-            execute!(
-                io::stdout(),
-                ratatui::crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
-            )?;
-        }
-        if let Some(effect) = app.effect.take() {
-            app.status = Some(effects::carry_out(effect));
-        }
-        terminal.draw(|frame| view::draw(app, frame))?;
-        if app.mouse_captured != mouse_captured {
-            mouse_captured = app.mouse_captured;
-            if mouse_captured {
-                execute!(io::stdout(), EnableMouseCapture)?;
-            } else {
-                execute!(io::stdout(), DisableMouseCapture)?;
+        if redraw {
+            // Effects first, so the frame drawn next already says how they went.
+            if let Some(text) = app.clipboard.take() {
+                execute!(
+                    io::stdout(),
+                    ratatui::crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+                )?;
             }
-        }
-        if app.quit {
-            return Ok(());
-        }
-        let Some(event) = next_event(app, watcher, select)? else {
-            continue;
-        };
-        match event {
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                if let Some(action) = app.keymap.action_for(app.context(), &key) {
-                    app.update(action);
+            if let Some(effect) = app.effect.take() {
+                app.status = Some(effects::carry_out(effect));
+            }
+            terminal.draw(|frame| view::draw(app, frame))?;
+            if app.mouse_captured != mouse_captured {
+                mouse_captured = app.mouse_captured;
+                if mouse_captured {
+                    execute!(io::stdout(), EnableMouseCapture)?;
+                } else {
+                    execute!(io::stdout(), DisableMouseCapture)?;
                 }
             }
-            Event::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::Down(_) => app.click(mouse.column, mouse.row),
-                MouseEventKind::ScrollDown => app.scroll_at(mouse.column, mouse.row, 3),
-                MouseEventKind::ScrollUp => app.scroll_at(mouse.column, mouse.row, -3),
-                _ => continue,
-            },
-            Event::Resize(width, height) => {
-                app.resize(width, height);
-                terminal.autoresize()?;
+            if app.quit {
+                return Ok(());
             }
-            _ => continue,
         }
+        let Some(event) = next_event(app, watcher, select)? else {
+            redraw = true;
+            continue;
+        };
+        redraw = handle(app, &mut terminal, event)?;
+        // Keys typed faster than a frame is drawn wait in the terminal's queue. Taking all
+        // of them now, then filtering and drawing once, keeps typing from queueing work: a
+        // burst of characters costs one search and one frame. An action whose effect the
+        // loop carries out (a copy, an export, the mouse capture, quitting) ends the
+        // burst, so that the next one cannot overwrite it.
+        while !app.quit
+            && app.clipboard.is_none()
+            && app.effect.is_none()
+            && app.mouse_captured == mouse_captured
+            && event::poll(Duration::ZERO)?
+        {
+            redraw |= handle(app, &mut terminal, event::read()?)?;
+        }
+        app.settle();
     }
+}
+
+/// Applies one terminal event to the app; false when it changed nothing worth a frame.
+/// Filter edits are left for [`App::settle`], which the loop calls once per burst.
+fn handle(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    event: Event,
+) -> io::Result<bool> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            if let Some(action) = app.keymap.action_for(app.context(), &key) {
+                app.update_deferred(action);
+            }
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(_) => app.click(mouse.column, mouse.row),
+            MouseEventKind::ScrollDown => app.scroll_at(mouse.column, mouse.row, 3),
+            MouseEventKind::ScrollUp => app.scroll_at(mouse.column, mouse.row, -3),
+            _ => return Ok(false),
+        },
+        Event::Resize(width, height) => {
+            app.resize(width, height);
+            terminal.autoresize()?;
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
 }

@@ -8,7 +8,9 @@ use crate::dataset::{Dataset, LoadError, Record};
 use crate::search::index::SearchIndex;
 
 use super::app::{App, ListCursor, Overlay, Pane};
+use super::chart::ChartMarks;
 use super::keymap::Action;
+use super::rows::TimelineOrder;
 use super::view;
 
 impl App {
@@ -34,6 +36,8 @@ impl App {
     /// wherever their records still exist (by id); a selected record that is gone leaves
     /// the selection at the same row, or the last.
     pub fn replace_dataset(&mut self, dataset: Dataset) {
+        // Filter edits not yet applied name rows of the old dataset's lists.
+        self.settle();
         let old = &self.dataset;
         let id = |record: Record| record_id(old, record).to_owned();
         let timeline_kept = self
@@ -61,10 +65,12 @@ impl App {
 
         self.dataset = dataset;
         self.index = SearchIndex::build(&self.dataset);
+        self.chart = ChartMarks::of(&self.dataset);
+        self.timeline_order = TimelineOrder::of(&self.dataset);
         let dataset = &self.dataset;
         self.narrowed = narrowed_kept.and_then(|id| dataset.institution_index(&id));
         // Nothing of the old rows may be kept by index: they name the old dataset's records.
-        self.timeline.clear();
+        self.set_timeline(Vec::new());
         self.institutions.clear();
         self.contacts.clear();
         self.refresh_rows();

@@ -223,11 +223,7 @@ fn spread(left: &str, right: &str, width: usize) -> String {
 }
 
 fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
-    let announcements = app
-        .timeline
-        .iter()
-        .filter(|row| matches!(row, TimelineRow::Announcement(_)))
-        .count();
+    let announcements = app.timeline_announcements();
     let title = match app.narrowed {
         Some(institution) => format!(
             "Timeline {announcements} of {}",
