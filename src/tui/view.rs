@@ -500,14 +500,7 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
             ("email", dataset.emails_of(index).join(", ")),
             ("in", releases.join("; ")),
         ] {
-            let text = details::fit(
-                &crate::sanitize::sanitize(&values),
-                inner_width.saturating_sub(10),
-            );
-            lines.push(Line::from(vec![
-                Span::styled(format!("    {label:<6}"), app.theme.muted),
-                Span::raw(text),
-            ]));
+            lines.push(card_field(app, label, 6, &values, inner_width));
         }
     }
     if app.contacts.is_empty() {
@@ -521,6 +514,24 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
         app.keymap.label_of(Action::Escape)
     );
     frame.render_widget(Paragraph::new(lines).block(block(app, &title, true)), area);
+}
+
+/// One indented `label value` line of a card in the Contacts or People overlay, cut to fit.
+fn card_field(
+    app: &App,
+    label: &str,
+    label_width: usize,
+    value: &str,
+    inner_width: usize,
+) -> Line<'static> {
+    let value = details::fit(
+        &crate::sanitize::sanitize(value),
+        inner_width.saturating_sub(label_width + 4),
+    );
+    Line::from(vec![
+        Span::styled(format!("    {label:<label_width$}"), app.theme.muted),
+        Span::raw(value),
+    ])
 }
 
 /// Lines each person takes in the People overlay: name, roles over time, releases.
@@ -581,14 +592,7 @@ fn draw_people(app: &App, frame: &mut Frame, area: Rect) {
             })
             .collect();
         for (label, text) in [("roles", roles.join(" → ")), ("speaks", speaks.join("; "))] {
-            let text = details::fit(
-                &crate::sanitize::sanitize(&text),
-                inner_width.saturating_sub(11),
-            );
-            lines.push(Line::from(vec![
-                Span::styled(format!("    {label:<7}"), app.theme.muted),
-                Span::raw(text),
-            ]));
+            lines.push(card_field(app, label, 7, &text, inner_width));
         }
     }
     if app.people.is_empty() {
