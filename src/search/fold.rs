@@ -295,6 +295,12 @@ impl CharSet {
         CharSet(bits)
     }
 
+    /// Whether `character` may occur in `self`. Exact for ASCII letters and digits,
+    /// which each have a bit of their own.
+    pub fn may_contain(self, character: char) -> bool {
+        self.0 & bit(character) != 0
+    }
+
     /// Whether every character of `other` may occur in `self`.
     pub fn contains_all(self, other: CharSet) -> bool {
         other.0 & !self.0 == 0

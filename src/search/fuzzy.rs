@@ -22,19 +22,28 @@ pub const MAX_CHAR_SCORE: i64 = MATCH + HEAD_BONUS * FIRST_CHAR_MULTIPLIER;
 /// None when it is not one. Higher is better; hits are exactly the
 /// subsequence hits, whatever the score.
 pub fn score(text: &str, pattern: &str) -> Option<i64> {
-    // Most fields are short ASCII, where plain byte loops beat memchr's
-    // per-call set-up and char decoding.
-    if text.is_ascii() && pattern.is_ascii() {
-        let (text, pattern) = (text.as_bytes(), pattern.as_bytes());
-        let end = first_ascii_match_end(text, pattern)?;
-        let start = latest_ascii_start(&text[..end], pattern);
-        let previous = start.checked_sub(1).map(|index| char::from(text[index]));
-        let window = text[start..end].iter().map(|&byte| char::from(byte));
-        return Some(window_score(
-            previous,
-            window,
-            pattern.iter().map(|&byte| char::from(byte)),
-        ));
+    // Most patterns are ASCII, and an ASCII byte never occurs inside a multi-byte char,
+    // so they are found with plain byte loops in any text: no check that the whole text
+    // is ASCII first, no char decoding, no memchr set-up per char.
+    if pattern.is_ascii() {
+        let (bytes, wanted) = (text.as_bytes(), pattern.as_bytes());
+        if let [only] = wanted {
+            // The window of one char is its first occurrence: the score is its bonus.
+            let start = bytes.iter().position(|byte| byte == only)?;
+            let previous = text[..start].chars().next_back();
+            return Some(one_char_score(previous, char::from(*only)));
+        }
+        let end = first_ascii_match_end(bytes, wanted)?;
+        let start = latest_ascii_start(&bytes[..end], wanted);
+        let previous = text[..start].chars().next_back();
+        let pattern = wanted.iter().map(|&byte| char::from(byte));
+        let window = &text[start..end];
+        return Some(if window.is_ascii() {
+            let window = window.bytes().map(char::from);
+            window_score(previous, window, pattern)
+        } else {
+            window_score(previous, window.chars(), pattern)
+        });
     }
     let end = first_match_end(text, pattern)?;
     let start = latest_start(&text[..end], pattern);
@@ -44,6 +53,12 @@ pub fn score(text: &str, pattern: &str) -> Option<i64> {
         text[start..end].chars(),
         pattern.chars(),
     ))
+}
+
+/// The score of a one-char pattern whose first occurrence follows `previous`: a window
+/// of one char, the whole score is the first char's.
+pub fn one_char_score(previous: Option<char>, character: char) -> i64 {
+    MATCH + boundary_bonus(previous, character) * FIRST_CHAR_MULTIPLIER
 }
 
 /// Scores the tightest window, which starts with the pattern's first char

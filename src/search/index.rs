@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::dataset::{Dataset, Kind, Record};
 
 use super::fold::{FoldCache, Folded, fold};
-use super::matcher::{Document, Matcher, Prepared};
+use super::matcher::{Document, LetterScores, Matcher, Prepared};
 use super::query::{Facet, Query, parse};
 
 /// Fields up to this many characters are matched fuzzily, as fzf matches a line; longer
@@ -42,6 +42,9 @@ pub struct SearchIndex {
     matcher: Matcher,
     /// Each entry's label length in chars, the ranking's second key.
     label_chars: Vec<u32>,
+    /// Each entry's one-letter term scores: a query's first keystroke matches nearly
+    /// every entry, and these score it without reading the entries' text.
+    letters: Vec<LetterScores>,
     /// The last query searched and every entry it matched, in entry order: the same
     /// query again (another pane's list) costs no scan, and a query that grows from it
     /// (one more character typed) scans only these.
@@ -83,10 +86,16 @@ impl SearchIndex {
             .iter()
             .map(|entry| u32::try_from(entry.label.chars().count()).unwrap_or(u32::MAX))
             .collect();
+        let letters = entries
+            .par_iter()
+            .with_min_len(PARALLEL_CHUNK)
+            .map(|entry| LetterScores::of(&entry.document))
+            .collect();
         SearchIndex {
             entries,
             matcher: Matcher::default(),
             label_chars,
+            letters,
             last: Mutex::new(None),
         }
     }
@@ -133,7 +142,11 @@ impl SearchIndex {
         let prepared = Prepared::new(query);
         let score = |entry: usize| {
             self.matcher
-                .score_prepared(&prepared, &self.entries[entry].document)
+                .score_with_letters(
+                    &prepared,
+                    &self.entries[entry].document,
+                    &self.letters[entry],
+                )
                 .map(|score| Hit { entry, score })
         };
         let hits = match last {

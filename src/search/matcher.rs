@@ -100,6 +100,26 @@ impl Matcher {
     /// [`Matcher::score`] with the query's char sets computed once, for
     /// scoring many documents.
     pub fn score_prepared(&self, query: &Prepared<'_>, document: &Document) -> Option<i64> {
+        self.score_document(query, document, None)
+    }
+
+    /// [`Matcher::score_prepared`] with the document's [`LetterScores`]: a
+    /// one-letter term is looked up there instead of scanning the fields.
+    pub fn score_with_letters(
+        &self,
+        query: &Prepared<'_>,
+        document: &Document,
+        letters: &LetterScores,
+    ) -> Option<i64> {
+        self.score_document(query, document, Some(letters))
+    }
+
+    fn score_document(
+        &self,
+        query: &Prepared<'_>,
+        document: &Document,
+        letters: Option<&LetterScores>,
+    ) -> Option<i64> {
         query.score(|term, set| match term.facet {
             Some(facet) => self.judge(
                 term,
@@ -111,6 +131,9 @@ impl Matcher {
                     .map(|(_, value)| (value, Field::Facet(facet))),
             ),
             None => {
+                if let (Some(letters), Some(letter)) = (letters, plain_letter(term)) {
+                    return letters.score(letter);
+                }
                 let long = document.long.iter().map(|field| (field, Field::Long));
                 if term.negated {
                     let short = document.short.iter().map(|field| (field, Field::Short));
@@ -263,12 +286,7 @@ impl Matcher {
             find::push_char_indices(text, range, positions);
         }
         let length = i64::try_from(pattern.chars().count()).unwrap_or(i64::MAX);
-        Some(match kind {
-            Field::Long => LONG_BASE + length.min(LONG_LENGTH_CAP) + bonus / 2,
-            Field::Short | Field::Facet(_) => {
-                SHORT_BASE + CHAR_SCORE.saturating_mul(length) + bonus
-            }
-        })
+        Some(exact_score(kind, length, bonus))
     }
 
     fn subsequence_score(
@@ -285,6 +303,139 @@ impl Matcher {
                 Some(score)
             }
             None => fuzzy::score(text, pattern),
+        }
+    }
+}
+
+/// The score of a non-fuzzy hit of `length` chars in a field of `kind`.
+fn exact_score(kind: Field, length: i64, bonus: i64) -> i64 {
+    match kind {
+        Field::Long => LONG_BASE + length.min(LONG_LENGTH_CAP) + bonus / 2,
+        Field::Short | Field::Facet(_) => SHORT_BASE + CHAR_SCORE.saturating_mul(length) + bonus,
+    }
+}
+
+/// The letter (or digit) a positive, unqualified fuzzy term consists of, as an index
+/// into [`LetterScores`]: the first keystroke of most queries, which matches nearly
+/// every record.
+fn plain_letter(term: &Term) -> Option<usize> {
+    if term.kind != TermKind::Fuzzy || term.negated || term.facet.is_some() {
+        return None;
+    }
+    match term.text.as_bytes() {
+        [byte] => letter_index(char::from(*byte)),
+        _ => None,
+    }
+}
+
+/// How many letters and digits [`LetterScores`] covers, and which, by index.
+const LETTERS: usize = 36;
+const LETTER_CHARS: [char; LETTERS] = {
+    let mut chars = ['\0'; LETTERS];
+    let mut index = 0;
+    while index < 26 {
+        chars[index] = (b'a' + index as u8) as char;
+        index += 1;
+    }
+    while index < LETTERS {
+        chars[index] = (b'0' + (index - 26) as u8) as char;
+        index += 1;
+    }
+    chars
+};
+
+fn letter_index(character: char) -> Option<usize> {
+    match character {
+        'a'..='z' => Some(usize::from(character as u8 - b'a')),
+        '0'..='9' => Some(26 + usize::from(character as u8 - b'0')),
+        _ => None,
+    }
+}
+
+/// Calls `visit` with each ASCII letter or digit of folded `text`, its index and the
+/// char before it. Bytes, not chars, are walked: an ASCII byte is always a whole char,
+/// and the text of a whole index is read this way once, at build.
+fn for_each_letter(text: &str, mut visit: impl FnMut(usize, Option<char>, char)) {
+    let bytes = text.as_bytes();
+    for (index, &byte) in bytes.iter().enumerate() {
+        let character = char::from(byte);
+        let Some(letter) = letter_index(character) else {
+            continue;
+        };
+        let previous = match index.checked_sub(1).map(|before| bytes[before]) {
+            None => None,
+            Some(before) if before.is_ascii() => Some(char::from(before)),
+            Some(_) => text[..index].chars().next_back(),
+        };
+        visit(letter, previous, character);
+    }
+}
+
+/// What each one-letter (or one-digit) term scores in one document, worked out once
+/// when the index is built. Such a term matches nearly every record, and scoring it
+/// from the fields reads every field's text, scattered over memory: a lookup reads
+/// none. The scores are those [`Matcher::score_prepared`] gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LetterScores {
+    /// Per letter, the best subsequence score of the letter over the short fields, as
+    /// [`fuzzy::score`] gives it; 0 when no short field holds it.
+    short: [u8; LETTERS],
+    /// Per letter, a bit set when a long field has a word starting with it.
+    long_word_starts: u64,
+}
+
+impl LetterScores {
+    /// Reads each short field once, and a long field only for letters no short field
+    /// holds.
+    pub fn of(document: &Document) -> Self {
+        let mut scores = LetterScores {
+            short: [0; LETTERS],
+            long_word_starts: 0,
+        };
+        for field in &document.short {
+            // A one-char pattern's window is its first occurrence in the field.
+            let mut seen = 0_u64;
+            for_each_letter(field.as_str(), |letter, previous, character| {
+                if seen & (1 << letter) == 0 {
+                    seen |= 1 << letter;
+                    let score = fuzzy::one_char_score(previous, character);
+                    let score = u8::try_from(score.max(0)).unwrap_or(u8::MAX);
+                    scores.short[letter] = scores.short[letter].max(score);
+                }
+            });
+        }
+        // Long fields count only for letters no short field holds: most records' names
+        // and titles hold most letters, and their prose need not be read at all.
+        let mut wanted: u64 = (0..LETTERS)
+            .filter(|&letter| scores.short[letter] == 0)
+            .fold(0, |mask, letter| mask | 1 << letter);
+        for field in &document.long {
+            let set = field.char_set();
+            if !LETTER_CHARS.iter().enumerate().any(|(letter, &character)| {
+                wanted & (1 << letter) != 0 && set.may_contain(character)
+            }) {
+                continue;
+            }
+            for_each_letter(field.as_str(), |letter, previous, _| {
+                if wanted & (1 << letter) != 0
+                    && previous.is_none_or(|previous| !previous.is_alphanumeric())
+                {
+                    scores.long_word_starts |= 1 << letter;
+                    wanted &= !(1 << letter);
+                }
+            });
+        }
+        scores
+    }
+
+    /// What [`Matcher::score_prepared`] gives a term of this one letter.
+    fn score(&self, letter: usize) -> Option<i64> {
+        match self.short[letter] {
+            0 if self.long_word_starts & (1 << letter) != 0 => {
+                Some(exact_score(Field::Long, 1, WORD_START_BONUS))
+            }
+            0 => None,
+            score => Some(SHORT_BASE + i64::from(score)),
         }
     }
 }

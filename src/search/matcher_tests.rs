@@ -251,3 +251,30 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A one-letter term scores the same from a document's letter scores as from its
+    /// fields, alone or beside other terms.
+    #[test]
+    fn letter_scores_agree_with_the_fields(
+        short in proptest::collection::vec("[a-cé0-1 (/.-]{0,12}", 0..4),
+        long in proptest::collection::vec("[a-cé0-1 (/.-]{0,60}", 0..3),
+    ) {
+        let document = Document {
+            short: short.iter().map(|text| fold(text)).collect(),
+            long: long.iter().map(|text| fold(text)).collect(),
+            ..Document::default()
+        };
+        let letters = LetterScores::of(&document);
+        let matcher = Matcher::new();
+        for text in ["a", "b", "c", "e", "0", "1", "é", "a|b", "ab c", "!b a", "-", "z"] {
+            let query = parse(text);
+            let prepared = Prepared::new(&query);
+            prop_assert_eq!(
+                matcher.score_with_letters(&prepared, &document, &letters),
+                matcher.score_prepared(&prepared, &document),
+                "{}", text
+            );
+        }
+    }
+}
