@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::search::fold::fold;
 
-use super::app::{App, Overlay, Pane};
+use super::app::{App, ListCursor, Overlay, Pane};
 use super::details::{self, event_label};
 use super::keymap::Action;
 use super::rows::TimelineRow;
@@ -222,6 +222,42 @@ fn spread(left: &str, right: &str, width: usize) -> String {
     format!("{left}{}{right}", " ".repeat(gap))
 }
 
+/// A bordered list pane: the visible rows from the cursor's offset, the selected one
+/// reversed, or a muted line when nothing matches. `row` gives a row's text and whether it
+/// is marked, for the pane's inner width.
+#[allow(clippy::too_many_arguments)]
+fn draw_list<T>(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    focused: bool,
+    rows: &[T],
+    cursor: ListCursor,
+    nothing: &str,
+    row: impl Fn(&T, usize) -> (String, bool),
+) {
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let height = area.height.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(height)
+        .map(|(position, item)| {
+            let (text, marked) = row(item, inner_width);
+            row_line(app, &text, position == cursor.selected, marked, inner_width)
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::styled(format!("  {nothing}"), app.theme.muted));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(block(app, title, focused)),
+        area,
+    );
+}
+
 fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
     let announcements = app.timeline_announcements();
     let title = match app.narrowed {
@@ -231,48 +267,44 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
         ),
         None => format!("Timeline {announcements}"),
     };
-    let inner_width = area.width.saturating_sub(2) as usize;
-    let height = area.height.saturating_sub(2) as usize;
-    let cursor = app.timeline_cursor;
-    let lines: Vec<Line> = app
-        .timeline
-        .iter()
-        .enumerate()
-        .skip(cursor.offset)
-        .take(height)
-        .map(|(position, row)| {
-            let text = match *row {
-                TimelineRow::Announcement(index) => {
-                    let announcement = &app.dataset.announcements[index];
-                    spread(
-                        &format!("{} {}", announcement.date, announcement.short_title),
-                        &if inner_width >= 56 {
-                            format!("{} partners", announcement.partners.len())
-                        } else {
-                            format!("({})", announcement.partners.len())
-                        },
-                        inner_width.saturating_sub(3),
-                    )
-                }
-                TimelineRow::Event(announcement, event) => {
-                    format!("  └ {}", event_label(&app.dataset, announcement, event))
-                }
-            };
-            row_line(app, &text, position == cursor.selected, false, inner_width)
-        })
-        .collect();
-    let lines = if lines.is_empty() {
-        vec![Line::styled("  no announcement matches", app.theme.muted)]
-    } else {
-        lines
+    let row = |row: &TimelineRow, inner_width: usize| {
+        let text = match *row {
+            TimelineRow::Announcement(index) => {
+                let announcement = &app.dataset.announcements[index];
+                let partners = if inner_width >= 56 {
+                    format!("{} partners", announcement.partners.len())
+                } else {
+                    format!("({})", announcement.partners.len())
+                };
+                spread(
+                    &format!("{} {}", announcement.date, announcement.short_title),
+                    &partners,
+                    inner_width.saturating_sub(3),
+                )
+            }
+            TimelineRow::Event(announcement, event) => {
+                format!("  └ {}", event_label(&app.dataset, announcement, event))
+            }
+        };
+        (text, false)
     };
-    frame.render_widget(
-        Paragraph::new(lines).block(block(app, &title, app.focus == Pane::Timeline)),
+    let focused = app.focus == Pane::Timeline;
+    let nothing = "no announcement matches";
+    draw_list(
+        app,
+        frame,
         area,
+        &title,
+        focused,
+        &app.timeline,
+        app.timeline_cursor,
+        nothing,
+        row,
     );
 }
 
 fn draw_institutions(app: &App, frame: &mut Frame, area: Rect) {
+    // The partners of the announcement selected in the Timeline are marked.
     let partners: Vec<&str> = match app.timeline.get(app.timeline_cursor.selected) {
         Some(TimelineRow::Announcement(index) | TimelineRow::Event(index, _))
             if app.focus != Pane::Institutions =>
@@ -286,35 +318,28 @@ fn draw_institutions(app: &App, frame: &mut Frame, area: Rect) {
         _ => Vec::new(),
     };
     let title = format!("Institutions {}", app.institutions.len());
-    let inner_width = area.width.saturating_sub(2) as usize;
-    let height = area.height.saturating_sub(2) as usize;
-    let cursor = app.institutions_cursor;
-    let lines: Vec<Line> = app
-        .institutions
-        .iter()
-        .enumerate()
-        .skip(cursor.offset)
-        .take(height)
-        .map(|(position, &index)| {
-            let institution = &app.dataset.institutions[index];
-            let count = app.dataset.announcements_of(index).len();
-            let text = spread(
-                &institution.name,
-                &format!("{} {count:>2}", institution.country),
-                inner_width.saturating_sub(3),
-            );
-            let marked = partners.contains(&institution.id.as_str());
-            row_line(app, &text, position == cursor.selected, marked, inner_width)
-        })
-        .collect();
-    let lines = if lines.is_empty() {
-        vec![Line::styled("  no institution matches", app.theme.muted)]
-    } else {
-        lines
+    let row = |&index: &usize, inner_width: usize| {
+        let institution = &app.dataset.institutions[index];
+        let count = app.dataset.announcements_of(index).len();
+        let text = spread(
+            &institution.name,
+            &format!("{} {count:>2}", institution.country),
+            inner_width.saturating_sub(3),
+        );
+        (text, partners.contains(&institution.id.as_str()))
     };
-    frame.render_widget(
-        Paragraph::new(lines).block(block(app, &title, app.focus == Pane::Institutions)),
+    let focused = app.focus == Pane::Institutions;
+    let nothing = "no institution matches";
+    draw_list(
+        app,
+        frame,
         area,
+        &title,
+        focused,
+        &app.institutions,
+        app.institutions_cursor,
+        nothing,
+        row,
     );
 }
 
