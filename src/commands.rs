@@ -44,20 +44,19 @@ impl Outcome {
 pub fn describe_load_error(error: &LoadError) -> String {
     match error {
         LoadError::Unreadable { .. } => format!("accords: {}\n", sanitize(&error.to_string())),
-        LoadError::Invalid { problems } => {
-            let mut out = String::new();
-            for problem in problems {
-                let _ = writeln!(out, "{}", sanitize(&problem.to_string()));
-            }
-            let plural = if problems.len() == 1 { "" } else { "s" };
-            let _ = writeln!(
-                out,
-                "accords: {} problem{plural} in the dataset",
-                problems.len()
-            );
-            out
-        }
+        LoadError::Invalid { problems } => describe_problems(problems, "in the dataset"),
     }
+}
+
+/// One line per problem, then how many there are and where (`in the dataset`).
+pub fn describe_problems(problems: &[crate::dataset::Diagnostic], place: &str) -> String {
+    let mut out = String::new();
+    for problem in problems {
+        let _ = writeln!(out, "{}", sanitize(&problem.to_string()));
+    }
+    let plural = if problems.len() == 1 { "" } else { "s" };
+    let _ = writeln!(out, "accords: {} problem{plural} {place}", problems.len());
+    out
 }
 
 /// `check [PATH]`: 0 valid, 1 problems found, 2 path missing or unreadable.

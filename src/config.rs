@@ -175,19 +175,10 @@ impl ConfigError {
                 "accords: settings file {}\n",
                 sanitize(&format!("{}: {reason}", path.display()))
             ),
-            ConfigError::Invalid { problems } => {
-                let mut out = String::new();
-                for problem in problems {
-                    let _ = writeln!(out, "{}", sanitize(&problem.to_string()));
-                }
-                let plural = if problems.len() == 1 { "" } else { "s" };
-                let _ = writeln!(
-                    out,
-                    "accords: {} problem{plural} in the settings file; `accords config --default` prints a valid one",
-                    problems.len()
-                );
-                out
-            }
+            ConfigError::Invalid { problems } => crate::commands::describe_problems(
+                problems,
+                "in the settings file; `accords config --default` prints a valid one",
+            ),
         }
     }
 }

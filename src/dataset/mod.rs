@@ -372,6 +372,21 @@ impl Dataset {
         announcements
     }
 
+    /// What each release states about an institution ("About …" paragraphs, banners), with
+    /// the announcement that states it, in date order.
+    pub fn profiles_of<'a>(
+        &'a self,
+        institution: &'a str,
+    ) -> impl Iterator<Item = (&'a Announcement, &'a model::Profile)> + 'a {
+        self.announcements.iter().flat_map(move |announcement| {
+            announcement
+                .profiles
+                .iter()
+                .filter(move |profile| profile.institution.as_str() == institution)
+                .map(move |profile| (announcement, profile))
+        })
+    }
+
     /// The announcements a person speaks in (quoted), in date order.
     pub fn quoted_in(&self, person: &str) -> Vec<usize> {
         (0..self.announcements.len())

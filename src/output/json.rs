@@ -164,19 +164,12 @@ pub fn detail(dataset: &Dataset, record: Record) -> Value {
 
 fn profiles_of(dataset: &Dataset, institution: &str) -> Value {
     dataset
-        .announcements
-        .iter()
-        .flat_map(|announcement| {
-            announcement
-                .profiles
-                .iter()
-                .filter(|profile| profile.institution.as_str() == institution)
-                .map(move |profile| {
-                    let mut value = serde_json::to_value(profile).unwrap_or(Value::Null);
-                    value["announcement"] = json!(announcement.id);
-                    value["date"] = json!(announcement.date);
-                    value
-                })
+        .profiles_of(institution)
+        .map(|(announcement, profile)| {
+            let mut value = serde_json::to_value(profile).unwrap_or(Value::Null);
+            value["announcement"] = json!(announcement.id);
+            value["date"] = json!(announcement.date);
+            value
         })
         .collect()
 }

@@ -306,17 +306,7 @@ fn institution(writer: &mut Writer, dataset: &Dataset, index: usize) {
             }
         }
     }
-    let mut profiles = dataset
-        .announcements
-        .iter()
-        .flat_map(|announcement| {
-            announcement
-                .profiles
-                .iter()
-                .filter(|profile| profile.institution == institution.id)
-                .map(move |profile| (announcement, profile))
-        })
-        .peekable();
+    let mut profiles = dataset.profiles_of(&institution.id).peekable();
     if profiles.peek().is_some() {
         writer.heading("Profile statements by release");
         for (announcement, profile) in profiles {

@@ -353,26 +353,20 @@ fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
         }
     }
     let mut any = false;
-    for announcement in &dataset.announcements {
-        for profile in announcement
-            .profiles
-            .iter()
-            .filter(|profile| profile.institution == institution.id)
-        {
-            if !any {
-                builder.heading("Profile statements by release");
-                any = true;
-            }
-            builder.paragraph(
-                &format!(
-                    "{} · {} · {}",
-                    announcement.date, announcement.short_title, profile.context
-                ),
-                builder.theme.muted,
-            );
-            builder.paragraph(&profile.text, builder.theme.base);
-            builder.blank();
+    for (announcement, profile) in dataset.profiles_of(&institution.id) {
+        if !any {
+            builder.heading("Profile statements by release");
+            any = true;
         }
+        builder.paragraph(
+            &format!(
+                "{} · {} · {}",
+                announcement.date, announcement.short_title, profile.context
+            ),
+            builder.theme.muted,
+        );
+        builder.paragraph(&profile.text, builder.theme.base);
+        builder.blank();
     }
 }
 

@@ -498,14 +498,7 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
         let releases: Vec<String> = dataset
             .contact_announcements(index)
             .into_iter()
-            .map(|announcement| {
-                let announcement = &dataset.announcements[announcement];
-                format!(
-                    "{} {}",
-                    announcement.date.get(..4).unwrap_or(""),
-                    announcement.short_title
-                )
-            })
+            .map(|announcement| release_label(dataset, announcement))
             .collect();
         let who = format!(
             "{} · {} · for {}",
@@ -539,6 +532,16 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
         app.keymap.label_of(Action::Escape)
     );
     frame.render_widget(Paragraph::new(lines).block(block(app, &title, true)), area);
+}
+
+/// A release as cards name it: its year and short title.
+fn release_label(dataset: &crate::dataset::Dataset, announcement: usize) -> String {
+    let announcement = &dataset.announcements[announcement];
+    format!(
+        "{} {}",
+        announcement.date.get(..4).unwrap_or(""),
+        announcement.short_title
+    )
 }
 
 /// One indented `label value` line of a card in the Contacts or People overlay, cut to fit.
@@ -607,14 +610,7 @@ fn draw_people(app: &App, frame: &mut Frame, area: Rect) {
         let speaks: Vec<String> = dataset
             .quoted_in(&person.id)
             .into_iter()
-            .map(|announcement| {
-                let announcement = &dataset.announcements[announcement];
-                format!(
-                    "{} {}",
-                    announcement.date.get(..4).unwrap_or(""),
-                    announcement.short_title
-                )
-            })
+            .map(|announcement| release_label(dataset, announcement))
             .collect();
         for (label, text) in [("roles", roles.join(" → ")), ("speaks", speaks.join("; "))] {
             lines.push(card_field(app, label, 7, &text, inner_width));
