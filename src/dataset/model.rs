@@ -36,7 +36,7 @@ thread_local! {
 /// FxHash): they are the dataset's own values, and SipHash's resistance to chosen keys
 /// buys nothing here but time, since a worst case only slows one file's parse.
 #[derive(Default)]
-struct QuickHasher(u64);
+pub(crate) struct QuickHasher(u64);
 
 impl Hasher for QuickHasher {
     fn write(&mut self, bytes: &[u8]) {

@@ -7,22 +7,21 @@
 use std::ops::Range;
 
 /// Byte offsets where `pattern` starts in `text`, overlapping ones
-/// included, so a boundary check can see every candidate. Looking for the
-/// first char uses memchr, and no substring searcher is built per call.
+/// included, so a boundary check can see every candidate. memchr's substring
+/// search costs little to set up, which matters as most texts are searched
+/// once per term and most lack the pattern altogether.
 fn occurrences<'a>(text: &'a str, pattern: &'a str) -> impl Iterator<Item = usize> + 'a {
-    // `contains` has a SIMD path for short needles: most fields lack the
-    // pattern altogether and are rejected without walking candidates.
-    let first = pattern.chars().next().filter(|_| text.contains(pattern));
+    let step = pattern.chars().next().map_or(1, char::len_utf8);
     let mut from = 0;
     std::iter::from_fn(move || {
-        let first = first?;
-        loop {
-            let found = from + text.get(from..)?.find(first)?;
-            from = found + first.len_utf8();
-            if text[found..].starts_with(pattern) {
-                return Some(found);
-            }
+        if pattern.is_empty() {
+            return None;
         }
+        let found = from + memchr::memmem::find(text.as_bytes().get(from..)?, pattern.as_bytes())?;
+        // A match of valid UTF-8 starts on a char boundary, and so does the next
+        // position looked at, one char of the pattern further.
+        from = found + step;
+        Some(found)
     })
 }
 

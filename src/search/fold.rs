@@ -301,6 +301,11 @@ impl CharSet {
         self.0 & bit(character) != 0
     }
 
+    /// The chars of both.
+    pub fn union(self, other: CharSet) -> CharSet {
+        CharSet(self.0 | other.0)
+    }
+
     /// Whether every character of `other` may occur in `self`.
     pub fn contains_all(self, other: CharSet) -> bool {
         other.0 & !self.0 == 0

@@ -1,16 +1,25 @@
-//! The search index: every record of a dataset as a folded [`Document`], built once at
-//! load, and the ranking rule shared by the CLI's `search` and `contacts` and the explorer's
+//! The search index: every record of a dataset as a list of fields, built once at load,
+//! and the ranking rule shared by the CLI's `search` and `contacts` and the explorer's
 //! filter. Which fields of a record are searched, and how, is decided here only.
+//!
+//! A field is the id of a distinct folded text ([`super::values`]), so a query scores
+//! each distinct text once per term, however many records hold it: the score is kept
+//! in a [`Memo`] the next keystroke reuses for the terms it did not change.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
 use crate::dataset::{Dataset, Kind, Record};
 
-use super::fold::{FoldCache, Folded, fold};
-use super::matcher::{Document, LetterScores, Matcher, Prepared};
-use super::query::{Facet, Query, parse};
+use super::fold::{CharSet, Folded, fold};
+use super::matcher::{
+    FieldAt, FieldKind, Fields, LetterScores, Matcher, Prepared, PreparedTerm, score_fields,
+    value_score,
+};
+use super::query::{Facet, Query, Term, parse};
+use super::values::{FacetInterner, FacetValues, Interner, ValueId, Values};
 
 /// Fields up to this many characters are matched fuzzily, as fzf matches a line; longer
 /// ones (titles written as sentences, summaries, quotes) only by words and word prefixes,
@@ -23,7 +32,6 @@ pub struct Entry {
     pub record: Record,
     /// What a result list shows for it.
     pub label: String,
-    pub document: Document,
 }
 
 /// A record that matched, with its score (higher is better).
@@ -40,15 +48,184 @@ pub struct SearchIndex {
     /// announcement's events following it (see `tui::rows`).
     pub entries: Vec<Entry>,
     matcher: Matcher,
+    short: Values,
+    long: Values,
+    facets: FacetValues,
+    /// Every entry's short fields then long fields, entry after entry, where its
+    /// [`Head`] says: what a keystroke reads, so it is laid out to be read in order.
+    fields: Vec<FieldRef>,
+    /// Every entry's facet value ids, likewise.
+    facet_ids: Vec<ValueId>,
+    heads: Vec<Head>,
+    /// How many short and long values more than one entry holds: they alone are
+    /// memoised.
+    shared: usize,
     /// Each entry's label length in chars, the ranking's second key.
     label_chars: Vec<u32>,
     /// Each entry's one-letter term scores: a query's first keystroke matches nearly
     /// every entry, and these score it without reading the entries' text.
     letters: Vec<LetterScores>,
-    /// The last query searched and every entry it matched, in entry order: the same
-    /// query again (another pane's list) costs no scan, and a query that grows from it
-    /// (one more character typed) scans only these.
-    last: Mutex<Option<(Query, Arc<Vec<Hit>>)>>,
+    /// The last query searched, every entry it matched in entry order, and its terms'
+    /// memos: the same query again (another pane's list) costs no scan, a query that
+    /// grows from it (one more character typed) scans only these entries, and a term it
+    /// shares with it scores no value twice.
+    last: Mutex<Option<Last>>,
+}
+
+/// One field of an entry: the chars its text holds, where the text is in its
+/// [`Values`], and its memo slot when other entries hold the same value. A field is
+/// judged by its set before anything else is read, and a value only this entry holds
+/// is scored without a memo, which would only cost another read.
+#[derive(Clone, Copy, Debug)]
+struct FieldRef {
+    set: CharSet,
+    start: usize,
+    len: u32,
+    slot: u32,
+}
+
+/// The slot of a value held by one entry only.
+const UNSHARED: u32 = u32::MAX;
+
+/// Where an entry's fields are: short ones in `fields[short..long]`, long ones in
+/// `fields[long..end]`, facet ids in `facet_ids[facets..facets_end]`; and every char
+/// its short fields, then its long fields, hold between them.
+#[derive(Clone, Copy, Debug)]
+struct Head {
+    short: usize,
+    long: usize,
+    end: usize,
+    facets: usize,
+    facets_end: usize,
+    sets: [CharSet; 2],
+}
+
+#[derive(Clone)]
+struct Last {
+    query: Query,
+    hits: Arc<Vec<Hit>>,
+    memos: Vec<(Term, Arc<Memo>)>,
+}
+
+/// One term's score in each shared value, filled in as entries ask for them, by any
+/// thread: 0 for not yet scored, 1 for no match, else the score plus 2. A term scores
+/// the same value the same way every time, so a race only scores it twice.
+struct Memo {
+    /// By a short or long value's slot.
+    fields: Box<[AtomicU32]>,
+    /// By facet value id.
+    facets: Box<[AtomicU32]>,
+}
+
+impl Memo {
+    /// Room for what `term` looks at: facet values for a qualified term, else shared
+    /// short and long ones.
+    fn new(index: &SearchIndex, term: &Term) -> Memo {
+        let cells = |count: usize| (0..count).map(|_| AtomicU32::new(0)).collect();
+        let (fields, facets) = match term.facet {
+            Some(_) => (0, index.facets.values.len()),
+            None => (index.shared, 0),
+        };
+        Memo {
+            fields: cells(fields),
+            facets: cells(facets),
+        }
+    }
+
+    /// Memos for another query are reused for the same term, negated or not.
+    fn serves(earlier: &Term, term: &Term) -> bool {
+        earlier.kind == term.kind && earlier.facet == term.facet && earlier.text == term.text
+    }
+}
+
+/// `score()` through `cell`: computed once, then read.
+fn memoised(cell: &AtomicU32, score: impl FnOnce() -> Option<i64>) -> Option<i64> {
+    match cell.load(Ordering::Relaxed) {
+        0 => {
+            let score = score();
+            let stored = score.map_or(1, |score| {
+                u32::try_from(score.max(0)).unwrap_or(u32::MAX - 2) + 2
+            });
+            cell.store(stored, Ordering::Relaxed);
+            score
+        }
+        1 => None,
+        stored => Some(i64::from(stored - 2)),
+    }
+}
+
+/// One entry's fields, scored through the query's memos.
+struct EntryFields<'a> {
+    index: &'a SearchIndex,
+    head: &'a Head,
+    memos: &'a [Arc<Memo>],
+    letters: &'a LetterScores,
+}
+
+impl Fields for EntryFields<'_> {
+    fn short_count(&self) -> usize {
+        self.head.long - self.head.short
+    }
+
+    fn long_count(&self) -> usize {
+        self.head.end - self.head.long
+    }
+
+    fn facet_count(&self) -> usize {
+        self.head.facets_end - self.head.facets
+    }
+
+    fn facet_kind(&self, index: usize) -> Facet {
+        let id = self.index.facet_ids[self.head.facets + index];
+        self.index.facets.facets[id as usize]
+    }
+
+    fn score(&self, term: PreparedTerm<'_>, at: FieldAt) -> Option<i64> {
+        let index = self.index;
+        let (field, values, kind) = match at {
+            FieldAt::Short(at) => (
+                index.fields[self.head.short + at],
+                &index.short,
+                FieldKind::Short,
+            ),
+            FieldAt::Long(at) => (
+                index.fields[self.head.long + at],
+                &index.long,
+                FieldKind::Long,
+            ),
+            FieldAt::Facet(at) => {
+                let id = index.facet_ids[self.head.facets + at];
+                let facets = &index.facets;
+                let kind = FieldKind::Facet(facets.facets[id as usize]);
+                let set = facets.values.set(id);
+                let text = || facets.values.text(id);
+                return memoised(&self.memos[term.slot].facets[id as usize], || {
+                    value_score(term.term, term.set, set, text, kind)
+                });
+            }
+        };
+        if !field.set.contains_all(term.set) {
+            return None;
+        }
+        let text = || values.slice(field.start, field.len);
+        let score = || value_score(term.term, term.set, field.set, text, kind);
+        match field.slot {
+            UNSHARED => score(),
+            slot => memoised(&self.memos[term.slot].fields[slot as usize], score),
+        }
+    }
+
+    fn letters(&self) -> Option<&LetterScores> {
+        Some(self.letters)
+    }
+
+    fn short_set(&self) -> Option<CharSet> {
+        Some(self.head.sets[0])
+    }
+
+    fn long_set(&self) -> Option<CharSet> {
+        Some(self.head.sets[1])
+    }
 }
 
 /// Entries scored per parallel task: enough to make the hand-off between threads cheap.
@@ -56,48 +233,23 @@ const PARALLEL_CHUNK: usize = 2048;
 
 impl SearchIndex {
     pub fn build(dataset: &Dataset) -> SearchIndex {
-        let records = (0..dataset.announcements.len())
-            .into_par_iter()
-            .flat_map_iter(|index| {
-                let events = dataset.announcements[index].events.len();
-                std::iter::once(announcement_entry(dataset, index))
-                    .chain((0..events).map(move |event| event_entry(dataset, index, event)))
-            })
-            .chain(
-                (0..dataset.institutions.len())
-                    .into_par_iter()
-                    .map(|index| institution_entry(dataset, index)),
-            )
-            .chain(
-                (0..dataset.people.len())
-                    .into_par_iter()
-                    .map(|index| person_entry(dataset, index)),
-            )
-            .chain(
-                (0..dataset.contacts.len())
-                    .into_par_iter()
-                    .map(|index| contact_entry(dataset, index)),
-            );
-        let entries: Vec<Entry> = records.collect();
-        // The folds shared while building are held by the documents now.
-        rayon::broadcast(|_| FOLDS.with(|cache| cache.borrow_mut().clear()));
-        FOLDS.with(|cache| cache.borrow_mut().clear());
-        let label_chars = entries
-            .iter()
-            .map(|entry| u32::try_from(entry.label.chars().count()).unwrap_or(u32::MAX))
-            .collect();
-        let letters = entries
-            .par_iter()
-            .with_min_len(PARALLEL_CHUNK)
-            .map(|entry| LetterScores::of(&entry.document))
-            .collect();
-        SearchIndex {
-            entries,
-            matcher: Matcher::default(),
-            label_chars,
-            letters,
-            last: Mutex::new(None),
+        let mut builder = IndexBuilder::new(dataset);
+        for index in 0..dataset.announcements.len() {
+            announcement_entry(&mut builder, index);
+            for event in 0..dataset.announcements[index].events.len() {
+                event_entry(&mut builder, index, event);
+            }
         }
+        for index in 0..dataset.institutions.len() {
+            institution_entry(&mut builder, index);
+        }
+        for index in 0..dataset.people.len() {
+            person_entry(&mut builder, index);
+        }
+        for index in 0..dataset.contacts.len() {
+            contact_entry(&mut builder, index);
+        }
+        builder.finish()
     }
 
     pub fn matcher(&self) -> &Matcher {
@@ -139,19 +291,40 @@ impl SearchIndex {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
+        if let Some(last) = &last
+            && last.query == *query
+        {
+            return Arc::clone(&last.hits);
+        }
         let prepared = Prepared::new(query);
+        let memos: Vec<(Term, Arc<Memo>)> = prepared
+            .terms()
+            .map(|term| {
+                let reused = last.as_ref().and_then(|last| {
+                    last.memos
+                        .iter()
+                        .find(|(earlier, _)| Memo::serves(earlier, term.term))
+                });
+                let memo = match reused {
+                    Some((_, memo)) => Arc::clone(memo),
+                    None => Arc::new(Memo::new(self, term.term)),
+                };
+                (term.term.clone(), memo)
+            })
+            .collect();
+        let cells: Vec<Arc<Memo>> = memos.iter().map(|(_, memo)| Arc::clone(memo)).collect();
         let score = |entry: usize| {
-            self.matcher
-                .score_with_letters(
-                    &prepared,
-                    &self.entries[entry].document,
-                    &self.letters[entry],
-                )
-                .map(|score| Hit { entry, score })
+            let fields = EntryFields {
+                index: self,
+                head: &self.heads[entry],
+                memos: &cells,
+                letters: &self.letters[entry],
+            };
+            score_fields(&prepared, &fields).map(|score| Hit { entry, score })
         };
-        let hits = match last {
-            Some((previous, hits)) if previous == *query => return hits,
-            Some((previous, hits)) if query.grows_from(&previous) => hits
+        let hits = match &last {
+            Some(last) if query.grows_from(&last.query) => last
+                .hits
                 .par_iter()
                 .with_min_len(PARALLEL_CHUNK)
                 .filter_map(|hit| score(hit.entry))
@@ -166,8 +339,11 @@ impl SearchIndex {
                 .collect(),
         };
         let hits = Arc::new(hits);
-        *self.last.lock().unwrap_or_else(PoisonError::into_inner) =
-            Some((query.clone(), Arc::clone(&hits)));
+        *self.last.lock().unwrap_or_else(PoisonError::into_inner) = Some(Last {
+            query: query.clone(),
+            hits: Arc::clone(&hits),
+            memos,
+        });
         hits
     }
 
@@ -189,34 +365,58 @@ impl SearchIndex {
     }
 }
 
-thread_local! {
-    /// Each thread's folds of short values while an index is built: a name, place or year
-    /// that recurs in thousands of documents is then held once (per thread), not folded
-    /// into a copy of its own each time. Emptied when the build ends.
-    static FOLDS: std::cell::RefCell<FoldCache> =
-        std::cell::RefCell::new(FoldCache::new(1 << 17));
+/// Where an entry's value ids are while the index is built: short ones from `start`,
+/// long ones from `long`, facet ones from `facets` to `end`.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    start: usize,
+    long: usize,
+    facets: usize,
+    end: usize,
 }
 
-fn fold_shared(text: &str) -> Folded {
-    FOLDS.with(|cache| cache.borrow_mut().fold(text))
+/// Builds an index entry by entry, giving each field's text its value id.
+struct IndexBuilder<'a> {
+    dataset: &'a Dataset,
+    short: Interner<'a>,
+    long: Interner<'a>,
+    facets: FacetInterner<'a>,
+    entries: Vec<Entry>,
+    fields: Vec<ValueId>,
+    spans: Vec<Span>,
+    /// The entry being built's ids, by kind.
+    current: [Vec<ValueId>; 3],
 }
 
-/// Collects a record's fields, sorting each into short or long by its length.
-#[derive(Default)]
-struct DocumentBuilder {
-    document: Document,
-}
+const SHORT: usize = 0;
+const LONG: usize = 1;
+const FACETS: usize = 2;
 
-impl DocumentBuilder {
-    fn text(&mut self, text: &str) -> &mut Self {
+impl<'a> IndexBuilder<'a> {
+    fn new(dataset: &'a Dataset) -> Self {
+        IndexBuilder {
+            dataset,
+            short: Interner::default(),
+            long: Interner::default(),
+            facets: FacetInterner::default(),
+            entries: Vec::new(),
+            fields: Vec::new(),
+            spans: Vec::new(),
+            current: Default::default(),
+        }
+    }
+
+    /// A field matched by its length: fuzzily when short, by words when long.
+    fn text(&mut self, text: &'a str) -> &mut Self {
         if text.trim().is_empty() {
             return self;
         }
-        let folded = fold_shared(text);
         if text.chars().count() <= SHORT_FIELD_CHARS {
-            self.document.short.push(folded);
+            let id = self.short.intern(text);
+            self.current[SHORT].push(id);
         } else {
-            self.document.long.push(folded);
+            let id = self.long.intern(text);
+            self.current[LONG].push(id);
         }
         self
     }
@@ -225,23 +425,25 @@ impl DocumentBuilder {
     /// length. A description like "researchers among the two centres' employees" holds
     /// `amgen` as a subsequence; and a contact's releases rank below the institution it
     /// speaks for.
-    fn prose(&mut self, text: &str) -> &mut Self {
+    fn prose(&mut self, text: &'a str) -> &mut Self {
         if !text.trim().is_empty() {
-            self.document.long.push(fold_shared(text));
+            let id = self.long.intern(text);
+            self.current[LONG].push(id);
         }
         self
     }
 
-    fn facet(&mut self, facet: Facet, value: &str) -> &mut Self {
+    fn facet(&mut self, facet: Facet, value: &'a str) -> &mut Self {
         if !value.is_empty() {
-            self.document.facets.push((facet, fold_shared(value)));
+            let id = self.facets.intern(facet, value);
+            self.current[FACETS].push(id);
         }
         self
     }
 
-    fn institution(&mut self, dataset: &Dataset, id: &str) -> &mut Self {
+    fn institution(&mut self, id: &'a str) -> &mut Self {
         self.text(id);
-        if let Some(institution) = dataset.institution(id) {
+        if let Some(institution) = self.dataset.institution(id) {
             self.text(&institution.name);
             for name in &institution.other_names {
                 self.text(name);
@@ -250,12 +452,139 @@ impl DocumentBuilder {
         self
     }
 
-    fn build(mut self) -> Document {
-        // Millions of fields: growth's spare capacity would be a third of the index.
-        self.document.short.shrink_to_fit();
-        self.document.long.shrink_to_fit();
-        self.document.facets.shrink_to_fit();
-        self.document
+    /// Ends the entry for `record`. A value a record holds twice is kept once: a term
+    /// scores a record by its best field, which a repeat cannot change.
+    fn entry(&mut self, record: Record, label: &str) {
+        let start = self.fields.len();
+        let mut ends = [start; 3];
+        for (kind, ids) in self.current.iter_mut().enumerate() {
+            ids.sort_unstable();
+            ids.dedup();
+            self.fields.append(ids);
+            ends[kind] = self.fields.len();
+        }
+        self.spans.push(Span {
+            start,
+            long: ends[SHORT],
+            facets: ends[LONG],
+            end: ends[FACETS],
+        });
+        self.entries.push(Entry {
+            record,
+            label: label.to_owned(),
+        });
+    }
+
+    fn finish(self) -> SearchIndex {
+        let short = self.short.into_values();
+        let long = self.long.into_values();
+        let facets = self.facets.into_values();
+        let ids = self.fields;
+        // A value more than one entry holds gets a memo slot (entries hold each value
+        // once); the rest are scored straight from their text.
+        let mut short_slots = vec![0_u32; short.len()];
+        let mut long_slots = vec![0_u32; long.len()];
+        for span in &self.spans {
+            for &id in &ids[span.start..span.long] {
+                short_slots[id as usize] = short_slots[id as usize].saturating_add(1);
+            }
+            for &id in &ids[span.long..span.facets] {
+                long_slots[id as usize] = long_slots[id as usize].saturating_add(1);
+            }
+        }
+        let mut shared = 0_usize;
+        for holders in short_slots.iter_mut().chain(long_slots.iter_mut()) {
+            *holders = if *holders > 1 {
+                shared += 1;
+                // Slots stay below UNSHARED: there are fewer values than that.
+                u32::try_from(shared - 1).unwrap_or(UNSHARED)
+            } else {
+                UNSHARED
+            };
+        }
+        let field = |values: &Values, slots: &[u32], id: ValueId| {
+            let (start, len) = values.range(id);
+            FieldRef {
+                set: values.set(id),
+                start,
+                len: u32::try_from(len).unwrap_or(u32::MAX),
+                slot: slots[id as usize],
+            }
+        };
+        let union = |fields: &[FieldRef]| {
+            fields
+                .iter()
+                .fold(CharSet::default(), |set, field| set.union(field.set))
+        };
+        let mut fields = Vec::with_capacity(self.spans.last().map_or(0, |span| span.facets));
+        let mut facet_ids = Vec::new();
+        let mut heads = Vec::with_capacity(self.spans.len());
+        for span in &self.spans {
+            let start = fields.len();
+            let short_ids = &ids[span.start..span.long];
+            fields.extend(short_ids.iter().map(|&id| field(&short, &short_slots, id)));
+            let long_start = fields.len();
+            let long_ids = &ids[span.long..span.facets];
+            fields.extend(long_ids.iter().map(|&id| field(&long, &long_slots, id)));
+            let facet_start = facet_ids.len();
+            facet_ids.extend_from_slice(&ids[span.facets..span.end]);
+            heads.push(Head {
+                short: start,
+                long: long_start,
+                end: fields.len(),
+                facets: facet_start,
+                facets_end: facet_ids.len(),
+                sets: [
+                    union(&fields[start..long_start]),
+                    union(&fields[long_start..]),
+                ],
+            });
+        }
+        facet_ids.shrink_to_fit();
+        let short_letters: Vec<LetterScores> = (0..short.len())
+            .into_par_iter()
+            .with_min_len(PARALLEL_CHUNK)
+            .map(|id| LetterScores::of_short(short.text(id as ValueId)))
+            .collect();
+        let long_letters: Vec<LetterScores> = (0..long.len())
+            .into_par_iter()
+            .with_min_len(PARALLEL_CHUNK)
+            .map(|id| LetterScores::of_long(long.text(id as ValueId)))
+            .collect();
+        let letters = self
+            .spans
+            .par_iter()
+            .with_min_len(PARALLEL_CHUNK)
+            .map(|span| {
+                let mut scores = LetterScores::default();
+                for &id in &ids[span.start..span.long] {
+                    scores.add(&short_letters[id as usize]);
+                }
+                for &id in &ids[span.long..span.facets] {
+                    scores.add(&long_letters[id as usize]);
+                }
+                scores
+            })
+            .collect();
+        let label_chars = self
+            .entries
+            .iter()
+            .map(|entry| u32::try_from(entry.label.chars().count()).unwrap_or(u32::MAX))
+            .collect();
+        SearchIndex {
+            entries: self.entries,
+            matcher: Matcher::default(),
+            short,
+            long,
+            facets,
+            fields,
+            facet_ids,
+            heads,
+            shared,
+            label_chars,
+            letters,
+            last: Mutex::new(None),
+        }
     }
 }
 
@@ -263,9 +592,9 @@ fn year_of(date: &str) -> &str {
     date.get(..4).unwrap_or(date)
 }
 
-fn announcement_entry(dataset: &Dataset, index: usize) -> Entry {
+fn announcement_entry(builder: &mut IndexBuilder<'_>, index: usize) {
+    let dataset = builder.dataset;
     let announcement = &dataset.announcements[index];
-    let mut builder = DocumentBuilder::default();
     builder
         .text(&announcement.id)
         .text(&announcement.short_title)
@@ -285,7 +614,7 @@ fn announcement_entry(dataset: &Dataset, index: usize) -> Entry {
     }
     for partner in &announcement.partners {
         builder
-            .institution(dataset, &partner.institution)
+            .institution(&partner.institution)
             .facet(Facet::Partner, &partner.institution)
             .facet(Facet::Role, partner.role.as_str());
         if let Some(institution) = dataset.institution(&partner.institution) {
@@ -299,7 +628,7 @@ fn announcement_entry(dataset: &Dataset, index: usize) -> Entry {
         }
     }
     for mention in &announcement.mentions {
-        builder.institution(dataset, &mention.institution);
+        builder.institution(&mention.institution);
     }
     for quote in &announcement.quotes {
         builder.prose(&quote.text);
@@ -324,17 +653,13 @@ fn announcement_entry(dataset: &Dataset, index: usize) -> Entry {
     for figure in &announcement.figures {
         builder.prose(&figure.counts);
     }
-    Entry {
-        record: Record::Announcement(index),
-        label: announcement.short_title.to_string(),
-        document: builder.build(),
-    }
+    builder.entry(Record::Announcement(index), &announcement.short_title);
 }
 
-fn event_entry(dataset: &Dataset, announcement: usize, event: usize) -> Entry {
+fn event_entry(builder: &mut IndexBuilder<'_>, announcement: usize, event: usize) {
+    let dataset = builder.dataset;
     let parent = &dataset.announcements[announcement];
     let item = &parent.events[event];
-    let mut builder = DocumentBuilder::default();
     builder
         .text(&item.id)
         .text(&item.title)
@@ -349,16 +674,12 @@ fn event_entry(dataset: &Dataset, announcement: usize, event: usize) -> Entry {
             builder.facet(Facet::Partner, &institution.name);
         }
     }
-    Entry {
-        record: Record::Event(announcement, event),
-        label: item.title.to_string(),
-        document: builder.build(),
-    }
+    builder.entry(Record::Event(announcement, event), &item.title);
 }
 
-fn institution_entry(dataset: &Dataset, index: usize) -> Entry {
+fn institution_entry(builder: &mut IndexBuilder<'_>, index: usize) {
+    let dataset = builder.dataset;
     let institution = &dataset.institutions[index];
-    let mut builder = DocumentBuilder::default();
     builder
         .text(&institution.id)
         .text(&institution.name)
@@ -383,16 +704,12 @@ fn institution_entry(dataset: &Dataset, index: usize) -> Entry {
             .facet(Facet::Partner, &partner.id)
             .facet(Facet::Partner, &partner.name);
     }
-    Entry {
-        record: Record::Institution(index),
-        label: institution.name.to_string(),
-        document: builder.build(),
-    }
+    builder.entry(Record::Institution(index), &institution.name);
 }
 
-fn person_entry(dataset: &Dataset, index: usize) -> Entry {
+fn person_entry(builder: &mut IndexBuilder<'_>, index: usize) {
+    let dataset = builder.dataset;
     let person = &dataset.people[index];
-    let mut builder = DocumentBuilder::default();
     builder.text(&person.id).text(&person.name);
     for role in &person.roles {
         builder
@@ -400,27 +717,23 @@ fn person_entry(dataset: &Dataset, index: usize) -> Entry {
             .text(role.title_en.as_deref().unwrap_or(""))
             .facet(Facet::Role, &role.title);
         if let Some(id) = &role.institution {
-            builder.institution(dataset, id).facet(Facet::Partner, id);
+            builder.institution(id).facet(Facet::Partner, id);
         }
         if let Some(announcement) = dataset.announcement(&role.announcement) {
             builder.facet(Facet::Year, year_of(&announcement.date));
         }
     }
-    Entry {
-        record: Record::Person(index),
-        label: person.name.to_string(),
-        document: builder.build(),
-    }
+    builder.entry(Record::Person(index), &person.name);
 }
 
-fn contact_entry(dataset: &Dataset, index: usize) -> Entry {
+fn contact_entry(builder: &mut IndexBuilder<'_>, index: usize) {
+    let dataset = builder.dataset;
     let contact = &dataset.contacts[index];
-    let mut builder = DocumentBuilder::default();
     builder
         .text(&contact.id)
         .text(&contact.name)
         .text(&contact.organization)
-        .institution(dataset, &contact.represents)
+        .institution(&contact.represents)
         .facet(Facet::Partner, &contact.represents);
     if let Some(institution) = dataset.institution(&contact.represents) {
         builder
@@ -441,14 +754,62 @@ fn contact_entry(dataset: &Dataset, index: usize) -> Entry {
             .prose(&announcement.id)
             .facet(Facet::Year, year_of(&announcement.date));
     }
-    Entry {
-        record: Record::Contact(index),
-        label: contact.name.to_string(),
-        document: builder.build(),
-    }
+    builder.entry(Record::Contact(index), &contact.name);
 }
 
 /// The folded text of an entry's label, for highlighting list rows.
 pub fn folded_label(entry: &Entry) -> Folded {
     fold(&entry.label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Typing a query character by character narrows the last hits and reuses memos of
+    /// unchanged terms; each step must give exactly what a fresh index gives.
+    #[test]
+    fn typing_gives_what_a_fresh_search_gives() {
+        let dataset = Dataset::embedded().expect("the embedded dataset loads");
+        let typed = SearchIndex::build(&dataset);
+        for query in [
+            "gustave roussy",
+            "amgen 2023",
+            "country:fr lyon",
+            "immuno !amgen",
+            "'canc | dana",
+            "^inst bergo$",
+        ] {
+            let mut text = String::new();
+            for character in query.chars() {
+                text.push(character);
+                let parsed = parse(&text);
+                let fresh = SearchIndex::build(&dataset);
+                assert_eq!(
+                    *typed.matching(&parsed),
+                    *fresh.matching(&parsed),
+                    "query {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn values_held_by_several_records_are_stored_once() {
+        let dataset = Dataset::embedded().expect("the embedded dataset loads");
+        let index = SearchIndex::build(&dataset);
+        let fields = index.fields.len();
+        assert!(
+            index.short.len() + index.long.len() < fields,
+            "nothing shared"
+        );
+        assert!(index.shared > 0);
+        let slots: Vec<u32> = index
+            .fields
+            .iter()
+            .map(|field| field.slot)
+            .filter(|&slot| slot != UNSHARED)
+            .collect();
+        assert!(slots.iter().all(|&slot| (slot as usize) < index.shared));
+    }
 }

@@ -47,8 +47,8 @@ const CHAR_SCORE: i64 = 16;
 const WORD_START_BONUS: i64 = 8;
 
 /// How a field is searched.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Field {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
     Short,
     Long,
     Facet(Facet),
@@ -65,12 +65,12 @@ enum Rule {
     Equal,
 }
 
-fn rule(kind: TermKind, field: Field) -> Rule {
+fn rule(kind: TermKind, field: FieldKind) -> Rule {
     match (kind, field) {
-        (TermKind::Fuzzy, Field::Long) => Rule::WordPrefix,
+        (TermKind::Fuzzy, FieldKind::Long) => Rule::WordPrefix,
         // Codes and years read left to right: `year:202` means the 2020s,
         // where a subsequence would also take `year:22` to mean 2012.
-        (TermKind::Fuzzy, Field::Facet(Facet::Country | Facet::Year | Facet::Language)) => {
+        (TermKind::Fuzzy, FieldKind::Facet(Facet::Country | Facet::Year | Facet::Language)) => {
             Rule::Prefix
         }
         (TermKind::Fuzzy, _) => Rule::Subsequence,
@@ -100,50 +100,7 @@ impl Matcher {
     /// [`Matcher::score`] with the query's char sets computed once, for
     /// scoring many documents.
     pub fn score_prepared(&self, query: &Prepared<'_>, document: &Document) -> Option<i64> {
-        self.score_document(query, document, None)
-    }
-
-    /// [`Matcher::score_prepared`] with the document's [`LetterScores`]: a
-    /// one-letter term is looked up there instead of scanning the fields.
-    pub fn score_with_letters(
-        &self,
-        query: &Prepared<'_>,
-        document: &Document,
-        letters: &LetterScores,
-    ) -> Option<i64> {
-        self.score_document(query, document, Some(letters))
-    }
-
-    fn score_document(
-        &self,
-        query: &Prepared<'_>,
-        document: &Document,
-        letters: Option<&LetterScores>,
-    ) -> Option<i64> {
-        query.score(|term, set| match term.facet {
-            Some(facet) => self.judge(
-                term,
-                set,
-                document
-                    .facets
-                    .iter()
-                    .filter(|(value_facet, _)| *value_facet == facet)
-                    .map(|(_, value)| (value, Field::Facet(facet))),
-            ),
-            None => {
-                if let (Some(letters), Some(letter)) = (letters, plain_letter(term)) {
-                    return letters.score(letter);
-                }
-                let long = document.long.iter().map(|field| (field, Field::Long));
-                if term.negated {
-                    let short = document.short.iter().map(|field| (field, Field::Short));
-                    self.judge(term, set, short.chain(long))
-                } else {
-                    self.judge_short(term, set, &document.short)
-                        .or_else(|| self.judge(term, set, long))
-                }
-            }
-        })
+        score_fields(query, document)
     }
 
     /// Scores one line as fzf would filter it: a single short field, with
@@ -151,8 +108,12 @@ impl Matcher {
     /// [`super::query::parse_plain`] to get fzf's hits.
     pub fn line_score(&self, query: &Query, line: &Folded) -> Option<i64> {
         query_score(query, |term| {
-            let set = CharSet::of(&term.text);
-            self.judge(term, set, std::iter::once((line, Field::Short)))
+            let score = field_score(term, CharSet::of(&term.text), line, FieldKind::Short);
+            if term.negated {
+                score.is_none().then_some(0)
+            } else {
+                score
+            }
         })
     }
 
@@ -160,9 +121,9 @@ impl Matcher {
     /// [`super::fold::fold_str`] and a query prepared once for every line:
     /// what filtering many lines needs, with nothing allocated per line.
     pub fn folded_line_score(&self, query: &Prepared<'_>, folded_line: &str) -> Option<i64> {
-        query.score(|term, _| {
-            let score = self.text_score(term, folded_line, Field::Short, None);
-            if term.negated {
+        query.score(|term| {
+            let score = text_score(term.term, folded_line, FieldKind::Short, None);
+            if term.term.negated {
                 score.is_none().then_some(0)
             } else {
                 score
@@ -173,145 +134,238 @@ impl Matcher {
     /// Original char indices of a short field (or a line) matched by the
     /// query's positive, unqualified terms. Meant for visible rows only.
     pub fn highlights(&self, query: &Query, field: &Folded) -> Vec<usize> {
-        self.highlight(query, field, Field::Short)
+        self.highlight(query, field, FieldKind::Short)
     }
 
     /// Like [`Matcher::highlights`], for a long field: only word-prefix and
     /// exact hits, never a subsequence scattered through prose.
     pub fn long_highlights(&self, query: &Query, field: &Folded) -> Vec<usize> {
-        self.highlight(query, field, Field::Long)
+        self.highlight(query, field, FieldKind::Long)
     }
 
     /// Like [`Matcher::highlights`], for one value of `facet`, by the
     /// query's positive terms qualified with that facet.
     pub fn facet_highlights(&self, query: &Query, facet: Facet, value: &Folded) -> Vec<usize> {
-        self.highlight(query, value, Field::Facet(facet))
+        self.highlight(query, value, FieldKind::Facet(facet))
     }
 
-    fn highlight(&self, query: &Query, field: &Folded, kind: Field) -> Vec<usize> {
+    fn highlight(&self, query: &Query, field: &Folded, kind: FieldKind) -> Vec<usize> {
         let wanted_facet = match kind {
-            Field::Facet(facet) => Some(facet),
-            Field::Short | Field::Long => None,
+            FieldKind::Facet(facet) => Some(facet),
+            FieldKind::Short | FieldKind::Long => None,
         };
         let mut positions = Vec::new();
         for term in query.groups.iter().flat_map(|group| &group.terms) {
-            if !term.negated && term.facet == wanted_facet {
-                let set = CharSet::of(&term.text);
-                self.field_score(term, set, field, kind, Some(&mut positions));
+            if !term.negated
+                && term.facet == wanted_facet
+                && field.char_set().contains_all(CharSet::of(&term.text))
+            {
+                text_score(
+                    term,
+                    field.as_str(),
+                    kind,
+                    Some((&self.fuzzy, &mut positions)),
+                );
             }
         }
         field.original_indices(&positions)
     }
+}
 
-    /// A positive term's best score over `fields`; a negated term scores 0
-    /// when no field matches it and rejects otherwise, like fzf's `!`.
-    fn judge<'a>(
-        &self,
-        term: &Term,
-        set: CharSet,
-        mut fields: impl Iterator<Item = (&'a Folded, Field)>,
-    ) -> Option<i64> {
-        if term.negated {
-            let found = fields
-                .any(|(field, kind)| self.field_score(term, set, field, kind, None).is_some());
-            return (!found).then_some(0);
-        }
-        fields
-            .filter_map(|(field, kind)| self.field_score(term, set, field, kind, None))
-            .max()
+/// A record's fields as scoring reads them: a [`Document`]'s own, or an
+/// index entry's values shared with other entries (see `super::index`),
+/// where each distinct value is scored once per term.
+pub trait Fields {
+    fn short_count(&self) -> usize;
+    fn long_count(&self) -> usize;
+    fn facet_count(&self) -> usize;
+    /// Which facet the facet value at `index` belongs to.
+    fn facet_kind(&self, index: usize) -> Facet;
+    /// What [`field_score`] gives `term` in the field at `at`.
+    fn score(&self, term: PreparedTerm<'_>, at: FieldAt) -> Option<i64>;
+    /// The record's [`LetterScores`], when it has them.
+    fn letters(&self) -> Option<&LetterScores> {
+        None
     }
-
-    /// A positive term's best score over short fields. Once a field scores
-    /// the most any short field can, the rest cannot do better and are not
-    /// scored: a one-letter query usually finds it at the first word start.
-    fn judge_short(&self, term: &Term, set: CharSet, fields: &[Folded]) -> Option<i64> {
-        let ceiling = short_ceiling(term);
-        let mut best = None;
-        for field in fields {
-            if let Some(score) = self.field_score(term, set, field, Field::Short, None) {
-                if score >= ceiling {
-                    return Some(score);
-                }
-                best = best.max(Some(score));
-            }
-        }
-        best
+    /// Every char the short fields hold between them, when known: a term needing a
+    /// char outside it is in none of them, and they need not be asked.
+    fn short_set(&self) -> Option<CharSet> {
+        None
     }
-
-    /// The score of `term` in one field, pushing the matched folded char
-    /// indices to `positions` when asked.
-    fn field_score(
-        &self,
-        term: &Term,
-        set: CharSet,
-        field: &Folded,
-        kind: Field,
-        positions: Option<&mut Vec<usize>>,
-    ) -> Option<i64> {
-        if !field.char_set().contains_all(set) {
-            return None;
-        }
-        self.text_score(term, field.as_str(), kind, positions)
-    }
-
-    /// [`Matcher::field_score`] without the char-set check, on folded text.
-    fn text_score(
-        &self,
-        term: &Term,
-        text: &str,
-        kind: Field,
-        positions: Option<&mut Vec<usize>>,
-    ) -> Option<i64> {
-        let pattern = term.text.as_str();
-        let (range, bonus) = match rule(term.kind, kind) {
-            Rule::Subsequence => {
-                let score = self.subsequence_score(text, pattern, positions)?;
-                let prefix_bonus = match kind {
-                    Field::Facet(_) if text.starts_with(pattern) => CHAR_SCORE,
-                    _ => 0,
-                };
-                return Some(SHORT_BASE + score.max(0) + prefix_bonus);
-            }
-            Rule::WordPrefix => (find::word_prefix(text, pattern)?, WORD_START_BONUS),
-            Rule::Substring => {
-                let (range, at_word_start) = find::substring(text, pattern)?;
-                (range, if at_word_start { WORD_START_BONUS } else { 0 })
-            }
-            Rule::Bounded => (find::bounded(text, pattern)?, 2 * WORD_START_BONUS),
-            Rule::Prefix => (find::prefix(text, pattern)?, 2 * WORD_START_BONUS),
-            Rule::Suffix => (find::suffix(text, pattern)?, WORD_START_BONUS),
-            Rule::Equal => (find::equal(text, pattern)?, 4 * WORD_START_BONUS),
-        };
-        if let Some(positions) = positions {
-            find::push_char_indices(text, range, positions);
-        }
-        let length = i64::try_from(pattern.chars().count()).unwrap_or(i64::MAX);
-        Some(exact_score(kind, length, bonus))
-    }
-
-    fn subsequence_score(
-        &self,
-        text: &str,
-        pattern: &str,
-        positions: Option<&mut Vec<usize>>,
-    ) -> Option<i64> {
-        match positions {
-            // Skim's full alignment allocates, which visible rows can afford.
-            Some(positions) => {
-                let (score, indices) = self.fuzzy.fuzzy_indices(text, pattern)?;
-                positions.extend(indices);
-                Some(score)
-            }
-            None => fuzzy::score(text, pattern),
-        }
+    /// Like [`Fields::short_set`], for the long fields.
+    fn long_set(&self) -> Option<CharSet> {
+        None
     }
 }
 
+/// A field of a record, by kind and position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldAt {
+    Short(usize),
+    Long(usize),
+    Facet(usize),
+}
+
+impl Fields for Document {
+    fn short_count(&self) -> usize {
+        self.short.len()
+    }
+    fn long_count(&self) -> usize {
+        self.long.len()
+    }
+    fn facet_count(&self) -> usize {
+        self.facets.len()
+    }
+    fn facet_kind(&self, index: usize) -> Facet {
+        self.facets[index].0
+    }
+    fn score(&self, term: PreparedTerm<'_>, at: FieldAt) -> Option<i64> {
+        let (field, kind) = match at {
+            FieldAt::Short(index) => (&self.short[index], FieldKind::Short),
+            FieldAt::Long(index) => (&self.long[index], FieldKind::Long),
+            FieldAt::Facet(index) => {
+                let (facet, value) = &self.facets[index];
+                (value, FieldKind::Facet(*facet))
+            }
+        };
+        field_score(term.term, term.set, field, kind)
+    }
+}
+
+/// None when the query rejects the record, else its score: the sum over groups of each
+/// group's best term. A facet term looks only at that facet's values; any other term
+/// at the short fields, and at the long ones when no short field holds it.
+pub fn score_fields(query: &Prepared<'_>, fields: &impl Fields) -> Option<i64> {
+    query.score(|term| match term.term.facet {
+        Some(facet) => judge(
+            term.term.negated,
+            (0..fields.facet_count())
+                .filter(|&index| fields.facet_kind(index) == facet)
+                .map(|index| fields.score(term, FieldAt::Facet(index))),
+        ),
+        None => {
+            if let (Some(letters), Some(letter)) = (fields.letters(), plain_letter(term.term)) {
+                return letters.score(letter);
+            }
+            let may_hold = |set: Option<CharSet>| set.is_none_or(|set| set.contains_all(term.set));
+            let shorts = if may_hold(fields.short_set()) {
+                fields.short_count()
+            } else {
+                0
+            };
+            let longs = if may_hold(fields.long_set()) {
+                fields.long_count()
+            } else {
+                0
+            };
+            let long = (0..longs).map(|index| fields.score(term, FieldAt::Long(index)));
+            if term.term.negated {
+                let short = (0..shorts).map(|index| fields.score(term, FieldAt::Short(index)));
+                judge(true, short.chain(long))
+            } else {
+                best_short(term, fields, shorts).or_else(|| judge(false, long))
+            }
+        }
+    })
+}
+
+/// A positive term's best score among `scores`; a negated term scores 0 when none
+/// matched and rejects otherwise, like fzf's `!`. Scores are asked for lazily.
+fn judge(negated: bool, mut scores: impl Iterator<Item = Option<i64>>) -> Option<i64> {
+    if negated {
+        return (!scores.any(|score| score.is_some())).then_some(0);
+    }
+    scores.flatten().max()
+}
+
+/// A positive term's best score over the first `count` short fields. Once a field
+/// scores the most any short field can, the rest cannot do better and are not scored:
+/// a one-letter query usually finds it at the first word start.
+fn best_short(term: PreparedTerm<'_>, fields: &impl Fields, count: usize) -> Option<i64> {
+    let ceiling = short_ceiling(term.term);
+    let mut best = None;
+    for index in 0..count {
+        if let Some(score) = fields.score(term, FieldAt::Short(index)) {
+            if score >= ceiling {
+                return Some(score);
+            }
+            best = best.max(Some(score));
+        }
+    }
+    best
+}
+
+/// The score of a positive `term` in one folded field of `kind`, whatever the term's
+/// negation: the caller decides what a hit means. `set` is the term's [`CharSet`].
+pub fn field_score(term: &Term, set: CharSet, field: &Folded, kind: FieldKind) -> Option<i64> {
+    value_score(term, set, field.char_set(), || field.as_str(), kind)
+}
+
+/// [`field_score`] for folded text stored apart from its [`CharSet`]: the text is
+/// only read when the set may hold the term.
+pub fn value_score<'t>(
+    term: &Term,
+    set: CharSet,
+    text_set: CharSet,
+    text: impl FnOnce() -> &'t str,
+    kind: FieldKind,
+) -> Option<i64> {
+    if !text_set.contains_all(set) {
+        return None;
+    }
+    text_score(term, text(), kind, None)
+}
+
+/// [`field_score`] without the char-set check, on folded text; with a skim matcher
+/// and a buffer, it also pushes the matched folded char indices there.
+fn text_score(
+    term: &Term,
+    text: &str,
+    kind: FieldKind,
+    positions: Option<(&SkimMatcherV2, &mut Vec<usize>)>,
+) -> Option<i64> {
+    let pattern = term.text.as_str();
+    let (range, bonus) = match rule(term.kind, kind) {
+        Rule::Subsequence => {
+            let score = match positions {
+                // Skim's full alignment allocates, which visible rows can afford.
+                Some((skim, positions)) => {
+                    let (score, indices) = skim.fuzzy_indices(text, pattern)?;
+                    positions.extend(indices);
+                    score
+                }
+                None => fuzzy::score(text, pattern)?,
+            };
+            let prefix_bonus = match kind {
+                FieldKind::Facet(_) if text.starts_with(pattern) => CHAR_SCORE,
+                _ => 0,
+            };
+            return Some(SHORT_BASE + score.max(0) + prefix_bonus);
+        }
+        Rule::WordPrefix => (find::word_prefix(text, pattern)?, WORD_START_BONUS),
+        Rule::Substring => {
+            let (range, at_word_start) = find::substring(text, pattern)?;
+            (range, if at_word_start { WORD_START_BONUS } else { 0 })
+        }
+        Rule::Bounded => (find::bounded(text, pattern)?, 2 * WORD_START_BONUS),
+        Rule::Prefix => (find::prefix(text, pattern)?, 2 * WORD_START_BONUS),
+        Rule::Suffix => (find::suffix(text, pattern)?, WORD_START_BONUS),
+        Rule::Equal => (find::equal(text, pattern)?, 4 * WORD_START_BONUS),
+    };
+    if let Some((_, positions)) = positions {
+        find::push_char_indices(text, range, positions);
+    }
+    let length = i64::try_from(pattern.chars().count()).unwrap_or(i64::MAX);
+    Some(exact_score(kind, length, bonus))
+}
+
 /// The score of a non-fuzzy hit of `length` chars in a field of `kind`.
-fn exact_score(kind: Field, length: i64, bonus: i64) -> i64 {
+fn exact_score(kind: FieldKind, length: i64, bonus: i64) -> i64 {
     match kind {
-        Field::Long => LONG_BASE + length.min(LONG_LENGTH_CAP) + bonus / 2,
-        Field::Short | Field::Facet(_) => SHORT_BASE + CHAR_SCORE.saturating_mul(length) + bonus,
+        FieldKind::Long => LONG_BASE + length.min(LONG_LENGTH_CAP) + bonus / 2,
+        FieldKind::Short | FieldKind::Facet(_) => {
+            SHORT_BASE + CHAR_SCORE.saturating_mul(length) + bonus
+        }
     }
 }
 
@@ -328,21 +382,8 @@ fn plain_letter(term: &Term) -> Option<usize> {
     }
 }
 
-/// How many letters and digits [`LetterScores`] covers, and which, by index.
+/// How many letters and digits [`LetterScores`] covers.
 const LETTERS: usize = 36;
-const LETTER_CHARS: [char; LETTERS] = {
-    let mut chars = ['\0'; LETTERS];
-    let mut index = 0;
-    while index < 26 {
-        chars[index] = (b'a' + index as u8) as char;
-        index += 1;
-    }
-    while index < LETTERS {
-        chars[index] = (b'0' + (index - 26) as u8) as char;
-        index += 1;
-    }
-    chars
-};
 
 fn letter_index(character: char) -> Option<usize> {
     match character {
@@ -384,55 +425,67 @@ pub struct LetterScores {
     long_word_starts: u64,
 }
 
-impl LetterScores {
-    /// Reads each short field once, and a long field only for letters no short field
-    /// holds.
-    pub fn of(document: &Document) -> Self {
-        let mut scores = LetterScores {
+impl Default for LetterScores {
+    fn default() -> Self {
+        LetterScores {
             short: [0; LETTERS],
             long_word_starts: 0,
-        };
-        for field in &document.short {
-            // A one-char pattern's window is its first occurrence in the field.
-            let mut seen = 0_u64;
-            for_each_letter(field.as_str(), |letter, previous, character| {
-                if seen & (1 << letter) == 0 {
-                    seen |= 1 << letter;
-                    let score = fuzzy::one_char_score(previous, character);
-                    let score = u8::try_from(score.max(0)).unwrap_or(u8::MAX);
-                    scores.short[letter] = scores.short[letter].max(score);
-                }
-            });
         }
-        // Long fields count only for letters no short field holds: most records' names
-        // and titles hold most letters, and their prose need not be read at all.
-        let mut wanted: u64 = (0..LETTERS)
-            .filter(|&letter| scores.short[letter] == 0)
-            .fold(0, |mask, letter| mask | 1 << letter);
+    }
+}
+
+impl LetterScores {
+    /// A document's letter scores: the best of its short fields' and its long fields'.
+    pub fn of(document: &Document) -> Self {
+        let mut scores = LetterScores::default();
+        for field in &document.short {
+            scores.add(&LetterScores::of_short(field.as_str()));
+        }
         for field in &document.long {
-            let set = field.char_set();
-            if !LETTER_CHARS.iter().enumerate().any(|(letter, &character)| {
-                wanted & (1 << letter) != 0 && set.may_contain(character)
-            }) {
-                continue;
-            }
-            for_each_letter(field.as_str(), |letter, previous, _| {
-                if wanted & (1 << letter) != 0
-                    && previous.is_none_or(|previous| !previous.is_alphanumeric())
-                {
-                    scores.long_word_starts |= 1 << letter;
-                    wanted &= !(1 << letter);
-                }
-            });
+            scores.add(&LetterScores::of_long(field.as_str()));
         }
         scores
+    }
+
+    /// The letter scores of one short field (folded).
+    pub fn of_short(text: &str) -> Self {
+        let mut scores = LetterScores::default();
+        // A one-char pattern's window is its first occurrence in the field.
+        let mut seen = 0_u64;
+        for_each_letter(text, |letter, previous, character| {
+            if seen & (1 << letter) == 0 {
+                seen |= 1 << letter;
+                let score = fuzzy::one_char_score(previous, character);
+                scores.short[letter] = u8::try_from(score.max(0)).unwrap_or(u8::MAX);
+            }
+        });
+        scores
+    }
+
+    /// The letter scores of one long field (folded): the letters its words start with.
+    pub fn of_long(text: &str) -> Self {
+        let mut scores = LetterScores::default();
+        for_each_letter(text, |letter, previous, _| {
+            if previous.is_none_or(|previous| !previous.is_alphanumeric()) {
+                scores.long_word_starts |= 1 << letter;
+            }
+        });
+        scores
+    }
+
+    /// Takes in another field's scores: the best of both, per letter.
+    pub fn add(&mut self, other: &LetterScores) {
+        for (mine, theirs) in self.short.iter_mut().zip(&other.short) {
+            *mine = (*mine).max(*theirs);
+        }
+        self.long_word_starts |= other.long_word_starts;
     }
 
     /// What [`Matcher::score_prepared`] gives a term of this one letter.
     fn score(&self, letter: usize) -> Option<i64> {
         match self.short[letter] {
             0 if self.long_word_starts & (1 << letter) != 0 => {
-                Some(exact_score(Field::Long, 1, WORD_START_BONUS))
+                Some(exact_score(FieldKind::Long, 1, WORD_START_BONUS))
             }
             0 => None,
             score => Some(SHORT_BASE + i64::from(score)),
@@ -445,7 +498,7 @@ impl LetterScores {
 fn short_ceiling(term: &Term) -> i64 {
     let length = i64::try_from(term.text.chars().count()).unwrap_or(i64::MAX);
     let exact = SHORT_BASE.saturating_add(CHAR_SCORE.saturating_mul(length));
-    match rule(term.kind, Field::Short) {
+    match rule(term.kind, FieldKind::Short) {
         Rule::Subsequence => {
             SHORT_BASE.saturating_add(fuzzy::MAX_CHAR_SCORE.saturating_mul(length))
         }
@@ -460,11 +513,23 @@ fn short_ceiling(term: &Term) -> i64 {
 /// documents ([`Matcher::score_prepared`]) or lines
 /// ([`Matcher::folded_line_score`]).
 pub struct Prepared<'q> {
-    groups: Vec<Vec<(&'q Term, CharSet)>>,
+    groups: Vec<Vec<PreparedTerm<'q>>>,
+}
+
+/// One term of a [`Prepared`] query.
+#[derive(Clone, Copy, Debug)]
+pub struct PreparedTerm<'q> {
+    /// The term's position among the query's terms, counted across groups: what a
+    /// scorer keeping something per term indexes by.
+    pub slot: usize,
+    pub term: &'q Term,
+    /// The chars the term needs, for cheap rejection of fields.
+    pub set: CharSet,
 }
 
 impl<'q> Prepared<'q> {
     pub fn new(query: &'q Query) -> Self {
+        let mut slot = 0;
         Prepared {
             groups: query
                 .groups
@@ -473,20 +538,29 @@ impl<'q> Prepared<'q> {
                     group
                         .terms
                         .iter()
-                        .map(|term| (term, CharSet::of(&term.text)))
+                        .map(|term| {
+                            slot += 1;
+                            PreparedTerm {
+                                slot: slot - 1,
+                                term,
+                                set: CharSet::of(&term.text),
+                            }
+                        })
                         .collect()
                 })
                 .collect(),
         }
     }
 
+    /// Every term, in slot order.
+    pub fn terms(&self) -> impl Iterator<Item = PreparedTerm<'q>> + '_ {
+        self.groups.iter().flatten().copied()
+    }
+
     /// All groups must match; each scores its best term.
-    fn score(&self, mut term_score: impl FnMut(&Term, CharSet) -> Option<i64>) -> Option<i64> {
+    fn score(&self, mut term_score: impl FnMut(PreparedTerm<'q>) -> Option<i64>) -> Option<i64> {
         self.groups.iter().try_fold(0_i64, |total, group| {
-            let best = group
-                .iter()
-                .filter_map(|&(term, set)| term_score(term, set))
-                .max()?;
+            let best = group.iter().filter_map(|&term| term_score(term)).max()?;
             Some(total.saturating_add(best))
         })
     }

@@ -265,16 +265,39 @@ proptest! {
             long: long.iter().map(|text| fold(text)).collect(),
             ..Document::default()
         };
-        let letters = LetterScores::of(&document);
-        let matcher = Matcher::new();
+        let lettered = Lettered(&document, LetterScores::of(&document));
         for text in ["a", "b", "c", "e", "0", "1", "é", "a|b", "ab c", "!b a", "-", "z"] {
             let query = parse(text);
             let prepared = Prepared::new(&query);
             prop_assert_eq!(
-                matcher.score_with_letters(&prepared, &document, &letters),
-                matcher.score_prepared(&prepared, &document),
+                score_fields(&prepared, &lettered),
+                score_fields(&prepared, &document),
                 "{}", text
             );
         }
+    }
+}
+
+/// A document scored through its letter scores, as an index entry is.
+struct Lettered<'a>(&'a Document, LetterScores);
+
+impl Fields for Lettered<'_> {
+    fn short_count(&self) -> usize {
+        self.0.short_count()
+    }
+    fn long_count(&self) -> usize {
+        self.0.long_count()
+    }
+    fn facet_count(&self) -> usize {
+        self.0.facet_count()
+    }
+    fn facet_kind(&self, index: usize) -> Facet {
+        self.0.facet_kind(index)
+    }
+    fn score(&self, term: PreparedTerm<'_>, at: FieldAt) -> Option<i64> {
+        self.0.score(term, at)
+    }
+    fn letters(&self) -> Option<&LetterScores> {
+        Some(&self.1)
     }
 }

@@ -12,6 +12,7 @@ mod fuzzy;
 pub mod index;
 pub mod matcher;
 pub mod query;
+pub mod values;
 
 pub use fold::{CharSet, Folded, fold, fold_into, fold_str};
 pub use matcher::{Document, Matcher, Prepared};
