@@ -15,8 +15,8 @@ use crate::dataset::{Dataset, Kind, Record};
 
 use super::fold::{CharSet, Folded, fold};
 use super::matcher::{
-    FieldAt, FieldKind, Fields, LetterScores, Matcher, Prepared, PreparedTerm, score_fields,
-    value_score,
+    FieldAt, FieldKind, FieldMask, Fields, LetterScores, Matcher, Prepared, PreparedTerm,
+    score_within, value_score,
 };
 use super::query::{Facet, Query, Term, parse};
 use super::values::{FacetInterner, FacetValues, Interner, ValueId, Values};
@@ -104,6 +104,9 @@ struct Head {
 struct Last {
     query: Query,
     hits: Arc<Vec<Hit>>,
+    /// For each hit, the fields its positive unqualified terms may have matched: the
+    /// only ones the next keystroke's narrowed terms need to look at.
+    matched: Arc<Vec<FieldMask>>,
     memos: Vec<(Term, Arc<Memo>)>,
 }
 
@@ -313,35 +316,40 @@ impl SearchIndex {
             })
             .collect();
         let cells: Vec<Arc<Memo>> = memos.iter().map(|(_, memo)| Arc::clone(memo)).collect();
-        let score = |entry: usize| {
+        let score = |entry: usize, narrowed_groups: usize, within: FieldMask| {
             let fields = EntryFields {
                 index: self,
                 head: &self.heads[entry],
                 memos: &cells,
                 letters: &self.letters[entry],
             };
-            score_fields(&prepared, &fields).map(|score| Hit { entry, score })
+            score_within(&prepared, &fields, narrowed_groups, within)
+                .map(|(score, matched)| (Hit { entry, score }, matched))
         };
-        let hits = match &last {
-            Some(last) if query.grows_from(&last.query) => last
-                .hits
-                .par_iter()
-                .with_min_len(PARALLEL_CHUNK)
-                .filter_map(|hit| score(hit.entry))
-                .collect(),
+        let (hits, matched): (Vec<Hit>, Vec<FieldMask>) = match &last {
+            Some(last) if query.grows_from(&last.query) => {
+                let narrowed_groups = last.query.groups.len();
+                last.hits
+                    .par_iter()
+                    .zip(last.matched.par_iter())
+                    .with_min_len(PARALLEL_CHUNK)
+                    .filter_map(|(hit, &within)| score(hit.entry, narrowed_groups, within))
+                    .unzip()
+            }
             _ if query.is_empty() => (0..self.entries.len())
-                .map(|entry| Hit { entry, score: 0 })
-                .collect(),
+                .map(|entry| (Hit { entry, score: 0 }, FieldMask::ALL))
+                .unzip(),
             _ => (0..self.entries.len())
                 .into_par_iter()
                 .with_min_len(PARALLEL_CHUNK)
-                .filter_map(score)
-                .collect(),
+                .filter_map(|entry| score(entry, 0, FieldMask::ALL))
+                .unzip(),
         };
         let hits = Arc::new(hits);
         *self.last.lock().unwrap_or_else(PoisonError::into_inner) = Some(Last {
             query: query.clone(),
             hits: Arc::clone(&hits),
+            matched: Arc::new(matched),
             memos,
         });
         hits
@@ -779,6 +787,8 @@ mod tests {
             "immuno !amgen",
             "'canc | dana",
             "^inst bergo$",
+            "immunotherapy villejuif",
+            "ro ss | partn",
         ] {
             let mut text = String::new();
             for character in query.chars() {

@@ -236,7 +236,51 @@ impl Fields for Document {
 /// group's best term. A facet term looks only at that facet's values; any other term
 /// at the short fields, and at the long ones when no short field holds it.
 pub fn score_fields(query: &Prepared<'_>, fields: &impl Fields) -> Option<i64> {
-    query.score(|term| match term.term.facet {
+    score_within(query, fields, 0, FieldMask::ALL).map(|(score, _)| score)
+}
+
+/// Which of a record's short and long fields may hold a term: bit `i` for the field at
+/// position `i`, short fields first, then long ones. Fields past the 64th always may.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldMask(u64);
+
+impl FieldMask {
+    pub const ALL: FieldMask = FieldMask(u64::MAX);
+    pub const NONE: FieldMask = FieldMask(0);
+
+    fn may_hold(self, position: usize) -> bool {
+        position >= 64 || self.0 & (1 << position) != 0
+    }
+
+    fn add(&mut self, position: usize) {
+        if position < 64 {
+            self.0 |= 1 << position;
+        }
+    }
+
+    /// Adds every position from `position` on.
+    fn add_from(&mut self, position: usize) {
+        if position < 64 {
+            self.0 |= u64::MAX << position;
+        }
+    }
+}
+
+/// [`score_fields`], for a query that grew from one whose hit this record was: the
+/// positive unqualified terms of the first `narrowed_groups` groups only look at the
+/// fields `within` marks, the fields that earlier query's such terms may have matched.
+/// That is safe because each of those terms narrows an earlier term
+/// ([`Query::grows_from`](super::query::Query::grows_from)), so it matches no field
+/// the earlier one did not. Also returns the fields this query's positive unqualified
+/// terms may match, for the next keystroke.
+pub fn score_within(
+    query: &Prepared<'_>,
+    fields: &impl Fields,
+    narrowed_groups: usize,
+    within: FieldMask,
+) -> Option<(i64, FieldMask)> {
+    let mut matched = FieldMask::NONE;
+    let score = query.score(|term| match term.term.facet {
         Some(facet) => judge(
             term.term.negated,
             (0..fields.facet_count())
@@ -245,11 +289,14 @@ pub fn score_fields(query: &Prepared<'_>, fields: &impl Fields) -> Option<i64> {
         ),
         None => {
             if let (Some(letters), Some(letter)) = (fields.letters(), plain_letter(term.term)) {
+                // Which fields hold the letter is not known: any may.
+                matched = FieldMask::ALL;
                 return letters.score(letter);
             }
             let may_hold = |set: Option<CharSet>| set.is_none_or(|set| set.contains_all(term.set));
+            let short_count = fields.short_count();
             let shorts = if may_hold(fields.short_set()) {
-                fields.short_count()
+                short_count
             } else {
                 0
             };
@@ -258,15 +305,29 @@ pub fn score_fields(query: &Prepared<'_>, fields: &impl Fields) -> Option<i64> {
             } else {
                 0
             };
-            let long = (0..longs).map(|index| fields.score(term, FieldAt::Long(index)));
             if term.term.negated {
                 let short = (0..shorts).map(|index| fields.score(term, FieldAt::Short(index)));
-                judge(true, short.chain(long))
-            } else {
-                best_short(term, fields, shorts).or_else(|| judge(false, long))
+                let long = (0..longs).map(|index| fields.score(term, FieldAt::Long(index)));
+                return judge(true, short.chain(long));
             }
+            let within = if term.group < narrowed_groups {
+                within
+            } else {
+                FieldMask::ALL
+            };
+            best_short(term, fields, shorts, within, &mut matched).or_else(|| {
+                (0..longs)
+                    .filter(|&index| within.may_hold(short_count + index))
+                    .filter_map(|index| {
+                        let score = fields.score(term, FieldAt::Long(index))?;
+                        matched.add(short_count + index);
+                        Some(score)
+                    })
+                    .max()
+            })
         }
-    })
+    });
+    score.map(|score| (score, matched))
 }
 
 /// A positive term's best score among `scores`; a negated term scores 0 when none
@@ -278,19 +339,32 @@ fn judge(negated: bool, mut scores: impl Iterator<Item = Option<i64>>) -> Option
     scores.flatten().max()
 }
 
-/// A positive term's best score over the first `count` short fields. Once a field
-/// scores the most any short field can, the rest cannot do better and are not scored:
-/// a one-letter query usually finds it at the first word start.
-fn best_short(term: PreparedTerm<'_>, fields: &impl Fields, count: usize) -> Option<i64> {
+/// A positive term's best score over the first `count` short fields that `within`
+/// marks, adding those it matched to `matched`. Once a field scores the most any short
+/// field can, the rest cannot do better and are not scored (a one-letter query usually
+/// finds it at the first word start); as they, and the long fields, are then not
+/// looked at, they are all added. So are the long fields when a short one matched.
+fn best_short(
+    term: PreparedTerm<'_>,
+    fields: &impl Fields,
+    count: usize,
+    within: FieldMask,
+    matched: &mut FieldMask,
+) -> Option<i64> {
     let ceiling = short_ceiling(term.term);
     let mut best = None;
-    for index in 0..count {
+    for index in (0..count).filter(|&index| within.may_hold(index)) {
         if let Some(score) = fields.score(term, FieldAt::Short(index)) {
+            matched.add(index);
             if score >= ceiling {
+                matched.add_from(index + 1);
                 return Some(score);
             }
             best = best.max(Some(score));
         }
+    }
+    if best.is_some() {
+        matched.add_from(fields.short_count());
     }
     best
 }
@@ -522,6 +596,8 @@ pub struct PreparedTerm<'q> {
     /// The term's position among the query's terms, counted across groups: what a
     /// scorer keeping something per term indexes by.
     pub slot: usize,
+    /// The position of the term's group in the query.
+    pub group: usize,
     pub term: &'q Term,
     /// The chars the term needs, for cheap rejection of fields.
     pub set: CharSet,
@@ -534,7 +610,8 @@ impl<'q> Prepared<'q> {
             groups: query
                 .groups
                 .iter()
-                .map(|group| {
+                .enumerate()
+                .map(|(group_index, group)| {
                     group
                         .terms
                         .iter()
@@ -542,6 +619,7 @@ impl<'q> Prepared<'q> {
                             slot += 1;
                             PreparedTerm {
                                 slot: slot - 1,
+                                group: group_index,
                                 term,
                                 set: CharSet::of(&term.text),
                             }
