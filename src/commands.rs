@@ -476,7 +476,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                     serde_json::json!({
                         "kind": entry.record.kind().as_str(),
                         "id": record_id(dataset, entry.record),
-                        "label": entry.label,
+                        "label": entry.label.as_str(),
                         "score": hit.score,
                     })
                 })
@@ -490,7 +490,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                 table.row(vec![
                     entry.record.kind().as_str().to_owned(),
                     record_id(dataset, entry.record).to_owned(),
-                    entry.label.clone(),
+                    entry.label.to_string(),
                     hit.score.to_string(),
                 ]);
             }
@@ -502,7 +502,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                 vec![
                     entry.record.kind().as_str().to_owned(),
                     record_id(dataset, entry.record).to_owned(),
-                    entry.label.clone(),
+                    entry.label.to_string(),
                     hit.score.to_string(),
                 ]
             });

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
+use crate::dataset::model::Text;
 use crate::dataset::{Dataset, Kind, Record};
 
 use super::fold::{CharSet, Folded, fold};
@@ -30,8 +31,8 @@ pub const SHORT_FIELD_CHARS: usize = 48;
 #[derive(Debug)]
 pub struct Entry {
     pub record: Record,
-    /// What a result list shows for it.
-    pub label: String,
+    /// What a result list shows for it: the record's own text, shared.
+    pub label: Text,
 }
 
 /// A record that matched, with its score (higher is better).
@@ -462,7 +463,7 @@ impl<'a> IndexBuilder<'a> {
 
     /// Ends the entry for `record`. A value a record holds twice is kept once: a term
     /// scores a record by its best field, which a repeat cannot change.
-    fn entry(&mut self, record: Record, label: &str) {
+    fn entry(&mut self, record: Record, label: &Text) {
         let start = self.fields.len();
         let mut ends = [start; 3];
         for (kind, ids) in self.current.iter_mut().enumerate() {
@@ -479,7 +480,7 @@ impl<'a> IndexBuilder<'a> {
         });
         self.entries.push(Entry {
             record,
-            label: label.to_owned(),
+            label: label.clone(),
         });
     }
 
@@ -524,7 +525,8 @@ impl<'a> IndexBuilder<'a> {
                 .iter()
                 .fold(CharSet::default(), |set, field| set.union(field.set))
         };
-        let mut fields = Vec::with_capacity(self.spans.last().map_or(0, |span| span.facets));
+        let field_count = self.spans.iter().map(|span| span.facets - span.start).sum();
+        let mut fields = Vec::with_capacity(field_count);
         let mut facet_ids = Vec::new();
         let mut heads = Vec::with_capacity(self.spans.len());
         for span in &self.spans {
@@ -579,8 +581,10 @@ impl<'a> IndexBuilder<'a> {
             .iter()
             .map(|entry| u32::try_from(entry.label.chars().count()).unwrap_or(u32::MAX))
             .collect();
+        let mut entries = self.entries;
+        entries.shrink_to_fit();
         SearchIndex {
-            entries: self.entries,
+            entries,
             matcher: Matcher::default(),
             short,
             long,
