@@ -533,9 +533,13 @@ impl<'a> IndexBuilder<'a> {
             let start = fields.len();
             let short_ids = &ids[span.start..span.long];
             fields.extend(short_ids.iter().map(|&id| field(&short, &short_slots, id)));
+            // Shared values first: their scores are memoised, and when one reaches the
+            // most a field can score, the entry's own values are never read.
+            fields[start..].sort_by_key(|field| field.slot == UNSHARED);
             let long_start = fields.len();
             let long_ids = &ids[span.long..span.facets];
             fields.extend(long_ids.iter().map(|&id| field(&long, &long_slots, id)));
+            fields[long_start..].sort_by_key(|field| field.slot == UNSHARED);
             let facet_start = facet_ids.len();
             facet_ids.extend_from_slice(&ids[span.facets..span.end]);
             heads.push(Head {
