@@ -86,43 +86,45 @@ impl Dataset {
         }
     }
 
+    /// Loads and validates the embedded dataset, or the one at `path`, exactly as [`open`]
+    /// does, and counts its records; the order and lookups a [`Dataset`] holds are not
+    /// built, since nothing reads them.
+    ///
+    /// [`open`]: Dataset::open
+    pub fn check(path: Option<&Path>) -> Result<Counts, LoadError> {
+        let (files, problems) = match path {
+            Some(path) => load::files_at(path)?,
+            None => load::embedded_files(),
+        };
+        let files = validated(files, problems)?;
+        let mut counts = Counts::default();
+        for file in &files {
+            let content = &file.content;
+            counts.announcements += content.announcements.len();
+            counts.institutions += content.institutions.len();
+            counts.people += content.people.len();
+            counts.contacts += content.contacts.len();
+            counts.events += content
+                .announcements
+                .iter()
+                .map(|announcement| announcement.events.len())
+                .sum::<usize>();
+        }
+        // Freeing millions of values takes a good part of a second at 100,000
+        // announcements; the answer need not wait for it, and the process may well exit
+        // before it ends.
+        std::thread::spawn(move || drop(files));
+        Ok(counts)
+    }
+
     /// A dataset with no records: what the explorer holds, with --watch, until the files
     /// on disk first load.
     pub fn empty() -> Dataset {
         Dataset::index(Vec::new(), Vec::new(), Vec::new(), Vec::new())
     }
 
-    fn from_files(
-        files: Vec<ParsedFile>,
-        mut problems: Vec<Diagnostic>,
-    ) -> Result<Dataset, LoadError> {
-        problems.extend(validate::problems(&files));
-        if !problems.is_empty() {
-            problems.sort();
-            return Err(LoadError::Invalid { problems });
-        }
-        let total: usize = files
-            .iter()
-            .map(|file| {
-                file.content.announcements.len()
-                    + file.content.institutions.len()
-                    + file.content.people.len()
-                    + file.content.contacts.len()
-            })
-            .sum();
-        if total == 0 {
-            let file = files
-                .first()
-                .map_or_else(String::new, |file| file.name.clone());
-            return Err(LoadError::Invalid {
-                problems: vec![Diagnostic {
-                    file,
-                    line: 1,
-                    column: 1,
-                    message: "the dataset holds no records; expected announcements, institutions, people or contacts".to_owned(),
-                }],
-            });
-        }
+    fn from_files(files: Vec<ParsedFile>, problems: Vec<Diagnostic>) -> Result<Dataset, LoadError> {
+        let files = validated(files, problems)?;
         // Sized once: growing by doubling would hold two copies of the largest list.
         let count = |section: fn(&ParsedFile) -> usize| files.iter().map(section).sum::<usize>();
         let mut announcements = Vec::with_capacity(count(|file| file.content.announcements.len()));
@@ -418,6 +420,52 @@ impl Dataset {
         });
         events
     }
+}
+
+/// How many records of each kind a valid dataset holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub announcements: usize,
+    pub institutions: usize,
+    pub people: usize,
+    pub contacts: usize,
+    pub events: usize,
+}
+
+/// The parsed files when they and the records across them are valid, or every problem
+/// found, in order.
+fn validated(
+    files: Vec<ParsedFile>,
+    mut problems: Vec<Diagnostic>,
+) -> Result<Vec<ParsedFile>, LoadError> {
+    problems.extend(validate::problems(&files));
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(LoadError::Invalid { problems });
+    }
+    let total: usize = files
+        .iter()
+        .map(|file| {
+            file.content.announcements.len()
+                + file.content.institutions.len()
+                + file.content.people.len()
+                + file.content.contacts.len()
+        })
+        .sum();
+    if total == 0 {
+        let file = files
+            .first()
+            .map_or_else(String::new, |file| file.name.clone());
+        return Err(LoadError::Invalid {
+            problems: vec![Diagnostic {
+                file,
+                line: 1,
+                column: 1,
+                message: "the dataset holds no records; expected announcements, institutions, people or contacts".to_owned(),
+            }],
+        });
+    }
+    Ok(files)
 }
 
 fn push_once(list: &mut Vec<usize>, value: usize) {
