@@ -56,7 +56,7 @@ pub struct Dataset {
     pub institutions: Vec<Institution>,
     pub people: Vec<Person>,
     pub contacts: Vec<Contact>,
-    ids: HashMap<String, Record>,
+    ids: HashMap<Id, Record>,
     /// Per institution: the announcements it is a partner in, in date order.
     partnered: Vec<Vec<usize>>,
     /// Per institution: the announcements that mention it without it being a partner.
@@ -166,19 +166,19 @@ impl Dataset {
             announcements.len() + events + institutions.len() + people.len() + contacts.len(),
         );
         for (index, announcement) in announcements.iter().enumerate() {
-            ids.insert(announcement.id.to_string(), Record::Announcement(index));
+            ids.insert(Id(announcement.id.clone()), Record::Announcement(index));
             for (event, item) in announcement.events.iter().enumerate() {
-                ids.insert(item.id.to_string(), Record::Event(index, event));
+                ids.insert(Id(item.id.clone()), Record::Event(index, event));
             }
         }
         for (index, institution) in institutions.iter().enumerate() {
-            ids.insert(institution.id.to_string(), Record::Institution(index));
+            ids.insert(Id(institution.id.clone()), Record::Institution(index));
         }
         for (index, person) in people.iter().enumerate() {
-            ids.insert(person.id.to_string(), Record::Person(index));
+            ids.insert(Id(person.id.clone()), Record::Person(index));
         }
         for (index, contact) in contacts.iter().enumerate() {
-            ids.insert(contact.id.to_string(), Record::Contact(index));
+            ids.insert(Id(contact.id.clone()), Record::Contact(index));
         }
         let mut partnered = vec![Vec::new(); institutions.len()];
         let mut mentioned = vec![Vec::new(); institutions.len()];
@@ -226,7 +226,7 @@ impl Dataset {
 
     /// Every id, for suggestions.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.keys().map(String::as_str)
+        self.ids.keys().map(|id| id.0.as_str())
     }
 
     /// The ids nearest to an unknown one, closest first.
@@ -419,6 +419,17 @@ impl Dataset {
                 .ok()
         });
         events
+    }
+}
+
+/// A record's id as a key of `Dataset::ids`: the record's own text, shared rather than
+/// copied, and looked up by `&str` (its hash and equality are the text's).
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Id(Text);
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        self.0.as_str()
     }
 }
 
