@@ -23,6 +23,9 @@ use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[global_allocator]
+static ALLOCATOR: accords::Allocator = accords::Allocator;
+
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 /// Queries typed one character at a time: a fuzzy name that starts with a letter in

@@ -17,6 +17,9 @@ use accords::search::matcher::{Matcher, Prepared};
 use accords::search::query::parse_plain;
 use rayon::prelude::*;
 
+#[global_allocator]
+static ALLOCATOR: accords::Allocator = accords::Allocator;
+
 /// Lines per parallel block: large enough to amortise the hand-off between threads.
 const BLOCK: usize = 16 * 1024;
 

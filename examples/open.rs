@@ -5,11 +5,12 @@
 //! `/usr/bin/time -f %M` also reports, and its resident memory (VmRSS) after loading and
 //! after building the explorer's state. Used for BENCHMARKS.md.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
+use accords::Allocator;
 use accords::dataset::Dataset;
 use accords::tui::app::App;
 use accords::tui::theme::Theme;
@@ -35,7 +36,7 @@ fn peak_memory() -> String {
     status("VmHWM:")
 }
 
-/// With `--heap`, the system allocator counts the bytes live on the heap and their
+/// With `--heap`, the binary's allocator ([`Allocator`]) counts the bytes live on the heap and their
 /// peak, to tell the dataset's share of memory from the index's and the explorer's:
 /// resident memory cannot, as the allocator keeps what was freed. Off by default, as
 /// counting costs time on every allocation.
@@ -52,7 +53,7 @@ unsafe impl GlobalAlloc for Counting {
             PEAK.fetch_max(live, Ordering::Relaxed);
         }
         // SAFETY: the caller's guarantees for `layout` are passed on unchanged.
-        unsafe { System.alloc(layout) }
+        unsafe { Allocator.alloc(layout) }
     }
 
     unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
@@ -60,7 +61,7 @@ unsafe impl GlobalAlloc for Counting {
             LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
         }
         // SAFETY: `pointer` came from `alloc` with this `layout`.
-        unsafe { System.dealloc(pointer, layout) }
+        unsafe { Allocator.dealloc(pointer, layout) }
     }
 
     unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
@@ -70,7 +71,7 @@ unsafe impl GlobalAlloc for Counting {
             LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
         }
         // SAFETY: as for `alloc` and `dealloc`.
-        unsafe { System.realloc(pointer, layout, new_size) }
+        unsafe { Allocator.realloc(pointer, layout, new_size) }
     }
 }
 

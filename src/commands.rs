@@ -61,13 +61,8 @@ pub fn describe_problems(problems: &[crate::dataset::Diagnostic], place: &str) -
 
 /// `check [PATH]`: 0 valid, 1 problems found, 2 path missing or unreadable.
 pub fn check(path: Option<&Path>) -> Outcome {
-    match Dataset::open(path) {
-        Ok(dataset) => {
-            let events: usize = dataset
-                .announcements
-                .iter()
-                .map(|announcement| announcement.events.len())
-                .sum();
+    match Dataset::check(path) {
+        Ok(counts) => {
             let name = path.map_or_else(
                 || "the embedded dataset".to_owned(),
                 |path| path.display().to_string(),
@@ -76,11 +71,11 @@ pub fn check(path: Option<&Path>) -> Outcome {
                 stdout: format!(
                     "{}: valid: {} announcements, {} institutions, {} people, {} contacts, {} events\n",
                     sanitize(&name),
-                    dataset.announcements.len(),
-                    dataset.institutions.len(),
-                    dataset.people.len(),
-                    dataset.contacts.len(),
-                    events
+                    counts.announcements,
+                    counts.institutions,
+                    counts.people,
+                    counts.contacts,
+                    counts.events
                 ),
                 ..Outcome::default()
             }

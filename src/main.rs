@@ -10,6 +10,9 @@ use accords::cli::{Cli, Command};
 use accords::commands::{self, Outcome, exit};
 use accords::dataset::{Dataset, LoadError};
 
+#[global_allocator]
+static ALLOCATOR: accords::Allocator = accords::Allocator;
+
 fn failure(stderr: String) -> Outcome {
     Outcome {
         stderr,

@@ -56,7 +56,7 @@ pub struct Dataset {
     pub institutions: Vec<Institution>,
     pub people: Vec<Person>,
     pub contacts: Vec<Contact>,
-    ids: HashMap<String, Record>,
+    ids: HashMap<Id, Record>,
     /// Per institution: the announcements it is a partner in, in date order.
     partnered: Vec<Vec<usize>>,
     /// Per institution: the announcements that mention it without it being a partner.
@@ -86,43 +86,45 @@ impl Dataset {
         }
     }
 
+    /// Loads and validates the embedded dataset, or the one at `path`, exactly as [`open`]
+    /// does, and counts its records; the order and lookups a [`Dataset`] holds are not
+    /// built, since nothing reads them.
+    ///
+    /// [`open`]: Dataset::open
+    pub fn check(path: Option<&Path>) -> Result<Counts, LoadError> {
+        let (files, problems) = match path {
+            Some(path) => load::files_at(path)?,
+            None => load::embedded_files(),
+        };
+        let files = validated(files, problems)?;
+        let mut counts = Counts::default();
+        for file in &files {
+            let content = &file.content;
+            counts.announcements += content.announcements.len();
+            counts.institutions += content.institutions.len();
+            counts.people += content.people.len();
+            counts.contacts += content.contacts.len();
+            counts.events += content
+                .announcements
+                .iter()
+                .map(|announcement| announcement.events.len())
+                .sum::<usize>();
+        }
+        // Freeing millions of values takes a good part of a second at 100,000
+        // announcements; the answer need not wait for it, and the process may well exit
+        // before it ends.
+        std::thread::spawn(move || drop(files));
+        Ok(counts)
+    }
+
     /// A dataset with no records: what the explorer holds, with --watch, until the files
     /// on disk first load.
     pub fn empty() -> Dataset {
         Dataset::index(Vec::new(), Vec::new(), Vec::new(), Vec::new())
     }
 
-    fn from_files(
-        files: Vec<ParsedFile>,
-        mut problems: Vec<Diagnostic>,
-    ) -> Result<Dataset, LoadError> {
-        problems.extend(validate::problems(&files));
-        if !problems.is_empty() {
-            problems.sort();
-            return Err(LoadError::Invalid { problems });
-        }
-        let total: usize = files
-            .iter()
-            .map(|file| {
-                file.content.announcements.len()
-                    + file.content.institutions.len()
-                    + file.content.people.len()
-                    + file.content.contacts.len()
-            })
-            .sum();
-        if total == 0 {
-            let file = files
-                .first()
-                .map_or_else(String::new, |file| file.name.clone());
-            return Err(LoadError::Invalid {
-                problems: vec![Diagnostic {
-                    file,
-                    line: 1,
-                    column: 1,
-                    message: "the dataset holds no records; expected announcements, institutions, people or contacts".to_owned(),
-                }],
-            });
-        }
+    fn from_files(files: Vec<ParsedFile>, problems: Vec<Diagnostic>) -> Result<Dataset, LoadError> {
+        let files = validated(files, problems)?;
         // Sized once: growing by doubling would hold two copies of the largest list.
         let count = |section: fn(&ParsedFile) -> usize| files.iter().map(section).sum::<usize>();
         let mut announcements = Vec::with_capacity(count(|file| file.content.announcements.len()));
@@ -164,19 +166,19 @@ impl Dataset {
             announcements.len() + events + institutions.len() + people.len() + contacts.len(),
         );
         for (index, announcement) in announcements.iter().enumerate() {
-            ids.insert(announcement.id.to_string(), Record::Announcement(index));
+            ids.insert(Id(announcement.id.clone()), Record::Announcement(index));
             for (event, item) in announcement.events.iter().enumerate() {
-                ids.insert(item.id.to_string(), Record::Event(index, event));
+                ids.insert(Id(item.id.clone()), Record::Event(index, event));
             }
         }
         for (index, institution) in institutions.iter().enumerate() {
-            ids.insert(institution.id.to_string(), Record::Institution(index));
+            ids.insert(Id(institution.id.clone()), Record::Institution(index));
         }
         for (index, person) in people.iter().enumerate() {
-            ids.insert(person.id.to_string(), Record::Person(index));
+            ids.insert(Id(person.id.clone()), Record::Person(index));
         }
         for (index, contact) in contacts.iter().enumerate() {
-            ids.insert(contact.id.to_string(), Record::Contact(index));
+            ids.insert(Id(contact.id.clone()), Record::Contact(index));
         }
         let mut partnered = vec![Vec::new(); institutions.len()];
         let mut mentioned = vec![Vec::new(); institutions.len()];
@@ -224,7 +226,7 @@ impl Dataset {
 
     /// Every id, for suggestions.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.keys().map(String::as_str)
+        self.ids.keys().map(|id| id.0.as_str())
     }
 
     /// The ids nearest to an unknown one, closest first.
@@ -418,6 +420,63 @@ impl Dataset {
         });
         events
     }
+}
+
+/// A record's id as a key of `Dataset::ids`: the record's own text, shared rather than
+/// copied, and looked up by `&str` (its hash and equality are the text's).
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Id(Text);
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+/// How many records of each kind a valid dataset holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub announcements: usize,
+    pub institutions: usize,
+    pub people: usize,
+    pub contacts: usize,
+    pub events: usize,
+}
+
+/// The parsed files when they and the records across them are valid, or every problem
+/// found, in order.
+fn validated(
+    files: Vec<ParsedFile>,
+    mut problems: Vec<Diagnostic>,
+) -> Result<Vec<ParsedFile>, LoadError> {
+    problems.extend(validate::problems(&files));
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(LoadError::Invalid { problems });
+    }
+    let total: usize = files
+        .iter()
+        .map(|file| {
+            file.content.announcements.len()
+                + file.content.institutions.len()
+                + file.content.people.len()
+                + file.content.contacts.len()
+        })
+        .sum();
+    if total == 0 {
+        let file = files
+            .first()
+            .map_or_else(String::new, |file| file.name.clone());
+        return Err(LoadError::Invalid {
+            problems: vec![Diagnostic {
+                file,
+                line: 1,
+                column: 1,
+                message: "the dataset holds no records; expected announcements, institutions, people or contacts".to_owned(),
+            }],
+        });
+    }
+    Ok(files)
 }
 
 fn push_once(list: &mut Vec<usize>, value: usize) {
