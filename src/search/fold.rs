@@ -6,15 +6,12 @@
 //! It knows nothing about queries or scoring: [`super::query`] folds query
 //! text with [`fold_str`] and [`super::matcher`] compares folded with folded.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Text folded for matching, with the way back to the original characters.
-/// Cloning one is cheap: the folded text and the map back are shared, so a value that
-/// recurs in many documents (an institution's name, a city, a year) can be held once
-/// (see [`FoldCache`]).
+/// Cloning one is cheap: the folded text and the map back are shared.
 /// It is 32 bytes, as a search index holds millions of them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Folded {
@@ -89,48 +86,6 @@ impl Folded {
         indices.sort_unstable();
         indices.dedup();
         indices
-    }
-}
-
-/// Remembers the folds of short strings, so that a value repeated across records is
-/// folded once and its [`Folded`] shared. It holds at most `capacity` strings, and starts
-/// afresh when full, so it never holds more than a bounded slice of a dataset.
-#[derive(Debug)]
-pub struct FoldCache {
-    folds: HashMap<Box<str>, Folded>,
-    capacity: usize,
-}
-
-impl FoldCache {
-    /// The longest string, in bytes, worth remembering: names, places, ids, years.
-    pub const LONGEST: usize = 64;
-
-    pub fn new(capacity: usize) -> Self {
-        FoldCache {
-            folds: HashMap::new(),
-            capacity,
-        }
-    }
-
-    /// `fold(original)`, shared with earlier calls for the same string when it is short.
-    pub fn fold(&mut self, original: &str) -> Folded {
-        if original.len() > Self::LONGEST {
-            return fold(original);
-        }
-        if let Some(folded) = self.folds.get(original) {
-            return folded.clone();
-        }
-        if self.folds.len() >= self.capacity {
-            self.folds.clear();
-        }
-        let folded = fold(original);
-        self.folds.insert(original.into(), folded.clone());
-        folded
-    }
-
-    /// Forgets every string, keeping no memory.
-    pub fn clear(&mut self) {
-        self.folds = HashMap::new();
     }
 }
 
