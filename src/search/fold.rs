@@ -12,7 +12,6 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Text folded for matching, with the way back to the original characters.
 /// Cloning one is cheap: the folded text and the map back are shared.
-/// It is 32 bytes, as a search index holds millions of them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Folded {
     text: Arc<str>,
