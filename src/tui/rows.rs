@@ -85,7 +85,12 @@ fn split(app: &App) -> Option<Split> {
         return None;
     }
     let hits = app.index.matching(&app.query);
-    let mut split = Split::default();
+    // Announcements and events are most of any index: room for all hits up front saves
+    // growing the largest list a dozen times.
+    let mut split = Split {
+        timeline: Vec::with_capacity(hits.len()),
+        ..Split::default()
+    };
     for &hit in hits.iter() {
         let record = app.index.entries[hit.entry].record;
         match record {
@@ -156,14 +161,19 @@ fn timeline_of(
     // consecutive hits per announcement, with its best score and its matched events
     // (a range of `events`).
     let mut events: Vec<usize> = Vec::new();
-    let mut ranked: Vec<(std::cmp::Reverse<i64>, u32, usize, usize, usize)> = Vec::new();
+    // Per announcement with hits: its place in the ranking, as one number that sorts
+    // fast (better score first, then shorter title, then dataset order), and the range
+    // of `events` its matched events take.
+    let mut ranked: Vec<(u128, usize, usize)> = Vec::new();
     let mut group: Option<(usize, i64, usize)> = None;
     let mut close = |group: Option<(usize, i64, usize)>, end: usize| {
         if let Some((announcement, best, start)) = group {
             ranked.push((
-                std::cmp::Reverse(best),
-                app.timeline_order.title_chars[announcement],
-                announcement,
+                timeline_key(
+                    best,
+                    app.timeline_order.title_chars[announcement],
+                    announcement,
+                ),
                 start,
                 end,
             ));
@@ -188,18 +198,21 @@ fn timeline_of(
         events.extend(event);
     }
     close(group, events.len());
-    // Keys are unique (the announcement is one), so an unstable sort gives one order.
+    // Keys are unique (the announcement is part of each), so an unstable sort gives one
+    // order.
     if ranked.len() > 8192 {
-        ranked.par_sort_unstable_by_key(|&(score, label, announcement, ..)| {
-            (score, label, announcement)
-        });
+        ranked.par_sort_unstable_by_key(|&(key, ..)| key);
     } else {
-        ranked
-            .sort_unstable_by_key(|&(score, label, announcement, ..)| (score, label, announcement));
+        ranked.sort_unstable_by_key(|&(key, ..)| key);
     }
-    for (_, _, announcement, start, end) in ranked {
+    rows.reserve(ranked.len() + events.len());
+    for (key, start, end) in ranked {
+        let announcement = (key & u128::from(u64::MAX)) as usize;
         rows.push(TimelineRow::Announcement(announcement));
         let matched = &events[start..end];
+        if matched.is_empty() {
+            continue;
+        }
         for &event in &app.timeline_order.events_by_date[announcement] {
             if matched.contains(&event) {
                 rows.push(TimelineRow::Event(announcement, event));
@@ -207,6 +220,17 @@ fn timeline_of(
         }
     }
     rows
+}
+
+/// The Timeline's ranking of an announcement with hits, as one sortable number: the
+/// score, highest first, then the short title's length in chars, then the announcement's
+/// position. Scores are sums of a few terms' scores, far inside 32 bits; one beyond is
+/// clamped, which can only make it tie with others of its kind.
+fn timeline_key(score: i64, title_chars: u32, announcement: usize) -> u128 {
+    let score = u32::try_from(score.clamp(0, i64::from(u32::MAX))).unwrap_or(u32::MAX);
+    (u128::from(u32::MAX - score) << 96)
+        | (u128::from(title_chars) << 64)
+        | u128::from(u64::try_from(announcement).unwrap_or(u64::MAX))
 }
 
 /// A kind's hits as its list's rows, ranked as `search` ranks them.
@@ -284,5 +308,44 @@ pub fn people(app: &App) -> Vec<usize> {
     match split(app) {
         Some(split) => ranked(app, split.people, person_of),
         None => (0..app.dataset.people.len()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::timeline_key;
+
+    /// The packed key sorts as (higher score, shorter title, earlier announcement).
+    #[test]
+    fn timeline_key_sorts_like_the_ranking_it_packs() {
+        let cases = [
+            (440, 12, 7),
+            (440, 12, 3),
+            (440, 40, 0),
+            (220, 5, 1),
+            (0, 0, 2),
+            (i64::from(u32::MAX) + 5, 9, 4),
+            (100, u32::MAX, usize::MAX >> 1),
+        ];
+        for &(score, chars, announcement) in &cases {
+            for &(other_score, other_chars, other_announcement) in &cases {
+                let expected = (
+                    std::cmp::Reverse(score.min(i64::from(u32::MAX))),
+                    chars,
+                    announcement,
+                )
+                    .cmp(&(
+                        std::cmp::Reverse(other_score.min(i64::from(u32::MAX))),
+                        other_chars,
+                        other_announcement,
+                    ));
+                let packed = timeline_key(score, chars, announcement).cmp(&timeline_key(
+                    other_score,
+                    other_chars,
+                    other_announcement,
+                ));
+                assert_eq!(packed, expected, "{score} {chars} {announcement}");
+            }
+        }
     }
 }
