@@ -118,6 +118,54 @@ pub fn equal(text: &str, pattern: &str) -> Option<Range<usize>> {
     (inner == pattern).then(|| start..start + pattern.len())
 }
 
+/// Which two-char beginnings the words of a folded text have, as 32 bits of a hash: a
+/// pattern whose first two chars begin no word of the text has no [`word_prefix`] match
+/// in it, and the text need not be searched. A set bit only says a pair may occur.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordStarts(u32);
+
+impl WordStarts {
+    pub fn of(text: &str) -> Self {
+        let mut bits = 0;
+        let mut previous: Option<char> = None;
+        let mut chars = text.chars().peekable();
+        while let Some(character) = chars.next() {
+            // As `is_word_start` decides, for every char at once.
+            let starts = previous
+                .is_none_or(|previous| !previous.is_alphanumeric() || is_unspaced(character));
+            if let (true, Some(&next)) = (starts, chars.peek()) {
+                bits |= pair_bit(character, next);
+            }
+            previous = Some(character);
+        }
+        WordStarts(bits)
+    }
+
+    /// Whether `pattern` may begin a word of the text: always when it is shorter than
+    /// two chars.
+    pub fn may_start(self, pattern: &str) -> bool {
+        let mut chars = pattern.chars();
+        match (chars.next(), chars.next()) {
+            (Some(first), Some(second)) => self.0 & pair_bit(first, second) != 0,
+            _ => true,
+        }
+    }
+
+    pub fn bits(self) -> u32 {
+        self.0
+    }
+
+    pub fn from_bits(bits: u32) -> Self {
+        WordStarts(bits)
+    }
+}
+
+fn pair_bit(first: char, second: char) -> u32 {
+    let hash =
+        (u32::from(first).wrapping_mul(0x9E37_79B9) ^ u32::from(second)).wrapping_mul(0x85EB_CA6B);
+    1 << (hash >> 27)
+}
+
 /// Pushes the char indices covered by a byte range of `text`.
 pub fn push_char_indices(text: &str, range: Range<usize>, indices: &mut Vec<usize>) {
     let first = text[..range.start].chars().count();
@@ -161,6 +209,30 @@ mod tests {
         assert_eq!(suffix("bar foo  ", "foo"), Some(4..7));
         assert_eq!(equal(" foo ", "foo"), Some(1..4));
         assert_eq!(equal("foox", "foo"), None);
+    }
+
+    proptest::proptest! {
+        /// A pattern found at a word start is never ruled out by the text's word starts.
+        #[test]
+        fn word_starts_never_rule_out_a_word_prefix(
+            text in "[a-cé 北京,.'-]{0,40}",
+            pattern in "[a-cé 北京,.'-]{1,4}",
+        ) {
+            if word_prefix(&text, &pattern).is_some() {
+                proptest::prop_assert!(WordStarts::of(&text).may_start(&pattern));
+            }
+        }
+    }
+
+    #[test]
+    fn word_starts_rule_out_pairs_no_word_begins_with() {
+        let starts = WordStarts::of("immunotherapy trials in lyon");
+        assert!(starts.may_start("imm"));
+        assert!(starts.may_start("ly"));
+        assert!(starts.may_start("l"));
+        let absent = ["mm", "yo", "on", "ra", "he"];
+        // Hash collisions may keep a pair in; most absent pairs are ruled out.
+        assert!(absent.iter().filter(|pair| !starts.may_start(pair)).count() >= 3);
     }
 
     #[test]

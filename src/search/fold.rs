@@ -238,6 +238,10 @@ fn is_accent(character: char) -> bool {
 pub struct CharSet(u64);
 
 impl CharSet {
+    /// A set that may hold every char: what a text whose chars were not summed up is
+    /// taken to hold.
+    pub const ANY: CharSet = CharSet(u64::MAX);
+
     pub fn of(text: &str) -> Self {
         let bits = if text.is_ascii() {
             text.bytes()
@@ -253,6 +257,39 @@ impl CharSet {
     /// which each have a bit of their own.
     pub fn may_contain(self, character: char) -> bool {
         self.0 & bit(character) != 0
+    }
+
+    /// The set as bits, to be stored apart and rebuilt with [`CharSet::from_bits`].
+    pub fn bits(self) -> u64 {
+        self.0
+    }
+
+    pub fn from_bits(bits: u64) -> Self {
+        CharSet(bits)
+    }
+
+    /// The set in 32 bits: each letter keeps its own bit; digits, other ASCII chars and
+    /// the non-ASCII buckets share a few. It rejects less than the whole set, in half the
+    /// room. [`CharSet::coarse_contains_all`] compares two of them.
+    pub fn coarse(self) -> u32 {
+        let letters = self.0 & ((1 << 26) - 1);
+        let any = |from: u32, to: u32| u64::from(self.0 & (((1 << (to - from)) - 1) << from) != 0);
+        let digits = any(26, 36);
+        let ascii = any(36, 44);
+        let wide = [(44, 49), (49, 54), (54, 59), (59, 64)]
+            .iter()
+            .enumerate()
+            .fold(0, |bits, (index, &(from, to))| {
+                bits | any(from, to) << index
+            });
+        u32::try_from(letters | digits << 26 | ascii << 27 | wide << 28).unwrap_or(u32::MAX)
+    }
+
+    /// Whether every char of the set `other` was made from may occur in the set `set`
+    /// was made from, both [`CharSet::coarse`]: never false when
+    /// [`CharSet::contains_all`] of the whole sets is true.
+    pub fn coarse_contains_all(set: u32, other: u32) -> bool {
+        other & !set == 0
     }
 
     /// The chars of both.
@@ -392,6 +429,20 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// The coarse set never rejects what the whole set accepts.
+        #[test]
+        fn coarse_sets_reject_no_more_than_whole_ones(
+            text in "[a-z0-9 éßœ北京서울'$-]{0,30}",
+            pattern in "[a-z0-9 éßœ北京서울'$-]{0,6}",
+        ) {
+            let (text, pattern) = (CharSet::of(&fold_str(&text)), CharSet::of(&fold_str(&pattern)));
+            if text.contains_all(pattern) {
+                prop_assert!(CharSet::coarse_contains_all(text.coarse(), pattern.coarse()));
+            }
+            // Letters keep their own bits: a missing letter is still seen.
+            prop_assert_eq!(text.coarse() & 0x3FF_FFFF, u32::try_from(text.bits() & 0x3FF_FFFF).unwrap());
+        }
 
         #[test]
         fn fold_is_idempotent(text in interesting_text()) {

@@ -14,10 +14,11 @@ use rayon::prelude::*;
 use crate::dataset::model::Text;
 use crate::dataset::{Dataset, Kind, Record};
 
+use super::find::WordStarts;
 use super::fold::{CharSet, Folded, fold};
 use super::matcher::{
     FieldAt, FieldKind, FieldMask, Fields, LetterScores, Matcher, Prepared, PreparedTerm,
-    score_within, value_score,
+    needs_word_start, score_within, value_score,
 };
 use super::query::{Facet, Query, Term, parse};
 use super::values::{FacetInterner, FacetValues, Interner, ValueId, Values};
@@ -73,16 +74,26 @@ pub struct SearchIndex {
     last: Mutex<Option<Last>>,
 }
 
-/// One field of an entry: the chars its text holds, where the text is in its
-/// [`Values`], and its memo slot when other entries hold the same value. A field is
-/// judged by its set before anything else is read, and a value only this entry holds
-/// is scored without a memo, which would only cost another read.
+/// One field of an entry: a summary of its text, where the text is in its [`Values`],
+/// and its memo slot when other entries hold the same value. A field is judged by its
+/// summary before anything else is read, and a value only this entry holds is scored
+/// without a memo, which would only cost another read. The summary of a short field is
+/// the chars it holds ([`CharSet`]); of a long field, the chars it holds coarsely
+/// ([`CharSet::coarse`]) and the pairs its words begin with ([`WordStarts`]), as prose
+/// holds most chars but a term typed in the explorer has to begin one of its words.
 #[derive(Clone, Copy, Debug)]
 struct FieldRef {
-    set: CharSet,
+    summary: u64,
     start: usize,
     len: u32,
     slot: u32,
+}
+
+/// A long field's summary, apart: its words' beginnings and its coarse chars.
+fn long_summary(summary: u64) -> (WordStarts, u32) {
+    let starts = u32::try_from(summary >> 32).unwrap_or(u32::MAX);
+    let chars = u32::try_from(summary & u64::from(u32::MAX)).unwrap_or(u32::MAX);
+    (WordStarts::from_bits(starts), chars)
 }
 
 /// The slot of a value held by one entry only.
@@ -186,17 +197,26 @@ impl Fields for EntryFields<'_> {
 
     fn score(&self, term: PreparedTerm<'_>, at: FieldAt) -> Option<i64> {
         let index = self.index;
-        let (field, values, kind) = match at {
-            FieldAt::Short(at) => (
-                index.fields[self.head.short + at],
-                &index.short,
-                FieldKind::Short,
-            ),
-            FieldAt::Long(at) => (
-                index.fields[self.head.long + at],
-                &index.long,
-                FieldKind::Long,
-            ),
+        let (field, values, kind, set) = match at {
+            FieldAt::Short(at) => {
+                let field = index.fields[self.head.short + at];
+                let set = CharSet::from_bits(field.summary);
+                if !set.contains_all(term.set) {
+                    return None;
+                }
+                (field, &index.short, FieldKind::Short, set)
+            }
+            FieldAt::Long(at) => {
+                let field = index.fields[self.head.long + at];
+                let (starts, chars) = long_summary(field.summary);
+                if !CharSet::coarse_contains_all(chars, term.set.coarse())
+                    || (needs_word_start(term.term, FieldKind::Long)
+                        && !starts.may_start(&term.term.text))
+                {
+                    return None;
+                }
+                (field, &index.long, FieldKind::Long, CharSet::ANY)
+            }
             FieldAt::Facet(at) => {
                 let id = index.facet_ids[self.head.facets + at];
                 let facets = &index.facets;
@@ -208,11 +228,8 @@ impl Fields for EntryFields<'_> {
                 });
             }
         };
-        if !field.set.contains_all(term.set) {
-            return None;
-        }
         let text = || values.slice(field.start, field.len);
-        let score = || value_score(term.term, term.set, field.set, text, kind);
+        let score = || value_score(term.term, term.set, set, text, kind);
         match field.slot {
             UNSHARED => score(),
             slot => memoised(&self.memos[term.slot].fields[slot as usize], score),
@@ -511,19 +528,23 @@ impl<'a> IndexBuilder<'a> {
                 UNSHARED
             };
         }
-        let field = |values: &Values, slots: &[u32], id: ValueId| {
+        let long_starts: Vec<WordStarts> = (0..long.len())
+            .into_par_iter()
+            .with_min_len(PARALLEL_CHUNK)
+            .map(|id| WordStarts::of(long.text(id as ValueId)))
+            .collect();
+        let field = |values: &Values, slots: &[u32], summary: u64, id: ValueId| {
             let (start, len) = values.range(id);
             FieldRef {
-                set: values.set(id),
+                summary,
                 start,
                 len: u32::try_from(len).unwrap_or(u32::MAX),
                 slot: slots[id as usize],
             }
         };
-        let union = |fields: &[FieldRef]| {
-            fields
-                .iter()
-                .fold(CharSet::default(), |set, field| set.union(field.set))
+        let union = |values: &Values, ids: &[ValueId]| {
+            ids.iter()
+                .fold(CharSet::default(), |set, &id| set.union(values.set(id)))
         };
         let field_count = self.spans.iter().map(|span| span.facets - span.start).sum();
         let mut fields = Vec::with_capacity(field_count);
@@ -532,13 +553,21 @@ impl<'a> IndexBuilder<'a> {
         for span in &self.spans {
             let start = fields.len();
             let short_ids = &ids[span.start..span.long];
-            fields.extend(short_ids.iter().map(|&id| field(&short, &short_slots, id)));
+            fields.extend(
+                short_ids
+                    .iter()
+                    .map(|&id| field(&short, &short_slots, short.set(id).bits(), id)),
+            );
             // Shared values first: their scores are memoised, and when one reaches the
             // most a field can score, the entry's own values are never read.
             fields[start..].sort_by_key(|field| field.slot == UNSHARED);
             let long_start = fields.len();
             let long_ids = &ids[span.long..span.facets];
-            fields.extend(long_ids.iter().map(|&id| field(&long, &long_slots, id)));
+            fields.extend(long_ids.iter().map(|&id| {
+                let summary = u64::from(long_starts[id as usize].bits()) << 32
+                    | u64::from(long.set(id).coarse());
+                field(&long, &long_slots, summary, id)
+            }));
             fields[long_start..].sort_by_key(|field| field.slot == UNSHARED);
             let facet_start = facet_ids.len();
             facet_ids.extend_from_slice(&ids[span.facets..span.end]);
@@ -548,10 +577,7 @@ impl<'a> IndexBuilder<'a> {
                 end: fields.len(),
                 facets: facet_start,
                 facets_end: facet_ids.len(),
-                sets: [
-                    union(&fields[start..long_start]),
-                    union(&fields[long_start..]),
-                ],
+                sets: [union(&short, short_ids), union(&long, long_ids)],
             });
         }
         facet_ids.shrink_to_fit();

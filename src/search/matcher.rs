@@ -369,6 +369,12 @@ fn best_short(
     best
 }
 
+/// Whether `term` must begin a word to match a field of `kind`, so that
+/// [`find::WordStarts`] can rule the field out.
+pub fn needs_word_start(term: &Term, kind: FieldKind) -> bool {
+    matches!(rule(term.kind, kind), Rule::WordPrefix)
+}
+
 /// The score of a positive `term` in one folded field of `kind`, whatever the term's
 /// negation: the caller decides what a hit means. `set` is the term's [`CharSet`].
 pub fn field_score(term: &Term, set: CharSet, field: &Folded, kind: FieldKind) -> Option<i64> {
