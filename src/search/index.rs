@@ -18,7 +18,7 @@ use super::find::WordStarts;
 use super::fold::{CharSet, Folded, fold};
 use super::matcher::{
     FieldAt, FieldKind, FieldMask, Fields, LetterScores, Matcher, Prepared, PreparedTerm,
-    needs_word_start, score_within, value_score,
+    needs_word_start, plain_letter, score_within, value_score,
 };
 use super::query::{Facet, Query, Term, parse};
 use super::values::{FacetInterner, FacetValues, Interner, ValueId, Values};
@@ -133,12 +133,14 @@ struct Memo {
 }
 
 impl Memo {
-    /// Room for what `term` looks at: facet values for a qualified term, else shared
-    /// short and long ones.
+    /// Room for what `term` looks at: facet values for a qualified term, none for a
+    /// term of one letter (looked up in [`LetterScores`]), else shared short and long
+    /// values.
     fn new(index: &SearchIndex, term: &Term) -> Memo {
         let cells = |count: usize| (0..count).map(|_| AtomicU32::new(0)).collect();
         let (fields, facets) = match term.facet {
             Some(_) => (0, index.facets.values.len()),
+            None if plain_letter(term).is_some() => (0, 0),
             None => (index.shared, 0),
         };
         Memo {

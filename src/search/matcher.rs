@@ -452,7 +452,7 @@ fn exact_score(kind: FieldKind, length: i64, bonus: i64) -> i64 {
 /// The letter (or digit) a positive, unqualified fuzzy term consists of, as an index
 /// into [`LetterScores`]: the first keystroke of most queries, which matches nearly
 /// every record.
-fn plain_letter(term: &Term) -> Option<usize> {
+pub fn plain_letter(term: &Term) -> Option<usize> {
     if term.kind != TermKind::Fuzzy || term.negated || term.facet.is_some() {
         return None;
     }
