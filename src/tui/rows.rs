@@ -4,7 +4,10 @@
 //!
 //! A keystroke recomputes every list, so nothing here parses a date, counts characters
 //! or hashes per record: [`TimelineOrder`] holds what is fixed per dataset, and the
-//! filter's hits, which come in entry order, are split by kind in one pass.
+//! filter's hits, which come in entry order, are split by kind where each kind starts,
+//! found by binary search, without copying the Timeline's.
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -68,14 +71,35 @@ impl TimelineOrder {
     }
 }
 
-/// The filter's hits, split by kind and still in entry order.
-#[derive(Debug, Default)]
+/// The filter's hits, split by kind and still in entry order: ranges of the index's
+/// hits, which come in entry order, where every announcement and its events come first,
+/// then the institutions, the people and the contacts (see `SearchIndex::entries`).
 struct Split {
+    hits: Arc<Vec<Hit>>,
+    institutions: usize,
+    people: usize,
+    contacts: usize,
+}
+
+impl Split {
     /// Announcements and their events, each with its score.
-    timeline: Vec<(Record, i64)>,
-    institutions: Vec<Hit>,
-    contacts: Vec<Hit>,
-    people: Vec<Hit>,
+    fn timeline<'a>(&'a self, app: &'a App) -> impl Iterator<Item = (Record, i64)> + 'a {
+        self.hits[..self.institutions]
+            .iter()
+            .map(|hit| (app.index.entries[hit.entry].record, hit.score))
+    }
+
+    fn institutions(&self) -> Vec<Hit> {
+        self.hits[self.institutions..self.people].to_vec()
+    }
+
+    fn people(&self) -> Vec<Hit> {
+        self.hits[self.people..self.contacts].to_vec()
+    }
+
+    fn contacts(&self) -> Vec<Hit> {
+        self.hits[self.contacts..].to_vec()
+    }
 }
 
 /// Every record the filter keeps, split by kind; None when there is no filter. The
@@ -85,22 +109,19 @@ fn split(app: &App) -> Option<Split> {
         return None;
     }
     let hits = app.index.matching(&app.query);
-    // Announcements and events are most of any index: room for all hits up front saves
-    // growing the largest list a dozen times.
-    let mut split = Split {
-        timeline: Vec::with_capacity(hits.len()),
-        ..Split::default()
+    let order = |hit: &Hit| match app.index.entries[hit.entry].record {
+        Record::Announcement(_) | Record::Event(..) => 0,
+        Record::Institution(_) => 1,
+        Record::Person(_) => 2,
+        Record::Contact(_) => 3,
     };
-    for &hit in hits.iter() {
-        let record = app.index.entries[hit.entry].record;
-        match record {
-            Record::Announcement(_) | Record::Event(..) => split.timeline.push((record, hit.score)),
-            Record::Institution(_) => split.institutions.push(hit),
-            Record::Contact(_) => split.contacts.push(hit),
-            Record::Person(_) => split.people.push(hit),
-        }
-    }
-    Some(split)
+    let start = |kind| hits.partition_point(|hit| order(hit) < kind);
+    Some(Split {
+        institutions: start(1),
+        people: start(2),
+        contacts: start(3),
+        hits,
+    })
 }
 
 fn push_with_events(app: &App, rows: &mut Vec<TimelineRow>, announcement: usize) {
@@ -119,7 +140,7 @@ pub fn timeline(app: &App) -> Vec<TimelineRow> {
             timeline_of(
                 app,
                 Some(&candidates),
-                split(app).map(|split| split.timeline),
+                split(app).as_ref().map(|split| split.timeline(app)),
             )
         }
         None => timeline_without_narrowing(app),
@@ -128,7 +149,11 @@ pub fn timeline(app: &App) -> Vec<TimelineRow> {
 
 /// The Timeline's rows as if nothing were narrowed: what the filter alone keeps.
 pub fn timeline_without_narrowing(app: &App) -> Vec<TimelineRow> {
-    timeline_of(app, None, split(app).map(|split| split.timeline))
+    timeline_of(
+        app,
+        None,
+        split(app).as_ref().map(|split| split.timeline(app)),
+    )
 }
 
 /// The rows of the `candidates` announcements (every one with None, otherwise sorted),
@@ -136,7 +161,7 @@ pub fn timeline_without_narrowing(app: &App) -> Vec<TimelineRow> {
 fn timeline_of(
     app: &App,
     candidates: Option<&[usize]>,
-    hits: Option<Vec<(Record, i64)>>,
+    hits: Option<impl Iterator<Item = (Record, i64)>>,
 ) -> Vec<TimelineRow> {
     let mut rows = Vec::new();
     let Some(hits) = hits else {
@@ -283,30 +308,30 @@ pub fn lists(app: &App) -> Lists {
         .narrowed
         .map(|institution| app.dataset.announcements_of(institution));
     Lists {
-        timeline: timeline_of(app, candidates.as_deref(), Some(split.timeline)),
-        institutions: ranked(app, split.institutions, institution_of),
-        contacts: ranked(app, split.contacts, contact_of),
-        people: ranked(app, split.people, person_of),
+        timeline: timeline_of(app, candidates.as_deref(), Some(split.timeline(app))),
+        institutions: ranked(app, split.institutions(), institution_of),
+        contacts: ranked(app, split.contacts(), contact_of),
+        people: ranked(app, split.people(), person_of),
     }
 }
 
 pub fn institutions(app: &App) -> Vec<usize> {
     match split(app) {
-        Some(split) => ranked(app, split.institutions, institution_of),
+        Some(split) => ranked(app, split.institutions(), institution_of),
         None => (0..app.dataset.institutions.len()).collect(),
     }
 }
 
 pub fn contacts(app: &App) -> Vec<usize> {
     match split(app) {
-        Some(split) => ranked(app, split.contacts, contact_of),
+        Some(split) => ranked(app, split.contacts(), contact_of),
         None => (0..app.dataset.contacts.len()).collect(),
     }
 }
 
 pub fn people(app: &App) -> Vec<usize> {
     match split(app) {
-        Some(split) => ranked(app, split.people, person_of),
+        Some(split) => ranked(app, split.people(), person_of),
         None => (0..app.dataset.people.len()).collect(),
     }
 }
