@@ -2,9 +2,9 @@
 //! and the ranking rule shared by the CLI's `search` and `contacts` and the explorer's
 //! filter. Which fields of a record are searched, and how, is decided here only.
 //!
-//! A field is the id of a distinct folded text ([`super::values`]), so a query scores
-//! each distinct text once per term, however many records hold it: the score is kept
-//! in a [`Memo`] the next keystroke reuses for the terms it did not change.
+//! A field refers to a distinct folded text ([`super::values`]), so a query scores a
+//! text that many records hold once per term: the score is kept in a [`Memo`] the next
+//! keystroke reuses for the terms it did not change.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -89,7 +89,12 @@ struct FieldRef {
     slot: u32,
 }
 
-/// A long field's summary, apart: its words' beginnings and its coarse chars.
+/// A long field's summary: its words' beginnings and its coarse chars, in one word.
+fn long_summary_of(starts: WordStarts, set: CharSet) -> u64 {
+    u64::from(starts.bits()) << 32 | u64::from(set.coarse())
+}
+
+/// [`long_summary_of`] taken apart again.
 fn long_summary(summary: u64) -> (WordStarts, u32) {
     let starts = u32::try_from(summary >> 32).unwrap_or(u32::MAX);
     let chars = u32::try_from(summary & u64::from(u32::MAX)).unwrap_or(u32::MAX);
@@ -175,7 +180,8 @@ fn memoised(cell: &AtomicU32, score: impl FnOnce() -> Option<i64>) -> Option<i64
 struct EntryFields<'a> {
     index: &'a SearchIndex,
     head: &'a Head,
-    memos: &'a [Arc<Memo>],
+    /// The query's terms and their memos, by slot.
+    memos: &'a [(Term, Arc<Memo>)],
     letters: &'a LetterScores,
 }
 
@@ -225,7 +231,7 @@ impl Fields for EntryFields<'_> {
                 let kind = FieldKind::Facet(facets.facets[id as usize]);
                 let set = facets.values.set(id);
                 let text = || facets.values.text(id);
-                return memoised(&self.memos[term.slot].facets[id as usize], || {
+                return memoised(&self.memos[term.slot].1.facets[id as usize], || {
                     value_score(term.term, term.set, set, text, kind)
                 });
             }
@@ -234,7 +240,7 @@ impl Fields for EntryFields<'_> {
         let score = || value_score(term.term, term.set, set, text, kind);
         match field.slot {
             UNSHARED => score(),
-            slot => memoised(&self.memos[term.slot].fields[slot as usize], score),
+            slot => memoised(&self.memos[term.slot].1.fields[slot as usize], score),
         }
     }
 
@@ -289,7 +295,7 @@ impl SearchIndex {
     /// Like [`search`](Self::search), over the entries `wanted` keeps.
     pub fn search_parsed(&self, query: &Query, wanted: impl Fn(&Entry) -> bool) -> Vec<Hit> {
         let mut hits: Vec<Hit> = self
-            .matches(query)
+            .matching(query)
             .iter()
             .filter(|hit| wanted(&self.entries[hit.entry]))
             .copied()
@@ -300,15 +306,10 @@ impl SearchIndex {
 
     /// Every entry `query` matches, in entry order and unranked, for a caller that splits
     /// them (the explorer's lists) and ranks only the part it shows. An empty query
-    /// matches every entry, with score 0.
+    /// matches every entry, with score 0. Remembered from the last call when it was the
+    /// same query, narrowed from it when the query grew from it, otherwise scored
+    /// afresh; in parallel either way.
     pub fn matching(&self, query: &Query) -> Arc<Vec<Hit>> {
-        self.matches(query)
-    }
-
-    /// Every entry `query` matches, in entry order: remembered from the last call when
-    /// it was the same query, narrowed from it when the query grew from it, otherwise
-    /// scored afresh; in parallel either way.
-    fn matches(&self, query: &Query) -> Arc<Vec<Hit>> {
         let last = self
             .last
             .lock()
@@ -335,12 +336,11 @@ impl SearchIndex {
                 (term.term.clone(), memo)
             })
             .collect();
-        let cells: Vec<Arc<Memo>> = memos.iter().map(|(_, memo)| Arc::clone(memo)).collect();
         let score = |entry: usize, narrowed_groups: usize, within: FieldMask| {
             let fields = EntryFields {
                 index: self,
                 head: &self.heads[entry],
-                memos: &cells,
+                memos: &memos,
                 letters: &self.letters[entry],
             };
             score_within(&prepared, &fields, narrowed_groups, within)
@@ -508,28 +508,8 @@ impl<'a> IndexBuilder<'a> {
         let long = self.long.into_values();
         let facets = self.facets.into_values();
         let ids = self.fields;
-        // A value more than one entry holds gets a memo slot (entries hold each value
-        // once); the rest are scored straight from their text.
-        let mut short_slots = vec![0_u32; short.len()];
-        let mut long_slots = vec![0_u32; long.len()];
-        for span in &self.spans {
-            for &id in &ids[span.start..span.long] {
-                short_slots[id as usize] = short_slots[id as usize].saturating_add(1);
-            }
-            for &id in &ids[span.long..span.facets] {
-                long_slots[id as usize] = long_slots[id as usize].saturating_add(1);
-            }
-        }
-        let mut shared = 0_usize;
-        for holders in short_slots.iter_mut().chain(long_slots.iter_mut()) {
-            *holders = if *holders > 1 {
-                shared += 1;
-                // Slots stay below UNSHARED: there are fewer values than that.
-                u32::try_from(shared - 1).unwrap_or(UNSHARED)
-            } else {
-                UNSHARED
-            };
-        }
+        let (short_slots, long_slots, shared) =
+            memo_slots(&self.spans, &ids, short.len(), long.len());
         let long_starts: Vec<WordStarts> = (0..long.len())
             .into_par_iter()
             .with_min_len(PARALLEL_CHUNK)
@@ -566,8 +546,7 @@ impl<'a> IndexBuilder<'a> {
             let long_start = fields.len();
             let long_ids = &ids[span.long..span.facets];
             fields.extend(long_ids.iter().map(|&id| {
-                let summary = u64::from(long_starts[id as usize].bits()) << 32
-                    | u64::from(long.set(id).coarse());
+                let summary = long_summary_of(long_starts[id as usize], long.set(id));
                 field(&long, &long_slots, summary, id)
             }));
             fields[long_start..].sort_by_key(|field| field.slot == UNSHARED);
@@ -583,31 +562,7 @@ impl<'a> IndexBuilder<'a> {
             });
         }
         facet_ids.shrink_to_fit();
-        let short_letters: Vec<LetterScores> = (0..short.len())
-            .into_par_iter()
-            .with_min_len(PARALLEL_CHUNK)
-            .map(|id| LetterScores::of_short(short.text(id as ValueId)))
-            .collect();
-        let long_letters: Vec<LetterScores> = (0..long.len())
-            .into_par_iter()
-            .with_min_len(PARALLEL_CHUNK)
-            .map(|id| LetterScores::of_long(long.text(id as ValueId)))
-            .collect();
-        let letters = self
-            .spans
-            .par_iter()
-            .with_min_len(PARALLEL_CHUNK)
-            .map(|span| {
-                let mut scores = LetterScores::default();
-                for &id in &ids[span.start..span.long] {
-                    scores.add(&short_letters[id as usize]);
-                }
-                for &id in &ids[span.long..span.facets] {
-                    scores.add(&long_letters[id as usize]);
-                }
-                scores
-            })
-            .collect();
+        let letters = entry_letters(&self.spans, &ids, &short, &long);
         let label_chars = self
             .entries
             .iter()
@@ -630,6 +585,72 @@ impl<'a> IndexBuilder<'a> {
             last: Mutex::new(None),
         }
     }
+}
+
+/// Each short and long value's memo slot, and how many slots there are: a value more
+/// than one entry holds gets one (an entry holds each value once); the rest are scored
+/// straight from their text and get [`UNSHARED`].
+fn memo_slots(
+    spans: &[Span],
+    ids: &[ValueId],
+    short_values: usize,
+    long_values: usize,
+) -> (Vec<u32>, Vec<u32>, usize) {
+    let mut short_slots = vec![0_u32; short_values];
+    let mut long_slots = vec![0_u32; long_values];
+    for span in spans {
+        for &id in &ids[span.start..span.long] {
+            short_slots[id as usize] = short_slots[id as usize].saturating_add(1);
+        }
+        for &id in &ids[span.long..span.facets] {
+            long_slots[id as usize] = long_slots[id as usize].saturating_add(1);
+        }
+    }
+    let mut shared = 0_usize;
+    for holders in short_slots.iter_mut().chain(long_slots.iter_mut()) {
+        *holders = if *holders > 1 {
+            shared += 1;
+            // Slots stay below UNSHARED: there are fewer values than that.
+            u32::try_from(shared - 1).unwrap_or(UNSHARED)
+        } else {
+            UNSHARED
+        };
+    }
+    (short_slots, long_slots, shared)
+}
+
+/// Each entry's [`LetterScores`]: each distinct value's are worked out once, then
+/// combined per entry.
+fn entry_letters(
+    spans: &[Span],
+    ids: &[ValueId],
+    short: &Values,
+    long: &Values,
+) -> Vec<LetterScores> {
+    let short_letters: Vec<LetterScores> = (0..short.len())
+        .into_par_iter()
+        .with_min_len(PARALLEL_CHUNK)
+        .map(|id| LetterScores::of_short(short.text(id as ValueId)))
+        .collect();
+    let long_letters: Vec<LetterScores> = (0..long.len())
+        .into_par_iter()
+        .with_min_len(PARALLEL_CHUNK)
+        .map(|id| LetterScores::of_long(long.text(id as ValueId)))
+        .collect();
+    spans
+        .par_iter()
+        .with_min_len(PARALLEL_CHUNK)
+        .map(|span| {
+            let mut scores = LetterScores::default();
+            for &id in &ids[span.start..span.long] {
+                scores.add(&short_letters[id as usize]);
+            }
+            for &id in &ids[span.long..span.facets] {
+                scores.add(&long_letters[id as usize]);
+            }
+            scores
+        })
+        .collect()
 }
 
 fn year_of(date: &str) -> &str {
