@@ -239,30 +239,49 @@ pub fn score_fields(query: &Prepared<'_>, fields: &impl Fields) -> Option<i64> {
     score_within(query, fields, 0, FieldMask::ALL).map(|(score, _)| score)
 }
 
-/// Which of a record's short and long fields may hold a term: bit `i` for the field at
-/// position `i`, short fields first, then long ones. Fields past the 64th always may.
+/// Which of a record's short and long fields may hold a term: bit `i % 64` of the low
+/// half for short field `i`, of the high half for long field `i`. A record with more
+/// than 64 fields of a kind shares bits between them, so that a bit may stand for a
+/// field that did not match, never the reverse: a press contact's releases run to 200
+/// long fields, and a mask that gave up past the 64th had them all read on every
+/// keystroke.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FieldMask(u64);
+pub struct FieldMask(u128);
 
 impl FieldMask {
-    pub const ALL: FieldMask = FieldMask(u64::MAX);
+    pub const ALL: FieldMask = FieldMask(u128::MAX);
     pub const NONE: FieldMask = FieldMask(0);
+    const LONGS: u128 = (u64::MAX as u128) << 64;
 
-    fn may_hold(self, position: usize) -> bool {
-        position >= 64 || self.0 & (1 << position) != 0
+    fn bit(index: usize, long: bool) -> u128 {
+        1 << (index % 64 + if long { 64 } else { 0 })
     }
 
-    fn add(&mut self, position: usize) {
-        if position < 64 {
-            self.0 |= 1 << position;
+    fn may_hold_short(self, index: usize) -> bool {
+        self.0 & Self::bit(index, false) != 0
+    }
+
+    fn may_hold_long(self, index: usize) -> bool {
+        self.0 & Self::bit(index, true) != 0
+    }
+
+    fn add_short(&mut self, index: usize) {
+        self.0 |= Self::bit(index, false);
+    }
+
+    fn add_long(&mut self, index: usize) {
+        self.0 |= Self::bit(index, true);
+    }
+
+    /// Adds the short fields from `from` up to `count`.
+    fn add_shorts(&mut self, from: usize, count: usize) {
+        for index in from..count.min(from + 64) {
+            self.add_short(index);
         }
     }
 
-    /// Adds every position from `position` on.
-    fn add_from(&mut self, position: usize) {
-        if position < 64 {
-            self.0 |= u64::MAX << position;
-        }
+    fn add_longs(&mut self) {
+        self.0 |= Self::LONGS;
     }
 }
 
@@ -294,9 +313,8 @@ pub fn score_within(
                 return letters.score(letter);
             }
             let may_hold = |set: Option<CharSet>| set.is_none_or(|set| set.contains_all(term.set));
-            let short_count = fields.short_count();
             let shorts = if may_hold(fields.short_set()) {
-                short_count
+                fields.short_count()
             } else {
                 0
             };
@@ -317,10 +335,10 @@ pub fn score_within(
             };
             best_short(term, fields, shorts, within, &mut matched).or_else(|| {
                 (0..longs)
-                    .filter(|&index| within.may_hold(short_count + index))
+                    .filter(|&index| within.may_hold_long(index))
                     .filter_map(|index| {
                         let score = fields.score(term, FieldAt::Long(index))?;
-                        matched.add(short_count + index);
+                        matched.add_long(index);
                         Some(score)
                     })
                     .max()
@@ -353,18 +371,19 @@ fn best_short(
 ) -> Option<i64> {
     let ceiling = short_ceiling(term.term);
     let mut best = None;
-    for index in (0..count).filter(|&index| within.may_hold(index)) {
+    for index in (0..count).filter(|&index| within.may_hold_short(index)) {
         if let Some(score) = fields.score(term, FieldAt::Short(index)) {
-            matched.add(index);
+            matched.add_short(index);
             if score >= ceiling {
-                matched.add_from(index + 1);
+                matched.add_shorts(index + 1, count);
+                matched.add_longs();
                 return Some(score);
             }
             best = best.max(Some(score));
         }
     }
     if best.is_some() {
-        matched.add_from(fields.short_count());
+        matched.add_longs();
     }
     best
 }

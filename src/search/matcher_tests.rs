@@ -301,3 +301,44 @@ impl Fields for Lettered<'_> {
         Some(&self.1)
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Narrowing by the fields an earlier query matched gives what scoring every field
+    /// gives, also for records with more than 64 fields of a kind, whose fields share
+    /// the mask's bits.
+    #[test]
+    fn narrowing_by_matched_fields_loses_nothing(
+        short in proptest::collection::vec(
+            prop_oneof![9 => "[xyz ]{1,6}", 1 => "[abxy ]{1,6}"], 0..90,
+        ),
+        long in proptest::collection::vec(
+            prop_oneof![19 => "[xyz ]{5,20}", 1 => "((ab|abc|bca|cab|ca|b) ){1,3}"], 0..150,
+        ),
+        typed in "[abc]{1,4}( [abc]{1,3})?",
+    ) {
+        let document = Document {
+            short: short.iter().map(|text| fold(text)).collect(),
+            long: long.iter().map(|text| fold(text)).collect(),
+            ..Document::default()
+        };
+        let mut earlier: Option<(Query, FieldMask)> = None;
+        for end in 1..=typed.len() {
+            let query = parse(&typed[..end]);
+            let prepared = Prepared::new(&query);
+            let narrowed = match &earlier {
+                Some((last, within)) if query.grows_from(last) => {
+                    score_within(&prepared, &document, last.groups.len(), *within)
+                }
+                _ => score_within(&prepared, &document, 0, FieldMask::ALL),
+            };
+            prop_assert_eq!(
+                narrowed.map(|(score, _)| score),
+                score_fields(&prepared, &document),
+                "{}", &typed[..end]
+            );
+            earlier = narrowed.map(|(_, matched)| (query, matched));
+        }
+    }
+}
