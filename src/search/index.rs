@@ -6,7 +6,7 @@
 //! text that many records hold once per term: the score is kept in a [`Memo`] the next
 //! keystroke reuses for the terms it did not change.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -310,6 +310,25 @@ impl SearchIndex {
     /// same query, narrowed from it when the query grew from it, otherwise scored
     /// afresh; in parallel either way.
     pub fn matching(&self, query: &Query) -> Arc<Vec<Hit>> {
+        let never = AtomicBool::new(false);
+        self.matching_unless(query, &never)
+            .expect("a search that is never stopped finishes")
+    }
+
+    /// Whether [`SearchIndex::matching`] would answer `query` from memory, at no cost.
+    pub fn remembers(&self, query: &Query) -> bool {
+        self.last
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .is_some_and(|last| last.query == *query)
+    }
+
+    /// [`SearchIndex::matching`], given up, with `None`, once `stop` is set: the
+    /// explorer searches in the background and stops a search the next keystroke made
+    /// stale. A search given up is not remembered, so the next one starts from the last
+    /// that finished.
+    pub fn matching_unless(&self, query: &Query, stop: &AtomicBool) -> Option<Arc<Vec<Hit>>> {
         let last = self
             .last
             .lock()
@@ -318,7 +337,7 @@ impl SearchIndex {
         if let Some(last) = &last
             && last.query == *query
         {
-            return Arc::clone(&last.hits);
+            return Some(Arc::clone(&last.hits));
         }
         let prepared = Prepared::new(query);
         let memos: Vec<(Term, Arc<Memo>)> = prepared
@@ -337,6 +356,10 @@ impl SearchIndex {
             })
             .collect();
         let score = |entry: usize, narrowed_groups: usize, within: FieldMask| {
+            // A relaxed load per entry: far cheaper than scoring it.
+            if stop.load(Ordering::Relaxed) {
+                return None;
+            }
             let fields = EntryFields {
                 index: self,
                 head: &self.heads[entry],
@@ -365,6 +388,9 @@ impl SearchIndex {
                 .filter_map(|entry| score(entry, 0, FieldMask::ALL))
                 .unzip(),
         };
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
         let hits = Arc::new(hits);
         *self.last.lock().unwrap_or_else(PoisonError::into_inner) = Some(Last {
             query: query.clone(),
@@ -372,7 +398,7 @@ impl SearchIndex {
             matched: Arc::new(matched),
             memos,
         });
-        hits
+        Some(hits)
     }
 
     /// Best first: higher score, then shorter label, then dataset order.

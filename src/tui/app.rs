@@ -2,6 +2,8 @@
 //! here: actions come in, state changes, and `view` draws the result. What rows each pane
 //! lists is derived from the dataset, the filter and the narrowing in `rows`.
 
+use std::sync::Arc;
+
 use crate::dataset::{Dataset, Record};
 use crate::search::index::SearchIndex;
 use crate::search::query::{Query, parse};
@@ -99,7 +101,8 @@ pub struct DetailsCursor {
 
 pub struct App {
     pub dataset: Dataset,
-    pub index: SearchIndex,
+    /// Shared with the explorer's search thread (see `crate::search::background`).
+    pub index: Arc<SearchIndex>,
     /// The timeline chart's marks, computed with the index: once per dataset.
     pub chart: ChartMarks,
     /// Each announcement's events in date order and its title length, for the Timeline.
@@ -154,7 +157,7 @@ pub struct App {
 
 impl App {
     pub fn new(dataset: Dataset, theme: Theme, width: u16, height: u16) -> App {
-        let index = SearchIndex::build(&dataset);
+        let index = Arc::new(SearchIndex::build(&dataset));
         let chart = ChartMarks::of(&dataset);
         let timeline_order = TimelineOrder::of(&dataset);
         let mut app = App {
@@ -241,11 +244,7 @@ impl App {
     /// [`App::settle`], instead of one search per character. Any other action settles
     /// first, so it sees the lists of the filter typed so far.
     pub fn update_deferred(&mut self, action: Action) {
-        let edits_filter = matches!(
-            action,
-            Action::FilterInput(_) | Action::FilterBackspace | Action::FilterClearWord
-        );
-        if !edits_filter {
+        if !action.edits_filter() {
             self.settle();
         }
         if !matches!(action, Action::FilterInput(_) | Action::FilterBackspace) {
@@ -336,6 +335,16 @@ impl App {
                 self.people_cursor = ListCursor::default();
             }
         }
+    }
+
+    /// Whether the lists wait for the search of filter edits (see [`App::settle`]).
+    pub fn searching(&self) -> bool {
+        self.filter_pending
+    }
+
+    /// The query that [`App::settle`] would search for, when filter edits wait for it.
+    pub fn pending_query(&self) -> Option<Query> {
+        self.filter_pending.then(|| parse(&self.filter))
     }
 
     /// Brings the query and the lists up to date with filter edits made by

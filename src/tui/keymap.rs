@@ -50,6 +50,19 @@ pub enum Action {
     OpenLink,
 }
 
+impl Action {
+    /// Whether it changes the filter's text, whose search [`App::settle`] runs once
+    /// for a burst of them.
+    ///
+    /// [`App::settle`]: super::app::App::settle
+    pub fn edits_filter(self) -> bool {
+        matches!(
+            self,
+            Action::FilterInput(_) | Action::FilterBackspace | Action::FilterClearWord
+        )
+    }
+}
+
 /// Where the keyboard is: decides which commands apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {

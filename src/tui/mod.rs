@@ -31,6 +31,7 @@ use ratatui::{Terminal, backend::CrosstermBackend};
 
 use crate::config::Settings;
 use crate::dataset::{Dataset, LoadError};
+use crate::search::background::Searcher;
 
 use app::App;
 
@@ -136,29 +137,67 @@ fn select_start(app: &mut App, select: &mut Option<String>) {
 
 /// How long the loop waits for input before looking for a reload, with --watch.
 const RELOAD_CHECK: Duration = Duration::from_millis(100);
+/// How long the loop waits for input before looking whether the search finished.
+const SEARCH_CHECK: Duration = Duration::from_millis(4);
+/// How long a frame waits for the search of what was just typed: a search that takes
+/// less is drawn with its hits, without a frame of stale lists first.
+const SEARCH_GRACE: Duration = Duration::from_millis(8);
 
-/// The next terminal event; with a watcher, `None` when a reload came first (and was
-/// applied). Without one, blocks until something happens: no work, and no CPU, while idle.
+/// What woke the loop up.
+enum Wake {
+    Event(Event),
+    /// A reload came (and was applied).
+    Reloaded,
+    /// The search of the filter as typed finished.
+    Searched,
+}
+
+/// The next thing to act on. Without a watcher or a search under way, blocks until
+/// something happens: no work, and no CPU, while idle.
 fn next_event(
     app: &mut App,
     watcher: Option<&watch::Watcher>,
+    searcher: &Searcher,
     select: &mut Option<String>,
-) -> io::Result<Option<Event>> {
-    let Some(watcher) = watcher else {
-        return event::read().map(Some);
-    };
+) -> io::Result<Wake> {
     loop {
-        if let Some(reload) = watcher.latest() {
+        let searching = app.pending_query().is_some();
+        if searching && !searcher.busy() {
+            return Ok(Wake::Searched);
+        }
+        if let Some(reload) = watcher.and_then(watch::Watcher::latest) {
             app.reloaded(reload);
             if app.dataset_error.is_none() {
                 select_start(app, select);
             }
-            return Ok(None);
+            return Ok(Wake::Reloaded);
         }
-        if event::poll(RELOAD_CHECK)? {
-            return event::read().map(Some);
+        let wait = match (searching, watcher) {
+            (true, _) => SEARCH_CHECK,
+            (false, Some(_)) => RELOAD_CHECK,
+            (false, None) => return event::read().map(Wake::Event),
+        };
+        if event::poll(wait)? {
+            return event::read().map(Wake::Event);
         }
     }
+}
+
+/// Starts the search of the filter as edited, if there is one to make, and brings the
+/// lists up to date if it finishes within [`SEARCH_GRACE`]; otherwise the frame is drawn
+/// with the lists as they were, and the loop settles when the search is done. Keys typed
+/// meanwhile stop it and start the next.
+fn search_typed(app: &mut App, searcher: &Searcher) {
+    let Some(query) = app.pending_query() else {
+        return;
+    };
+    if !app.index.remembers(&query) {
+        searcher.search(&app.index, &query);
+        if !searcher.wait(SEARCH_GRACE) {
+            return;
+        }
+    }
+    app.settle();
 }
 
 fn event_loop(
@@ -167,6 +206,7 @@ fn event_loop(
     select: &mut Option<String>,
 ) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let searcher = Searcher::start()?;
     // No `terminal.clear()`: the alternate screen starts empty, and clearing asks the
     // terminal for the cursor position, which a terminal that never answers turns into a
     // two-second wait and an error.
@@ -197,13 +237,22 @@ fn event_loop(
                 return Ok(());
             }
         }
-        let Some(event) = next_event(app, watcher, select)? else {
-            redraw = true;
-            continue;
+        let event = match next_event(app, watcher, &searcher, select)? {
+            Wake::Event(event) => event,
+            Wake::Reloaded => {
+                search_typed(app, &searcher);
+                redraw = true;
+                continue;
+            }
+            Wake::Searched => {
+                app.settle();
+                redraw = true;
+                continue;
+            }
         };
-        redraw = handle(app, &mut terminal, event)?;
+        redraw = handle(app, &searcher, &mut terminal, event)?;
         // Keys typed faster than a frame is drawn wait in the terminal's queue. Taking all
-        // of them now, then filtering and drawing once, keeps typing from queueing work: a
+        // of them now, then searching and drawing once, keeps typing from queueing work: a
         // burst of characters costs one search and one frame. An action whose effect the
         // loop carries out (a copy, an export, the mouse capture, quitting) ends the
         // burst, so that the next one cannot overwrite it.
@@ -213,9 +262,9 @@ fn event_loop(
             && app.mouse_captured == mouse_captured
             && event::poll(Duration::ZERO)?
         {
-            redraw |= handle(app, &mut terminal, event::read()?)?;
+            redraw |= handle(app, &searcher, &mut terminal, event::read()?)?;
         }
-        app.settle();
+        search_typed(app, &searcher);
     }
 }
 
@@ -223,12 +272,18 @@ fn event_loop(
 /// Filter edits are left for [`App::settle`], which the loop calls once per burst.
 fn handle(
     app: &mut App,
+    searcher: &Searcher,
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     event: Event,
 ) -> io::Result<bool> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
             if let Some(action) = app.keymap.action_for(app.context(), &key) {
+                // Any other action acts on the lists of the filter as typed: the search
+                // under way makes them, and searching again here would only repeat it.
+                if !action.edits_filter() && app.pending_query().is_some() {
+                    searcher.wait(Duration::MAX);
+                }
                 app.update_deferred(action);
             }
         }

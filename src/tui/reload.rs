@@ -64,7 +64,7 @@ impl App {
         );
 
         self.dataset = dataset;
-        self.index = SearchIndex::build(&self.dataset);
+        self.index = std::sync::Arc::new(SearchIndex::build(&self.dataset));
         self.chart = ChartMarks::of(&self.dataset);
         self.timeline_order = TimelineOrder::of(&self.dataset);
         let dataset = &self.dataset;

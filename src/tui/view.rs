@@ -377,7 +377,10 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             crate::sanitize::sanitize(&app.filter).into_owned(),
         ));
     }
-    if !app.filter.is_empty() {
+    if app.searching() {
+        // The lists are still those of the filter before the last edit.
+        left.push(Span::styled("  searching…", app.theme.muted));
+    } else if !app.filter.is_empty() {
         left.push(Span::styled(
             format!("  {} matches", app.match_count()),
             app.theme.muted,
