@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use accords::dataset::Dataset;
+use accords::search::background::Searcher;
 use accords::tui::app::App;
 use accords::tui::keymap::Action;
 use accords::tui::theme::Theme;
@@ -191,9 +192,76 @@ fn bench_keystroke(criterion: &mut Criterion) {
                 with_draw[with_draw.len() - 1],
                 with_draw.len()
             );
+            typing_in_the_background(&mut app, &mut terminal, size, query);
         }
     }
     group.finish();
+}
+
+/// Time between two keys in [`typing_in_the_background`]: a fast typist's pace.
+const TYPING_INTERVAL: Duration = Duration::from_millis(50);
+
+/// The query typed at [`TYPING_INTERVAL`] as the run loop handles keys: the search runs
+/// on the searcher's thread, the frame waits for it at most `SEARCH_GRACE`, and the
+/// hits are drawn when it finishes, unless the next key came first. Prints how long the
+/// UI thread was busy per key and per finished search (what delays the next key), and
+/// how long from a key to its hits drawn.
+fn typing_in_the_background(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    size: usize,
+    query: &str,
+) {
+    let searcher = Searcher::start().expect("a search thread");
+    let rounds = if size >= 100_000 { 10 } else { 30 };
+    let mut busy = Vec::new();
+    let mut to_hits = Vec::new();
+    let mut superseded = 0;
+    for _ in 0..rounds {
+        searcher.wait(Duration::MAX);
+        app.settle();
+        reset(app);
+        for character in query.chars() {
+            let key = Instant::now();
+            app.update_deferred(Action::FilterInput(character));
+            app.search_typed(&searcher);
+            draw(app, terminal);
+            busy.push(key.elapsed());
+            let next_key = key + TYPING_INTERVAL;
+            if app.searching() {
+                if searcher.wait(next_key.saturating_duration_since(Instant::now())) {
+                    let found = Instant::now();
+                    app.settle();
+                    draw(app, terminal);
+                    busy.push(found.elapsed());
+                    to_hits.push(key.elapsed());
+                } else {
+                    superseded += 1;
+                }
+            } else {
+                to_hits.push(key.elapsed());
+            }
+            std::thread::sleep(next_key.saturating_duration_since(Instant::now()));
+        }
+    }
+    searcher.wait(Duration::MAX);
+    app.settle();
+    busy.sort();
+    to_hits.sort();
+    if to_hits.is_empty() {
+        eprintln!("typing  {size:>7} {query:<14} every search was stopped by the next key");
+        return;
+    }
+    eprintln!(
+        "typing  {size:>7} {query:<14} one key per {TYPING_INTERVAL:?}: UI thread busy: median {:>9.3?} p95 {:>9.3?} max {:>9.3?} | key to hits drawn: median {:>9.3?} p95 {:>9.3?} max {:>9.3?} ({} keys, {superseded} searches stopped by the next key)",
+        percentile(&busy, 0.5),
+        percentile(&busy, 0.95),
+        busy[busy.len() - 1],
+        percentile(&to_hits, 0.5),
+        percentile(&to_hits, 0.95),
+        to_hits[to_hits.len() - 1],
+        rounds * query.chars().count(),
+    );
 }
 
 fn bench_frame(criterion: &mut Criterion) {

@@ -24,9 +24,10 @@ struct Request {
 struct State {
     /// Asked for and not yet taken up by the thread.
     waiting: Option<Request>,
-    /// The search the thread is running, or ran last, and whether it has finished.
+    /// The search the thread is running, or ran last.
     current: Option<(Arc<SearchIndex>, Query, Arc<AtomicBool>)>,
-    finished: bool,
+    /// The newest search asked for has not finished.
+    pending: bool,
     quit: bool,
 }
 
@@ -79,13 +80,13 @@ impl Searcher {
             query: query.clone(),
             stop: Arc::new(AtomicBool::new(false)),
         });
-        state.finished = false;
+        state.pending = true;
         self.shared.changed.notify_all();
     }
 
     /// Whether the newest search asked for is still running or waiting.
     pub fn busy(&self) -> bool {
-        !self.shared.lock().finished
+        self.shared.lock().pending
     }
 
     /// Waits up to `timeout` for the newest search to finish; true when it has.
@@ -94,9 +95,9 @@ impl Searcher {
         let (state, _) = self
             .shared
             .changed
-            .wait_timeout_while(state, timeout, |state| !state.finished)
+            .wait_timeout_while(state, timeout, |state| state.pending)
             .unwrap_or_else(PoisonError::into_inner);
-        state.finished
+        !state.pending
     }
 }
 
@@ -147,7 +148,7 @@ fn run(shared: &Shared) {
         state = shared.lock();
         // A search stopped for a newer one leaves that one to say when it is done.
         if done && state.waiting.is_none() {
-            state.finished = true;
+            state.pending = false;
             shared.changed.notify_all();
         }
     }
@@ -192,6 +193,13 @@ mod tests {
         let hits = index.matching(&query);
         assert!(!hits.is_empty());
         assert!(index.remembers(&query));
+    }
+
+    #[test]
+    fn a_searcher_asked_nothing_is_not_busy() {
+        let searcher = Searcher::start().expect("a thread");
+        assert!(!searcher.busy());
+        assert!(searcher.wait(Duration::MAX));
     }
 
     #[test]

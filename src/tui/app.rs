@@ -3,8 +3,10 @@
 //! lists is derived from the dataset, the filter and the narrowing in `rows`.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::dataset::{Dataset, Record};
+use crate::search::background::Searcher;
 use crate::search::index::SearchIndex;
 use crate::search::query::{Query, parse};
 
@@ -98,6 +100,10 @@ pub struct DetailsCursor {
     pub link: usize,
     pub scroll: usize,
 }
+
+/// How long [`App::search_typed`] waits for the search of what was just typed: a search
+/// that takes less is drawn with its hits, without a frame of stale lists first.
+pub const SEARCH_GRACE: Duration = Duration::from_millis(8);
 
 pub struct App {
     pub dataset: Dataset,
@@ -345,6 +351,24 @@ impl App {
     /// The query that [`App::settle`] would search for, when filter edits wait for it.
     pub fn pending_query(&self) -> Option<Query> {
         self.filter_pending.then(|| parse(&self.filter))
+    }
+
+    /// Starts the search of the filter as edited, if there is one to make, on the
+    /// `searcher`'s thread, and brings the lists up to date if it finishes within
+    /// [`SEARCH_GRACE`]. Otherwise the lists stay as they were, [`App::searching`] says
+    /// so, and the run loop calls [`App::settle`] when the search is done; keys typed
+    /// meanwhile stop it and start the next.
+    pub fn search_typed(&mut self, searcher: &Searcher) {
+        let Some(query) = self.pending_query() else {
+            return;
+        };
+        if !self.index.remembers(&query) {
+            searcher.search(&self.index, &query);
+            if !searcher.wait(SEARCH_GRACE) {
+                return;
+            }
+        }
+        self.settle();
     }
 
     /// Brings the query and the lists up to date with filter edits made by

@@ -139,10 +139,6 @@ fn select_start(app: &mut App, select: &mut Option<String>) {
 const RELOAD_CHECK: Duration = Duration::from_millis(100);
 /// How long the loop waits for input before looking whether the search finished.
 const SEARCH_CHECK: Duration = Duration::from_millis(4);
-/// How long a frame waits for the search of what was just typed: a search that takes
-/// less is drawn with its hits, without a frame of stale lists first.
-const SEARCH_GRACE: Duration = Duration::from_millis(8);
-
 /// What woke the loop up.
 enum Wake {
     Event(Event),
@@ -181,23 +177,6 @@ fn next_event(
             return event::read().map(Wake::Event);
         }
     }
-}
-
-/// Starts the search of the filter as edited, if there is one to make, and brings the
-/// lists up to date if it finishes within [`SEARCH_GRACE`]; otherwise the frame is drawn
-/// with the lists as they were, and the loop settles when the search is done. Keys typed
-/// meanwhile stop it and start the next.
-fn search_typed(app: &mut App, searcher: &Searcher) {
-    let Some(query) = app.pending_query() else {
-        return;
-    };
-    if !app.index.remembers(&query) {
-        searcher.search(&app.index, &query);
-        if !searcher.wait(SEARCH_GRACE) {
-            return;
-        }
-    }
-    app.settle();
 }
 
 fn event_loop(
@@ -240,7 +219,7 @@ fn event_loop(
         let event = match next_event(app, watcher, &searcher, select)? {
             Wake::Event(event) => event,
             Wake::Reloaded => {
-                search_typed(app, &searcher);
+                app.search_typed(&searcher);
                 redraw = true;
                 continue;
             }
@@ -264,7 +243,7 @@ fn event_loop(
         {
             redraw |= handle(app, &searcher, &mut terminal, event::read()?)?;
         }
-        search_typed(app, &searcher);
+        app.search_typed(&searcher);
     }
 }
 
