@@ -74,8 +74,8 @@ pub struct SearchIndex {
     last: Mutex<Option<Last>>,
 }
 
-/// One field of an entry: a summary of its text, where the text is in its [`Values`],
-/// and its memo slot when other entries hold the same value. A field is judged by its
+/// One field of an entry, in 16 bytes: a summary of its text, its value in its
+/// [`Values`], and its memo slot when other entries hold the same value. A field is judged by its
 /// summary before anything else is read, and a value only this entry holds is scored
 /// without a memo, which would only cost another read. The summary of a short field is
 /// the chars it holds ([`CharSet`]); of a long field, the chars it holds coarsely
@@ -84,8 +84,7 @@ pub struct SearchIndex {
 #[derive(Clone, Copy, Debug)]
 struct FieldRef {
     summary: u64,
-    start: usize,
-    len: u32,
+    value: ValueId,
     slot: u32,
 }
 
@@ -236,7 +235,7 @@ impl Fields for EntryFields<'_> {
                 });
             }
         };
-        let text = || values.slice(field.start, field.len);
+        let text = || values.text(field.value);
         let score = || value_score(term.term, term.set, set, text, kind);
         match field.slot {
             UNSHARED => score(),
@@ -541,14 +540,10 @@ impl<'a> IndexBuilder<'a> {
             .with_min_len(PARALLEL_CHUNK)
             .map(|id| WordStarts::of(long.text(id as ValueId)))
             .collect();
-        let field = |values: &Values, slots: &[u32], summary: u64, id: ValueId| {
-            let (start, len) = values.range(id);
-            FieldRef {
-                summary,
-                start,
-                len: u32::try_from(len).unwrap_or(u32::MAX),
-                slot: slots[id as usize],
-            }
+        let field = |slots: &[u32], summary: u64, id: ValueId| FieldRef {
+            summary,
+            value: id,
+            slot: slots[id as usize],
         };
         let union = |values: &Values, ids: &[ValueId]| {
             ids.iter()
@@ -564,7 +559,7 @@ impl<'a> IndexBuilder<'a> {
             fields.extend(
                 short_ids
                     .iter()
-                    .map(|&id| field(&short, &short_slots, short.set(id).bits(), id)),
+                    .map(|&id| field(&short_slots, short.set(id).bits(), id)),
             );
             // Shared values first: their scores are memoised, and when one reaches the
             // most a field can score, the entry's own values are never read.
@@ -573,7 +568,7 @@ impl<'a> IndexBuilder<'a> {
             let long_ids = &ids[span.long..span.facets];
             fields.extend(long_ids.iter().map(|&id| {
                 let summary = long_summary_of(long_starts[id as usize], long.set(id));
-                field(&long, &long_slots, summary, id)
+                field(&long_slots, summary, id)
             }));
             fields[long_start..].sort_by_key(|field| field.slot == UNSHARED);
             let facet_start = facet_ids.len();

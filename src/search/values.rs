@@ -39,18 +39,6 @@ impl Values {
         &self.text[start..self.ends[id]]
     }
 
-    /// Where the folded text of value `id` starts, and its length in bytes.
-    pub fn range(&self, id: ValueId) -> (usize, usize) {
-        let id = id as usize;
-        let start = id.checked_sub(1).map_or(0, |before| self.ends[before]);
-        (start, self.ends[id] - start)
-    }
-
-    /// The folded text at a [`range`](Self::range).
-    pub fn slice(&self, start: usize, len: u32) -> &str {
-        &self.text[start..start + len as usize]
-    }
-
     /// The char set of value `id`: asked for before its text, which it often makes
     /// unnecessary to read.
     pub fn set(&self, id: ValueId) -> CharSet {
