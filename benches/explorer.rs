@@ -14,10 +14,11 @@ mod generator;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use accords::background::Worker;
 use accords::dataset::Dataset;
-use accords::search::background::Searcher;
 use accords::tui::app::App;
 use accords::tui::keymap::Action;
+use accords::tui::rows::ListsJob;
 use accords::tui::theme::Theme;
 use accords::tui::view;
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
@@ -204,9 +205,9 @@ fn bench_keystroke(criterion: &mut Criterion) {
 /// keys faster than most searches at 100,000 announcements.
 const TYPING_INTERVALS: [Duration; 2] = [Duration::from_millis(50), Duration::from_millis(20)];
 
-/// The query typed at one key per `interval` as the run loop handles keys: the search runs
-/// on the searcher's thread, the frame waits for it at most `SEARCH_GRACE`, and the
-/// hits are drawn when it finishes, unless the next key came first. Prints how long the
+/// The query typed at one key per `interval` as the run loop handles keys: the search and
+/// the lists are made on the worker's thread, the frame waits for them at most
+/// `SEARCH_GRACE`, and they are drawn when they come, unless the next key came first. Prints how long the
 /// UI thread was busy per key and per search that finished after the frame (what delays
 /// the next key), and how long from a key to its hits drawn.
 fn typing_in_the_background(
@@ -216,27 +217,27 @@ fn typing_in_the_background(
     query: &str,
     interval: Duration,
 ) {
-    let searcher = Searcher::start().expect("a search thread");
+    let worker: Worker<ListsJob> = Worker::start().expect("a worker thread");
     let rounds = if size >= 100_000 { 10 } else { 30 };
     let mut busy = Vec::new();
     let mut arrivals = Vec::new();
     let mut to_hits = Vec::new();
     let mut superseded = 0;
     for _ in 0..rounds {
-        searcher.wait(Duration::MAX);
-        app.settle();
+        worker.wait(Duration::MAX);
+        app.take_lists(&worker);
         reset(app);
         for character in query.chars() {
             let key = Instant::now();
             app.update_deferred(Action::FilterInput(character));
-            app.search_typed(&searcher);
+            app.search_typed(&worker);
             draw(app, terminal);
             busy.push(key.elapsed());
             let next_key = key + interval;
             if app.searching() {
-                if searcher.wait(next_key.saturating_duration_since(Instant::now())) {
+                if worker.wait(next_key.saturating_duration_since(Instant::now())) {
                     let found = Instant::now();
-                    app.settle();
+                    app.take_lists(&worker);
                     draw(app, terminal);
                     arrivals.push(found.elapsed());
                     to_hits.push(key.elapsed());
@@ -249,8 +250,8 @@ fn typing_in_the_background(
             std::thread::sleep(next_key.saturating_duration_since(Instant::now()));
         }
     }
-    searcher.wait(Duration::MAX);
-    app.settle();
+    worker.wait(Duration::MAX);
+    app.take_lists(&worker);
     busy.sort();
     arrivals.sort();
     to_hits.sort();

@@ -13,6 +13,7 @@
 /// choose its own.
 pub use mimalloc::MiMalloc as Allocator;
 
+pub mod background;
 pub mod cli;
 pub mod commands;
 pub mod config;

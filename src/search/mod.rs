@@ -6,7 +6,6 @@
 //! field, and `fuzzy` scores subsequence hits cheaply. Building records from the dataset, ranking, caching and drawing
 //! are left to the rest of the program.
 
-pub mod background;
 mod find;
 pub mod fold;
 mod fuzzy;

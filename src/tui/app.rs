@@ -5,8 +5,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::background::Worker;
 use crate::dataset::{Dataset, Record};
-use crate::search::background::Searcher;
 use crate::search::index::SearchIndex;
 use crate::search::query::{Query, parse};
 
@@ -14,7 +14,7 @@ use super::chart::ChartMarks;
 use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
-use super::rows::{self, TimelineOrder, TimelineRow};
+use super::rows::{self, Lists, ListsJob, Sources, TimelineOrder, TimelineRow};
 use super::theme::Theme;
 use super::view;
 
@@ -106,13 +106,13 @@ pub struct DetailsCursor {
 pub const SEARCH_GRACE: Duration = Duration::from_millis(8);
 
 pub struct App {
-    pub dataset: Dataset,
-    /// Shared with the explorer's search thread (see `crate::search::background`).
+    /// Shared with the lists' background worker, as are the index and the timeline order.
+    pub dataset: Arc<Dataset>,
     pub index: Arc<SearchIndex>,
     /// The timeline chart's marks, computed with the index: once per dataset.
     pub chart: ChartMarks,
     /// Each announcement's events in date order and its title length, for the Timeline.
-    pub timeline_order: TimelineOrder,
+    pub timeline_order: Arc<TimelineOrder>,
     pub theme: Theme,
     pub focus: Pane,
     /// The filter line has the keyboard.
@@ -165,9 +165,9 @@ impl App {
     pub fn new(dataset: Dataset, theme: Theme, width: u16, height: u16) -> App {
         let index = Arc::new(SearchIndex::build(&dataset));
         let chart = ChartMarks::of(&dataset);
-        let timeline_order = TimelineOrder::of(&dataset);
+        let timeline_order = Arc::new(TimelineOrder::of(&dataset));
         let mut app = App {
-            dataset,
+            dataset: Arc::new(dataset),
             index,
             chart,
             timeline_order,
@@ -348,27 +348,60 @@ impl App {
         self.filter_pending
     }
 
-    /// The query that [`App::settle`] would search for, when filter edits wait for it.
-    pub fn pending_query(&self) -> Option<Query> {
-        self.filter_pending.then(|| parse(&self.filter))
+    /// The lists' sources in the state as it is.
+    pub fn sources(&self) -> Sources<'_> {
+        Sources {
+            dataset: &self.dataset,
+            index: &self.index,
+            timeline_order: &self.timeline_order,
+            query: &self.query,
+            narrowed: self.narrowed,
+        }
     }
 
-    /// Starts the search of the filter as edited, if there is one to make, on the
-    /// `searcher`'s thread, and brings the lists up to date if it finishes within
-    /// [`SEARCH_GRACE`]. Otherwise the lists stay as they were, [`App::searching`] says
-    /// so, and the run loop calls [`App::settle`] when the search is done; keys typed
-    /// meanwhile stop it and start the next.
-    pub fn search_typed(&mut self, searcher: &Searcher) {
-        let Some(query) = self.pending_query() else {
+    /// Asks `worker` for the lists of the filter as edited, if they are to be made,
+    /// and shows them if they come within [`SEARCH_GRACE`]. Otherwise the lists stay as
+    /// they were, [`App::searching`] says so, and the run loop calls
+    /// [`App::take_lists`] when the worker is done; keys typed meanwhile stop it and
+    /// ask for the next.
+    pub fn search_typed(&mut self, worker: &Worker<ListsJob>) {
+        if !self.filter_pending {
             return;
-        };
-        if !self.index.remembers(&query) {
-            searcher.search(&self.index, &query);
-            if !searcher.wait(SEARCH_GRACE) {
-                return;
-            }
         }
-        self.settle();
+        let query = parse(&self.filter);
+        if self.index.remembers(&query) {
+            // The search is done; the lists cost less than a hand-over.
+            self.settle();
+            return;
+        }
+        worker.ask(ListsJob {
+            dataset: Arc::clone(&self.dataset),
+            index: Arc::clone(&self.index),
+            timeline_order: Arc::clone(&self.timeline_order),
+            query,
+            narrowed: self.narrowed,
+        });
+        if worker.wait(SEARCH_GRACE) {
+            self.take_lists(worker);
+        }
+    }
+
+    /// Shows the lists `worker` made, if they are those of the filter as edited; else
+    /// (the state changed meanwhile) makes them here.
+    pub fn take_lists(&mut self, worker: &Worker<ListsJob>) {
+        if !self.filter_pending {
+            return;
+        }
+        match worker.take() {
+            Some((lists, query, narrowed))
+                if narrowed == self.narrowed && query == parse(&self.filter) =>
+            {
+                self.filter_pending = false;
+                self.query = query;
+                self.show_lists(lists);
+            }
+            _ => self.settle(),
+        }
     }
 
     /// Brings the query and the lists up to date with filter edits made by
@@ -523,7 +556,7 @@ impl App {
     fn set_narrowing(&mut self, institution: Option<usize>) {
         let keep = self.timeline.get(self.timeline_cursor.selected).copied();
         self.narrowed = institution;
-        let timeline = rows::timeline(self);
+        let timeline = rows::timeline(&self.sources());
         self.set_timeline(timeline);
         self.timeline_cursor = reselect(&self.timeline, keep);
     }
@@ -531,27 +564,39 @@ impl App {
     fn apply_filter(&mut self) {
         self.filter_pending = false;
         self.query = parse(&self.filter);
+        let lists = rows::lists(&self.sources());
+        self.show_lists(lists);
+    }
+
+    /// Shows the filter's lists: in Contacts or People when one is open, which filter
+    /// their own lists while the panes behind keep theirs; else in every pane.
+    fn show_lists(&mut self, lists: Lists) {
         if self.overlays.contains(&Overlay::Contacts) || self.overlays.contains(&Overlay::People) {
-            // Contacts and People filter their own lists; the panes behind keep theirs.
-            self.contacts = rows::contacts(self);
+            self.contacts = lists.contacts;
             self.contacts_cursor = ListCursor::default();
-            self.people = rows::people(self);
+            self.people = lists.people;
             self.people_cursor = ListCursor::default();
             return;
         }
-        self.refresh_rows();
+        self.replace_rows(lists);
         if self.focus != Pane::Details {
             self.show_selection();
         }
     }
 
     pub(super) fn refresh_rows(&mut self) {
+        let lists = rows::lists(&self.sources());
+        self.replace_rows(lists);
+    }
+
+    /// Puts `lists` in the panes, keeping the Timeline's and Institutions' selected rows
+    /// where they are still listed.
+    fn replace_rows(&mut self, lists: Lists) {
         let keep_timeline = self.timeline.get(self.timeline_cursor.selected).copied();
         let keep_institution = self
             .institutions
             .get(self.institutions_cursor.selected)
             .copied();
-        let lists = rows::lists(self);
         self.set_timeline(lists.timeline);
         self.institutions = lists.institutions;
         self.contacts = lists.contacts;
@@ -645,9 +690,11 @@ impl App {
     pub fn show(&mut self, record: Record) {
         let listed = match record {
             Record::Institution(institution) => self.institutions.contains(&institution),
-            Record::Announcement(_) | Record::Event(..) => rows::timeline_without_narrowing(self)
-                .iter()
-                .any(|row| row.record() == record),
+            Record::Announcement(_) | Record::Event(..) => {
+                rows::timeline_without_narrowing(&self.sources())
+                    .iter()
+                    .any(|row| row.record() == record)
+            }
             Record::Person(_) | Record::Contact(_) => true,
         };
         if !listed && !self.filter.is_empty() {

@@ -29,11 +29,12 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::{Terminal, backend::CrosstermBackend};
 
+use crate::background::Worker;
 use crate::config::Settings;
 use crate::dataset::{Dataset, LoadError};
-use crate::search::background::Searcher;
 
 use app::App;
+use rows::ListsJob;
 
 /// How the explorer starts.
 #[derive(Debug, Default, Clone)]
@@ -153,12 +154,12 @@ enum Wake {
 fn next_event(
     app: &mut App,
     watcher: Option<&watch::Watcher>,
-    searcher: &Searcher,
+    worker: &Worker<ListsJob>,
     select: &mut Option<String>,
 ) -> io::Result<Wake> {
     loop {
-        let searching = app.pending_query().is_some();
-        if searching && !searcher.busy() {
+        let searching = app.searching();
+        if searching && !worker.busy() {
             return Ok(Wake::Searched);
         }
         if let Some(reload) = watcher.and_then(watch::Watcher::latest) {
@@ -185,7 +186,7 @@ fn event_loop(
     select: &mut Option<String>,
 ) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let searcher = Searcher::start()?;
+    let worker = Worker::start()?;
     // No `terminal.clear()`: the alternate screen starts empty, and clearing asks the
     // terminal for the cursor position, which a terminal that never answers turns into a
     // two-second wait and an error.
@@ -216,20 +217,20 @@ fn event_loop(
                 return Ok(());
             }
         }
-        let event = match next_event(app, watcher, &searcher, select)? {
+        let event = match next_event(app, watcher, &worker, select)? {
             Wake::Event(event) => event,
             Wake::Reloaded => {
-                app.search_typed(&searcher);
+                app.search_typed(&worker);
                 redraw = true;
                 continue;
             }
             Wake::Searched => {
-                app.settle();
+                app.take_lists(&worker);
                 redraw = true;
                 continue;
             }
         };
-        redraw = handle(app, &searcher, &mut terminal, event)?;
+        redraw = handle(app, &worker, &mut terminal, event)?;
         // Keys typed faster than a frame is drawn wait in the terminal's queue. Taking all
         // of them now, then searching and drawing once, keeps typing from queueing work: a
         // burst of characters costs one search and one frame. An action whose effect the
@@ -241,9 +242,9 @@ fn event_loop(
             && app.mouse_captured == mouse_captured
             && event::poll(Duration::ZERO)?
         {
-            redraw |= handle(app, &searcher, &mut terminal, event::read()?)?;
+            redraw |= handle(app, &worker, &mut terminal, event::read()?)?;
         }
-        app.search_typed(&searcher);
+        app.search_typed(&worker);
     }
 }
 
@@ -251,17 +252,18 @@ fn event_loop(
 /// Filter edits are left for [`App::settle`], which the loop calls once per burst.
 fn handle(
     app: &mut App,
-    searcher: &Searcher,
+    worker: &Worker<ListsJob>,
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     event: Event,
 ) -> io::Result<bool> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
             if let Some(action) = app.keymap.action_for(app.context(), &key) {
-                // Any other action acts on the lists of the filter as typed: the search
-                // under way makes them, and searching again here would only repeat it.
-                if !action.edits_filter() && app.pending_query().is_some() {
-                    searcher.wait(Duration::MAX);
+                // Any other action acts on the lists of the filter as typed: the worker
+                // is making them, and making them here would only repeat it.
+                if !action.edits_filter() && app.searching() {
+                    worker.wait(Duration::MAX);
+                    app.take_lists(worker);
                 }
                 app.update_deferred(action);
             }

@@ -63,10 +63,10 @@ impl App {
             self.contacts_cursor,
         );
 
-        self.dataset = dataset;
+        self.dataset = std::sync::Arc::new(dataset);
         self.index = std::sync::Arc::new(SearchIndex::build(&self.dataset));
         self.chart = ChartMarks::of(&self.dataset);
-        self.timeline_order = TimelineOrder::of(&self.dataset);
+        self.timeline_order = std::sync::Arc::new(TimelineOrder::of(&self.dataset));
         let dataset = &self.dataset;
         self.narrowed = narrowed_kept.and_then(|id| dataset.institution_index(&id));
         // Nothing of the old rows may be kept by index: they name the old dataset's records.

@@ -8,13 +8,63 @@
 //! found by binary search, without copying the Timeline's.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use rayon::prelude::*;
 
+use crate::background::Job;
 use crate::dataset::{Dataset, PartialDate, Record};
-use crate::search::index::Hit;
+use crate::search::index::{Hit, SearchIndex};
+use crate::search::query::Query;
 
-use super::app::App;
+/// What the lists are made from: the parts of the explorer's state they read. The
+/// explorer lends its own; the background worker ([`ListsJob`]) holds its own handles
+/// to the same data.
+pub struct Sources<'a> {
+    pub dataset: &'a Dataset,
+    pub index: &'a SearchIndex,
+    pub timeline_order: &'a TimelineOrder,
+    pub query: &'a Query,
+    pub narrowed: Option<usize>,
+}
+
+/// The lists of one query, made on the background worker's thread: the search, which
+/// a newer query stops, then the ranking.
+pub struct ListsJob {
+    pub dataset: Arc<Dataset>,
+    pub index: Arc<SearchIndex>,
+    pub timeline_order: Arc<TimelineOrder>,
+    pub query: Query,
+    pub narrowed: Option<usize>,
+}
+
+impl ListsJob {
+    fn sources(&self) -> Sources<'_> {
+        Sources {
+            dataset: &self.dataset,
+            index: &self.index,
+            timeline_order: &self.timeline_order,
+            query: &self.query,
+            narrowed: self.narrowed,
+        }
+    }
+}
+
+impl Job for ListsJob {
+    /// The lists, and the query and narrowing they are for.
+    type Output = (Lists, Query, Option<usize>);
+
+    fn run(&self, stop: &AtomicBool) -> Option<Self::Output> {
+        self.index.matching_unless(&self.query, stop)?;
+        Some((lists(&self.sources()), self.query.clone(), self.narrowed))
+    }
+
+    fn same_as(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.index, &other.index)
+            && self.query == other.query
+            && self.narrowed == other.narrowed
+    }
+}
 
 /// A Timeline row: an announcement, or one of its events nested under it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,10 +133,10 @@ struct Split {
 
 impl Split {
     /// Announcements and their events, each with its score.
-    fn timeline<'a>(&'a self, app: &'a App) -> impl Iterator<Item = (Record, i64)> + 'a {
+    fn timeline<'a>(&'a self, from: &'a Sources<'a>) -> impl Iterator<Item = (Record, i64)> + 'a {
         self.hits[..self.institutions]
             .iter()
-            .map(|hit| (app.index.entries[hit.entry].record, hit.score))
+            .map(|hit| (from.index.entries[hit.entry].record, hit.score))
     }
 
     fn institutions(&self) -> Vec<Hit> {
@@ -104,12 +154,12 @@ impl Split {
 
 /// Every record the filter keeps, split by kind; None when there is no filter. The
 /// index remembers its last search, so every list of one keystroke shares one scan.
-fn split(app: &App) -> Option<Split> {
-    if app.query.is_empty() {
+fn split(from: &Sources<'_>) -> Option<Split> {
+    if from.query.is_empty() {
         return None;
     }
-    let hits = app.index.matching(&app.query);
-    let order = |hit: &Hit| match app.index.entries[hit.entry].record {
+    let hits = from.index.matching(from.query);
+    let order = |hit: &Hit| match from.index.entries[hit.entry].record {
         Record::Announcement(_) | Record::Event(..) => 0,
         Record::Institution(_) => 1,
         Record::Person(_) => 2,
@@ -124,42 +174,42 @@ fn split(app: &App) -> Option<Split> {
     })
 }
 
-fn push_with_events(app: &App, rows: &mut Vec<TimelineRow>, announcement: usize) {
+fn push_with_events(from: &Sources<'_>, rows: &mut Vec<TimelineRow>, announcement: usize) {
     rows.push(TimelineRow::Announcement(announcement));
     rows.extend(
-        app.timeline_order.events_by_date[announcement]
+        from.timeline_order.events_by_date[announcement]
             .iter()
             .map(|&event| TimelineRow::Event(announcement, event)),
     );
 }
 
-pub fn timeline(app: &App) -> Vec<TimelineRow> {
-    match app.narrowed {
+pub fn timeline(from: &Sources<'_>) -> Vec<TimelineRow> {
+    match from.narrowed {
         Some(institution) => {
-            let candidates = app.dataset.announcements_of(institution);
+            let candidates = from.dataset.announcements_of(institution);
             timeline_of(
-                app,
+                from,
                 Some(&candidates),
-                split(app).as_ref().map(|split| split.timeline(app)),
+                split(from).as_ref().map(|split| split.timeline(from)),
             )
         }
-        None => timeline_without_narrowing(app),
+        None => timeline_without_narrowing(from),
     }
 }
 
 /// The Timeline's rows as if nothing were narrowed: what the filter alone keeps.
-pub fn timeline_without_narrowing(app: &App) -> Vec<TimelineRow> {
+pub fn timeline_without_narrowing(from: &Sources<'_>) -> Vec<TimelineRow> {
     timeline_of(
-        app,
+        from,
         None,
-        split(app).as_ref().map(|split| split.timeline(app)),
+        split(from).as_ref().map(|split| split.timeline(from)),
     )
 }
 
 /// The rows of the `candidates` announcements (every one with None, otherwise sorted),
 /// ranked by `hits` when there is a filter.
 fn timeline_of(
-    app: &App,
+    from: &Sources<'_>,
     candidates: Option<&[usize]>,
     hits: Option<impl Iterator<Item = (Record, i64)>>,
 ) -> Vec<TimelineRow> {
@@ -168,12 +218,12 @@ fn timeline_of(
         match candidates {
             Some(candidates) => {
                 for &announcement in candidates {
-                    push_with_events(app, &mut rows, announcement);
+                    push_with_events(from, &mut rows, announcement);
                 }
             }
             None => {
-                for announcement in 0..app.dataset.announcements.len() {
-                    push_with_events(app, &mut rows, announcement);
+                for announcement in 0..from.dataset.announcements.len() {
+                    push_with_events(from, &mut rows, announcement);
                 }
             }
         }
@@ -196,7 +246,7 @@ fn timeline_of(
             ranked.push((
                 timeline_key(
                     best,
-                    app.timeline_order.title_chars[announcement],
+                    from.timeline_order.title_chars[announcement],
                     announcement,
                 ),
                 start,
@@ -238,7 +288,7 @@ fn timeline_of(
         if matched.is_empty() {
             continue;
         }
-        for &event in &app.timeline_order.events_by_date[announcement] {
+        for &event in &from.timeline_order.events_by_date[announcement] {
             if matched.contains(&event) {
                 rows.push(TimelineRow::Event(announcement, event));
             }
@@ -259,10 +309,14 @@ fn timeline_key(score: i64, title_chars: u32, announcement: usize) -> u128 {
 }
 
 /// A kind's hits as its list's rows, ranked as `search` ranks them.
-fn ranked(app: &App, mut hits: Vec<Hit>, index_of: fn(Record) -> Option<usize>) -> Vec<usize> {
-    app.index.rank(&mut hits);
+fn ranked(
+    from: &Sources<'_>,
+    mut hits: Vec<Hit>,
+    index_of: fn(Record) -> Option<usize>,
+) -> Vec<usize> {
+    from.index.rank(&mut hits);
     hits.into_iter()
-        .filter_map(|hit| index_of(app.index.entries[hit.entry].record))
+        .filter_map(|hit| index_of(from.index.entries[hit.entry].record))
         .collect()
 }
 
@@ -295,44 +349,44 @@ pub struct Lists {
     pub people: Vec<usize>,
 }
 
-pub fn lists(app: &App) -> Lists {
-    let Some(split) = split(app) else {
+pub fn lists(from: &Sources<'_>) -> Lists {
+    let Some(split) = split(from) else {
         return Lists {
-            timeline: timeline(app),
-            institutions: (0..app.dataset.institutions.len()).collect(),
-            contacts: (0..app.dataset.contacts.len()).collect(),
-            people: (0..app.dataset.people.len()).collect(),
+            timeline: timeline(from),
+            institutions: (0..from.dataset.institutions.len()).collect(),
+            contacts: (0..from.dataset.contacts.len()).collect(),
+            people: (0..from.dataset.people.len()).collect(),
         };
     };
-    let candidates = app
+    let candidates = from
         .narrowed
-        .map(|institution| app.dataset.announcements_of(institution));
+        .map(|institution| from.dataset.announcements_of(institution));
     Lists {
-        timeline: timeline_of(app, candidates.as_deref(), Some(split.timeline(app))),
-        institutions: ranked(app, split.institutions(), institution_of),
-        contacts: ranked(app, split.contacts(), contact_of),
-        people: ranked(app, split.people(), person_of),
+        timeline: timeline_of(from, candidates.as_deref(), Some(split.timeline(from))),
+        institutions: ranked(from, split.institutions(), institution_of),
+        contacts: ranked(from, split.contacts(), contact_of),
+        people: ranked(from, split.people(), person_of),
     }
 }
 
-pub fn institutions(app: &App) -> Vec<usize> {
-    match split(app) {
-        Some(split) => ranked(app, split.institutions(), institution_of),
-        None => (0..app.dataset.institutions.len()).collect(),
+pub fn institutions(from: &Sources<'_>) -> Vec<usize> {
+    match split(from) {
+        Some(split) => ranked(from, split.institutions(), institution_of),
+        None => (0..from.dataset.institutions.len()).collect(),
     }
 }
 
-pub fn contacts(app: &App) -> Vec<usize> {
-    match split(app) {
-        Some(split) => ranked(app, split.contacts(), contact_of),
-        None => (0..app.dataset.contacts.len()).collect(),
+pub fn contacts(from: &Sources<'_>) -> Vec<usize> {
+    match split(from) {
+        Some(split) => ranked(from, split.contacts(), contact_of),
+        None => (0..from.dataset.contacts.len()).collect(),
     }
 }
 
-pub fn people(app: &App) -> Vec<usize> {
-    match split(app) {
-        Some(split) => ranked(app, split.people(), person_of),
-        None => (0..app.dataset.people.len()).collect(),
+pub fn people(from: &Sources<'_>) -> Vec<usize> {
+    match split(from) {
+        Some(split) => ranked(from, split.people(), person_of),
+        None => (0..from.dataset.people.len()).collect(),
     }
 }
 

@@ -1,0 +1,273 @@
+//! Work on a thread of its own, the newest asked for, so that typing never waits for
+//! it: the explorer asks a [`Worker`] for the lists of each query typed and keeps
+//! drawing; a query typed before the last one's lists were made stops that work (see
+//! [`SearchIndex::matching_unless`](crate::search::index::SearchIndex::matching_unless)).
+
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// Work a [`Worker`] can do, and stop.
+pub trait Job: Send + Sync + 'static {
+    type Output: Send + 'static;
+
+    /// Does the work; `None` once `stop` is set, which it should look at often.
+    fn run(&self, stop: &AtomicBool) -> Option<Self::Output>;
+
+    /// Whether it is the same work as `other`, which asking for again does not restart.
+    fn same_as(&self, other: &Self) -> bool;
+}
+
+struct State<J: Job> {
+    /// Asked for and not yet taken up by the thread.
+    waiting: Option<J>,
+    /// The job the thread is running, or ran last, with its stop flag.
+    current: Option<(Arc<J>, Arc<AtomicBool>)>,
+    /// The newest job asked for has not finished.
+    pending: bool,
+    /// What the newest job gave, until taken.
+    output: Option<J::Output>,
+    quit: bool,
+}
+
+struct Shared<J: Job> {
+    state: Mutex<State<J>>,
+    /// Signalled when a job is asked for, and when one finishes.
+    changed: Condvar,
+}
+
+impl<J: Job> Shared<J> {
+    fn lock(&self) -> MutexGuard<'_, State<J>> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A thread that runs one job at a time: the newest asked for.
+pub struct Worker<J: Job> {
+    shared: Arc<Shared<J>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl<J: Job> Worker<J> {
+    pub fn start() -> std::io::Result<Worker<J>> {
+        let shared = Arc::new(Shared {
+            state: Mutex::new(State {
+                waiting: None,
+                current: None,
+                pending: false,
+                output: None,
+                quit: false,
+            }),
+            changed: Condvar::new(),
+        });
+        let thread = std::thread::Builder::new()
+            .name("background".to_owned())
+            .spawn({
+                let shared = Arc::clone(&shared);
+                move || run(&shared)
+            })?;
+        Ok(Worker {
+            shared,
+            thread: Some(thread),
+        })
+    }
+
+    /// Asks for `job`, stopping the job under way unless it is the same work.
+    pub fn ask(&self, job: J) {
+        let mut state = self.shared.lock();
+        if let Some((current, stop)) = &state.current {
+            if state.waiting.is_none() && current.same_as(&job) {
+                return;
+            }
+            stop.store(true, Ordering::Relaxed);
+        }
+        state.waiting = Some(job);
+        state.pending = true;
+        state.output = None;
+        self.shared.changed.notify_all();
+    }
+
+    /// Whether the newest job asked for is still running or waiting.
+    pub fn busy(&self) -> bool {
+        self.shared.lock().pending
+    }
+
+    /// Waits up to `timeout` for the newest job to finish; true when it has.
+    pub fn wait(&self, timeout: Duration) -> bool {
+        let state = self.shared.lock();
+        let (state, _) = self
+            .shared
+            .changed
+            .wait_timeout_while(state, timeout, |state| state.pending)
+            .unwrap_or_else(PoisonError::into_inner);
+        !state.pending
+    }
+
+    /// What the newest job gave, once: `None` while it runs, and after it was taken.
+    pub fn take(&self) -> Option<J::Output> {
+        self.shared.lock().output.take()
+    }
+}
+
+impl<J: Job> Drop for Worker<J> {
+    fn drop(&mut self) {
+        {
+            let mut state = self.shared.lock();
+            state.quit = true;
+            if let Some((_, stop)) = &state.current {
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+        self.shared.changed.notify_all();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn run<J: Job>(shared: &Shared<J>) {
+    let mut state = shared.lock();
+    loop {
+        if state.quit {
+            return;
+        }
+        let Some(job) = state.waiting.take() else {
+            state = shared
+                .changed
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+            continue;
+        };
+        let job = Arc::new(job);
+        let stop = Arc::new(AtomicBool::new(false));
+        state.current = Some((Arc::clone(&job), Arc::clone(&stop)));
+        drop(state);
+        // A job that panicked (a bug) counts as finished with nothing, so that nobody
+        // waits for it forever: whoever wanted its output then does the work and meets
+        // the bug.
+        let output = std::panic::catch_unwind(AssertUnwindSafe(|| job.run(&stop)));
+        state = shared.lock();
+        // A job stopped for a newer one leaves that one to say when it is done.
+        if state.waiting.is_none() {
+            match output {
+                Ok(Some(output)) => {
+                    state.output = Some(output);
+                    state.pending = false;
+                }
+                Ok(None) if !stop.load(Ordering::Relaxed) => state.pending = false,
+                Err(_) => state.pending = false,
+                Ok(None) => {}
+            }
+            if !state.pending {
+                shared.changed.notify_all();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+    use crate::search::index::{Hit, SearchIndex};
+    use crate::search::query::{Query, parse};
+
+    /// A search of the index, as the explorer's lists start with.
+    struct Search(Arc<SearchIndex>, Query);
+
+    impl Job for Search {
+        type Output = Arc<Vec<Hit>>;
+        fn run(&self, stop: &AtomicBool) -> Option<Self::Output> {
+            self.0.matching_unless(&self.1, stop)
+        }
+        fn same_as(&self, other: &Self) -> bool {
+            Arc::ptr_eq(&self.0, &other.0) && self.1 == other.1
+        }
+    }
+
+    fn index() -> Arc<SearchIndex> {
+        Arc::new(SearchIndex::build(&Dataset::embedded().expect("embedded")))
+    }
+
+    #[test]
+    fn the_newest_job_gives_its_output_once() {
+        let index = index();
+        let worker = Worker::start().expect("a thread");
+        for typed in ["g", "gu", "gus", "gustave"] {
+            worker.ask(Search(Arc::clone(&index), parse(typed)));
+        }
+        assert!(worker.wait(Duration::from_secs(30)));
+        assert!(!worker.busy());
+        let query = parse("gustave");
+        assert!(index.remembers(&query));
+        let given = worker.take().expect("the newest search's hits");
+        let fresh = SearchIndex::build(&Dataset::embedded().expect("embedded")).matching(&query);
+        assert!(!fresh.is_empty());
+        assert_eq!(*given, *fresh);
+        assert!(worker.take().is_none(), "given once");
+    }
+
+    #[test]
+    fn a_stopped_search_gives_nothing_and_is_not_remembered() {
+        let index = index();
+        let stop = AtomicBool::new(true);
+        let query = parse("amgen");
+        assert!(index.matching_unless(&query, &stop).is_none());
+        assert!(!index.remembers(&query));
+        let hits = index.matching(&query);
+        assert!(!hits.is_empty());
+        assert!(index.remembers(&query));
+    }
+
+    /// Runs until stopped, counting its runs; the same work as another of its number.
+    struct Endless(Arc<std::sync::atomic::AtomicUsize>, u32);
+
+    impl Job for Endless {
+        type Output = ();
+        fn run(&self, stop: &AtomicBool) -> Option<()> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            None
+        }
+        fn same_as(&self, other: &Self) -> bool {
+            self.1 == other.1
+        }
+    }
+
+    #[test]
+    fn a_newer_job_stops_the_one_under_way_and_the_same_work_does_not_restart() {
+        let runs = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let worker = Worker::start().expect("a thread");
+        let runs_reach = |count: usize| {
+            let deadline = std::time::Instant::now() + Duration::from_secs(30);
+            while runs.load(Ordering::SeqCst) < count && std::time::Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            runs.load(Ordering::SeqCst)
+        };
+        worker.ask(Endless(Arc::clone(&runs), 1));
+        assert_eq!(runs_reach(1), 1);
+        // The same work again: the run under way goes on.
+        worker.ask(Endless(Arc::clone(&runs), 1));
+        assert!(!worker.wait(Duration::from_millis(50)));
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
+        // Other work: the run under way stops, and the new one starts.
+        worker.ask(Endless(Arc::clone(&runs), 2));
+        assert_eq!(runs_reach(2), 2);
+        assert!(worker.busy());
+        // Dropping the worker stops the endless job and joins its thread.
+        drop(worker);
+    }
+
+    #[test]
+    fn a_worker_asked_nothing_is_not_busy() {
+        let worker: Worker<Search> = Worker::start().expect("a thread");
+        assert!(!worker.busy());
+        assert!(worker.wait(Duration::MAX));
+        assert!(worker.take().is_none());
+    }
+}
