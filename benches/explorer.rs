@@ -5,8 +5,9 @@
 //! `cargo bench --bench explorer` (add a filter such as `keystroke` to run one group).
 //! Datasets come from `examples/synth` (seed 1) and are written once under
 //! `target/bench-data/`. Besides Criterion's figures, the keystroke group prints the
-//! median, p95 and maximum of single keystrokes to standard error. `ACCORDS_BENCH_SIZES`
-//! (e.g. `5,1000`) limits the sizes.
+//! median, p95 and maximum of single keystrokes to standard error, then the same queries
+//! typed at a person's pace with the run loop's background worker (`typing` lines).
+//! `ACCORDS_BENCH_SIZES` (e.g. `5,1000`) limits the sizes.
 
 #[path = "../examples/synth/generator.rs"]
 mod generator;
