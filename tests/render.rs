@@ -244,3 +244,50 @@ fn the_map_says_so_when_its_pane_is_too_small() {
         text(&buffer)
     );
 }
+
+/// Filter edits wait for their lists when the run loop searches in the background: the
+/// frame in between shows what was typed, the lists of before and `searching…`; the
+/// worker's lists then replace them, as if the query had been searched in place.
+#[test]
+fn lists_waiting_for_the_worker_say_searching_until_they_come() {
+    use accords::background::Worker;
+    use accords::tui::keymap::Action;
+    use accords::tui::rows::ListsJob;
+    use std::time::Duration;
+
+    let (mut app, before) = screen(120, 40, "");
+    app.update(Action::StartFilter);
+    for character in "berard".chars() {
+        app.update_deferred(Action::FilterInput(character));
+    }
+    assert!(app.searching());
+    let waiting = text(&render(&app));
+    let status = waiting.lines().last().expect("a status line");
+    assert!(status.starts_with("/berard█  searching…"), "{status}");
+    // The panes are those of before the edit: every announcement.
+    let timeline_title = |screen: &str| {
+        screen
+            .lines()
+            .find_map(|line| line.split('┌').find(|part| part.starts_with("Timeline")))
+            .map(|part| part.trim_end_matches(['─', '┐', '│']).to_owned())
+    };
+    assert_eq!(timeline_title(&waiting), timeline_title(&text(&before)));
+
+    let worker: Worker<ListsJob> = Worker::start().expect("a worker thread");
+    app.search_typed(&worker);
+    if app.searching() {
+        assert!(worker.wait(Duration::from_secs(30)));
+        app.take_lists(&worker);
+    }
+    assert!(!app.searching());
+    let settled = text(&render(&app));
+    let (_, in_place) = screen(120, 40, "/berard");
+    assert_eq!(settled, text(&in_place));
+    assert!(
+        settled
+            .lines()
+            .last()
+            .expect("a status line")
+            .contains("matches")
+    );
+}
