@@ -101,8 +101,8 @@ pub struct DetailsCursor {
     pub scroll: usize,
 }
 
-/// How long [`App::search_typed`] waits for the search of what was just typed: a search
-/// that takes less is drawn with its hits, without a frame of stale lists first.
+/// How long [`App::search_typed`] waits for the lists of what was just typed: lists that
+/// come sooner are drawn in the same frame, without a frame of stale lists first.
 pub const SEARCH_GRACE: Duration = Duration::from_millis(8);
 
 pub struct App {

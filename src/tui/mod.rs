@@ -138,14 +138,15 @@ fn select_start(app: &mut App, select: &mut Option<String>) {
 
 /// How long the loop waits for input before looking for a reload, with --watch.
 const RELOAD_CHECK: Duration = Duration::from_millis(100);
-/// How long the loop waits for input before looking whether the search finished.
+/// How long the loop waits for input before looking whether the worker finished.
 const SEARCH_CHECK: Duration = Duration::from_millis(4);
+
 /// What woke the loop up.
 enum Wake {
     Event(Event),
     /// A reload came (and was applied).
     Reloaded,
-    /// The search of the filter as typed finished.
+    /// The worker finished the lists of the filter as typed.
     Searched,
 }
 
@@ -249,7 +250,7 @@ fn event_loop(
 }
 
 /// Applies one terminal event to the app; false when it changed nothing worth a frame.
-/// Filter edits are left for [`App::settle`], which the loop calls once per burst.
+/// Filter edits are left for [`App::search_typed`], which the loop calls once per burst.
 fn handle(
     app: &mut App,
     worker: &Worker<ListsJob>,
@@ -259,8 +260,8 @@ fn handle(
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
             if let Some(action) = app.keymap.action_for(app.context(), &key) {
-                // Any other action acts on the lists of the filter as typed: the worker
-                // is making them, and making them here would only repeat it.
+                // An action other than a filter edit acts on the lists of the filter as
+                // typed: the worker is making them, and making them here would repeat it.
                 if !action.edits_filter() && app.searching() {
                     worker.wait(Duration::MAX);
                     app.take_lists(worker);
