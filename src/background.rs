@@ -1,30 +1,64 @@
 //! Work on a thread of its own, the newest asked for, so that typing never waits for
 //! it: the explorer asks a [`Worker`] for the lists of each query typed and keeps
 //! drawing; a query typed before the last one's lists were made stops that work (see
-//! [`SearchIndex::matching_unless`](crate::search::index::SearchIndex::matching_unless)).
+//! [`SearchIndex::matching_unless`](crate::search::index::SearchIndex::matching_unless)),
+//! unless the newer query narrows it, in which case its search is finished first.
 
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Duration;
+
+/// What the worker wants of the job it runs: to go on, to finish only what serves the
+/// newer job asked for, or to stop. Set by [`Worker::ask`]; looked at by the job.
+#[derive(Default)]
+pub struct Signal(AtomicU8);
+
+const GO_ON: u8 = 0;
+const SUPERSEDED: u8 = 1;
+const STOP: u8 = 2;
+
+impl Signal {
+    /// The job should give up at once: its work is of no use any more.
+    pub fn stopped(&self) -> bool {
+        self.0.load(Ordering::Relaxed) == STOP
+    }
+
+    /// A newer job was asked for: the output will be thrown away, and only work that
+    /// serves the newer job (see [`Job::worth_finishing_for`]) is worth doing.
+    pub fn superseded(&self) -> bool {
+        self.0.load(Ordering::Relaxed) != GO_ON
+    }
+
+    fn set(&self, to: u8) {
+        self.0.fetch_max(to, Ordering::Relaxed);
+    }
+}
 
 /// Work a [`Worker`] can do, and stop.
 pub trait Job: Send + Sync + 'static {
     type Output: Send + 'static;
 
-    /// Does the work; `None` once `stop` is set, which it should look at often.
-    fn run(&self, stop: &AtomicBool) -> Option<Self::Output>;
+    /// Does the work; `None` once `signal` says so, which it should look at often.
+    fn run(&self, signal: &Signal) -> Option<Self::Output>;
 
     /// Whether it is the same work as `other`, which asking for again does not restart.
     fn same_as(&self, other: &Self) -> bool;
+
+    /// Whether, when `newer` is asked for while this job runs, part of this job is worth
+    /// finishing first because `newer` builds on it (the search of a query that one
+    /// more typed character narrows). It then runs on, [`Signal::superseded`].
+    fn worth_finishing_for(&self, _newer: &Self) -> bool {
+        false
+    }
 }
 
 struct State<J: Job> {
     /// Asked for and not yet taken up by the thread.
     waiting: Option<J>,
-    /// The job the thread is running, or ran last, with its stop flag.
-    current: Option<(Arc<J>, Arc<AtomicBool>)>,
+    /// The job the thread is running, or ran last, with its signal.
+    current: Option<(Arc<J>, Arc<Signal>)>,
     /// The newest job asked for has not finished.
     pending: bool,
     /// What the newest job gave, until taken.
@@ -74,14 +108,20 @@ impl<J: Job> Worker<J> {
         })
     }
 
-    /// Asks for `job`, stopping the job under way unless it is the same work.
+    /// Asks for `job`, to run once the job under way is done. That one goes on if it is
+    /// the same work, is told it is superseded if it is worth finishing for `job`, and
+    /// is stopped otherwise. A job asked for and not yet started is dropped for `job`.
     pub fn ask(&self, job: J) {
         let mut state = self.shared.lock();
-        if let Some((current, stop)) = &state.current {
+        if let Some((current, signal)) = &state.current {
             if state.waiting.is_none() && current.same_as(&job) {
                 return;
             }
-            stop.store(true, Ordering::Relaxed);
+            signal.set(if current.worth_finishing_for(&job) {
+                SUPERSEDED
+            } else {
+                STOP
+            });
         }
         state.waiting = Some(job);
         state.pending = true;
@@ -116,8 +156,8 @@ impl<J: Job> Drop for Worker<J> {
         {
             let mut state = self.shared.lock();
             state.quit = true;
-            if let Some((_, stop)) = &state.current {
-                stop.store(true, Ordering::Relaxed);
+            if let Some((_, signal)) = &state.current {
+                signal.set(STOP);
             }
         }
         self.shared.changed.notify_all();
@@ -141,22 +181,22 @@ fn run<J: Job>(shared: &Shared<J>) {
             continue;
         };
         let job = Arc::new(job);
-        let stop = Arc::new(AtomicBool::new(false));
-        state.current = Some((Arc::clone(&job), Arc::clone(&stop)));
+        let signal = Arc::new(Signal::default());
+        state.current = Some((Arc::clone(&job), Arc::clone(&signal)));
         drop(state);
         // A job that panicked (a bug) counts as finished with nothing, so that nobody
         // waits for it forever: whoever wanted its output then does the work and meets
         // the bug.
-        let output = std::panic::catch_unwind(AssertUnwindSafe(|| job.run(&stop)));
+        let output = std::panic::catch_unwind(AssertUnwindSafe(|| job.run(&signal)));
         state = shared.lock();
-        // A job stopped for a newer one leaves that one to say when it is done.
+        // A job superseded by a newer one leaves that one to say when it is done.
         if state.waiting.is_none() {
             match output {
                 Ok(Some(output)) => {
                     state.output = Some(output);
                     state.pending = false;
                 }
-                Ok(None) if !stop.load(Ordering::Relaxed) => state.pending = false,
+                Ok(None) if !signal.superseded() => state.pending = false,
                 Err(_) => state.pending = false,
                 Ok(None) => {}
             }
@@ -179,8 +219,8 @@ mod tests {
 
     impl Job for Search {
         type Output = Arc<Vec<Hit>>;
-        fn run(&self, stop: &AtomicBool) -> Option<Self::Output> {
-            self.0.matching_unless(&self.1, stop)
+        fn run(&self, signal: &Signal) -> Option<Self::Output> {
+            self.0.matching_unless(&self.1, || signal.stopped())
         }
         fn same_as(&self, other: &Self) -> bool {
             Arc::ptr_eq(&self.0, &other.0) && self.1 == other.1
@@ -212,9 +252,8 @@ mod tests {
     #[test]
     fn a_stopped_search_gives_nothing_and_is_not_remembered() {
         let index = index();
-        let stop = AtomicBool::new(true);
         let query = parse("amgen");
-        assert!(index.matching_unless(&query, &stop).is_none());
+        assert!(index.matching_unless(&query, || true).is_none());
         assert!(!index.remembers(&query));
         let hits = index.matching(&query);
         assert!(!hits.is_empty());
@@ -226,9 +265,9 @@ mod tests {
 
     impl Job for Endless {
         type Output = ();
-        fn run(&self, stop: &AtomicBool) -> Option<()> {
+        fn run(&self, signal: &Signal) -> Option<()> {
             self.0.fetch_add(1, Ordering::SeqCst);
-            while !stop.load(Ordering::Relaxed) {
+            while !signal.stopped() {
                 std::thread::sleep(Duration::from_millis(1));
             }
             None
@@ -261,6 +300,73 @@ mod tests {
         assert!(worker.busy());
         // Dropping the worker stops the endless job and joins its thread.
         drop(worker);
+    }
+
+    /// Takes 30 ms unless stopped, then says how it ended: worth finishing for the
+    /// job numbered one more, as a search is for the query one character longer.
+    struct Step(u32, Arc<Mutex<Vec<(u32, &'static str)>>>);
+
+    impl Job for Step {
+        type Output = u32;
+        fn run(&self, signal: &Signal) -> Option<u32> {
+            let start = std::time::Instant::now();
+            while start.elapsed() < Duration::from_millis(30) {
+                if signal.stopped() {
+                    self.1.lock().unwrap().push((self.0, "stopped"));
+                    return None;
+                }
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            let ended = if signal.superseded() {
+                "finished, superseded"
+            } else {
+                "finished"
+            };
+            self.1.lock().unwrap().push((self.0, ended));
+            (!signal.superseded()).then_some(self.0)
+        }
+        fn same_as(&self, other: &Self) -> bool {
+            self.0 == other.0
+        }
+        fn worth_finishing_for(&self, newer: &Self) -> bool {
+            newer.0 == self.0 + 1
+        }
+    }
+
+    #[test]
+    fn a_job_the_newer_builds_on_finishes_and_any_other_stops() {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let worker: Worker<Step> = Worker::start().expect("a thread");
+        let started = |number: u32| {
+            let deadline = std::time::Instant::now() + Duration::from_secs(30);
+            while std::time::Instant::now() < deadline {
+                let state = worker.shared.lock();
+                if state.waiting.is_none()
+                    && state
+                        .current
+                        .as_ref()
+                        .is_some_and(|(job, _)| job.0 == number)
+                {
+                    return;
+                }
+                drop(state);
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            panic!("job {number} never started");
+        };
+        worker.ask(Step(1, Arc::clone(&log)));
+        started(1);
+        // 2 builds on 1: 1 finishes first, its output thrown away.
+        worker.ask(Step(2, Arc::clone(&log)));
+        started(2);
+        // 9 does not build on 2: 2 stops.
+        worker.ask(Step(9, Arc::clone(&log)));
+        assert!(worker.wait(Duration::from_secs(30)));
+        assert_eq!(worker.take(), Some(9));
+        assert_eq!(
+            *log.lock().unwrap(),
+            [(1, "finished, superseded"), (2, "stopped"), (9, "finished")]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! text that many records hold once per term: the score is kept in a [`Memo`] the next
 //! keystroke reuses for the terms it did not change.
 
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -309,8 +309,7 @@ impl SearchIndex {
     /// same query, narrowed from it when the query grew from it, otherwise scored
     /// afresh; in parallel either way.
     pub fn matching(&self, query: &Query) -> Arc<Vec<Hit>> {
-        let never = AtomicBool::new(false);
-        self.matching_unless(query, &never)
+        self.matching_unless(query, || false)
             .expect("a search that is never stopped finishes")
     }
 
@@ -323,11 +322,15 @@ impl SearchIndex {
             .is_some_and(|last| last.query == *query)
     }
 
-    /// [`SearchIndex::matching`], given up, with `None`, once `stop` is set: the
+    /// [`SearchIndex::matching`], given up, with `None`, once `stopped()` is true: the
     /// explorer searches in the background and stops a search the next keystroke made
     /// stale. A search given up is not remembered, so the next one starts from the last
     /// that finished.
-    pub fn matching_unless(&self, query: &Query, stop: &AtomicBool) -> Option<Arc<Vec<Hit>>> {
+    pub fn matching_unless(
+        &self,
+        query: &Query,
+        stopped: impl Fn() -> bool + Sync,
+    ) -> Option<Arc<Vec<Hit>>> {
         let last = self
             .last
             .lock()
@@ -356,7 +359,7 @@ impl SearchIndex {
             .collect();
         let score = |entry: usize, narrowed_groups: usize, within: FieldMask| {
             // A relaxed load per entry: far cheaper than scoring it.
-            if stop.load(Ordering::Relaxed) {
+            if stopped() {
                 return None;
             }
             let fields = EntryFields {
@@ -387,7 +390,7 @@ impl SearchIndex {
                 .filter_map(|entry| score(entry, 0, FieldMask::ALL))
                 .unzip(),
         };
-        if stop.load(Ordering::Relaxed) {
+        if stopped() {
             return None;
         }
         let hits = Arc::new(hits);

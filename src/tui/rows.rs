@@ -8,11 +8,10 @@
 //! found by binary search, without copying the Timeline's.
 
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
 use rayon::prelude::*;
 
-use crate::background::Job;
+use crate::background::{Job, Signal};
 use crate::dataset::{Dataset, PartialDate, Record};
 use crate::search::index::{Hit, SearchIndex};
 use crate::search::query::Query;
@@ -54,8 +53,14 @@ impl Job for ListsJob {
     /// The lists, and the query and narrowing they are for.
     type Output = (Lists, Query, Option<usize>);
 
-    fn run(&self, stop: &AtomicBool) -> Option<Self::Output> {
-        self.index.matching_unless(&self.query, stop)?;
+    fn run(&self, signal: &Signal) -> Option<Self::Output> {
+        self.index
+            .matching_unless(&self.query, || signal.stopped())?;
+        // Superseded, the search was finished for the newer query to narrow; the lists
+        // would be thrown away.
+        if signal.superseded() {
+            return None;
+        }
         Some((lists(&self.sources()), self.query.clone(), self.narrowed))
     }
 
@@ -63,6 +68,13 @@ impl Job for ListsJob {
         Arc::ptr_eq(&self.index, &other.index)
             && self.query == other.query
             && self.narrowed == other.narrowed
+    }
+
+    /// A query one more character narrows searches only what this one found, once it
+    /// is found: finishing this search is cheaper than starting that one from further
+    /// back. Any other edit makes this search useless to it.
+    fn worth_finishing_for(&self, newer: &Self) -> bool {
+        Arc::ptr_eq(&self.index, &newer.index) && newer.query.grows_from(&self.query)
     }
 }
 
