@@ -224,7 +224,7 @@ fn typing_in_the_background(
     let mut busy = Vec::new();
     let mut arrivals = Vec::new();
     let mut to_hits = Vec::new();
-    let mut superseded = 0;
+    let mut overtaken = 0;
     for _ in 0..rounds {
         worker.wait(Duration::MAX);
         app.take_lists(&worker);
@@ -250,7 +250,7 @@ fn typing_in_the_background(
                     arrivals.push(found.elapsed());
                     to_hits.push(key.elapsed());
                 } else {
-                    superseded += 1;
+                    overtaken += 1;
                 }
             } else {
                 to_hits.push(key.elapsed());
@@ -266,11 +266,11 @@ fn typing_in_the_background(
     arrivals.sort();
     to_hits.sort();
     if to_hits.is_empty() {
-        eprintln!("typing  {size:>7} {query:<14} every search was stopped by the next key");
+        eprintln!("typing  {size:>7} {query:<14} every key was overtaken by the next");
         return;
     }
     eprintln!(
-        "typing  {size:>7} {query:<14} one key per {interval:?}: UI thread busy per key: median {:>9.3?} p95 {:>9.3?} max {:>9.3?} | per search finished later: {} | key to hits drawn: median {:>9.3?} p95 {:>9.3?} max {:>9.3?} ({} keys, {superseded} searches stopped by the next key)",
+        "typing  {size:>7} {query:<14} one key per {interval:?}: UI thread busy per key: median {:>9.3?} p95 {:>9.3?} max {:>9.3?} | per search finished later: {} | key to hits drawn: median {:>9.3?} p95 {:>9.3?} max {:>9.3?} ({} keys, {overtaken} of them overtaken by the next key)",
         percentile(&busy, 0.5),
         percentile(&busy, 0.95),
         busy[busy.len() - 1],
