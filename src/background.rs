@@ -34,6 +34,14 @@ impl Signal {
     fn set(&self, to: u8) {
         self.0.fetch_max(to, Ordering::Relaxed);
     }
+
+    /// Back to going on, unless already told to stop; true when it goes on.
+    fn resume(&self) -> bool {
+        let _ = self
+            .0
+            .compare_exchange(SUPERSEDED, GO_ON, Ordering::Relaxed, Ordering::Relaxed);
+        !self.superseded()
+    }
 }
 
 /// Work a [`Worker`] can do, and stop.
@@ -114,7 +122,10 @@ impl<J: Job> Worker<J> {
     pub fn ask(&self, job: J) {
         let mut state = self.shared.lock();
         if let Some((current, signal)) = &state.current {
-            if state.waiting.is_none() && current.same_as(&job) {
+            // The same work again (a character typed, then taken back): the job under way
+            // goes on as if nothing had been asked in between, unless it was stopped.
+            if current.same_as(&job) && (state.waiting.is_none() || signal.resume()) {
+                state.waiting = None;
                 return;
             }
             signal.set(if current.worth_finishing_for(&job) {
@@ -213,6 +224,7 @@ mod tests {
     use crate::dataset::Dataset;
     use crate::search::index::{Hit, SearchIndex};
     use crate::search::query::{Query, parse};
+    use std::sync::atomic::AtomicBool;
 
     /// A search of the index, as the explorer's lists start with.
     struct Search(Arc<SearchIndex>, Query);
@@ -302,71 +314,132 @@ mod tests {
         drop(worker);
     }
 
-    /// Takes 30 ms unless stopped, then says how it ended: worth finishing for the
-    /// job numbered one more, as a search is for the query one character longer.
-    struct Step(u32, Arc<Mutex<Vec<(u32, &'static str)>>>);
+    /// Runs until its gate opens or it is stopped, then says how it ended: worth
+    /// finishing for the job numbered one more, as a search is for the query one
+    /// character longer.
+    struct Step {
+        number: u32,
+        gate: Arc<AtomicBool>,
+        log: Arc<Mutex<Vec<(u32, &'static str)>>>,
+    }
 
     impl Job for Step {
         type Output = u32;
         fn run(&self, signal: &Signal) -> Option<u32> {
-            let start = std::time::Instant::now();
-            while start.elapsed() < Duration::from_millis(30) {
+            while !self.gate.load(Ordering::SeqCst) {
                 if signal.stopped() {
-                    self.1.lock().unwrap().push((self.0, "stopped"));
+                    self.log.lock().unwrap().push((self.number, "stopped"));
                     return None;
                 }
                 std::thread::sleep(Duration::from_millis(1));
             }
-            let ended = if signal.superseded() {
+            let superseded = signal.superseded();
+            let ended = if superseded {
                 "finished, superseded"
             } else {
                 "finished"
             };
-            self.1.lock().unwrap().push((self.0, ended));
-            (!signal.superseded()).then_some(self.0)
+            self.log.lock().unwrap().push((self.number, ended));
+            (!superseded).then_some(self.number)
         }
         fn same_as(&self, other: &Self) -> bool {
-            self.0 == other.0
+            self.number == other.number
         }
         fn worth_finishing_for(&self, newer: &Self) -> bool {
-            newer.0 == self.0 + 1
+            newer.number == self.number + 1
         }
+    }
+
+    /// Steps sharing one log, each with its own gate.
+    struct Steps {
+        log: Arc<Mutex<Vec<(u32, &'static str)>>>,
+        gates: Mutex<Vec<(u32, Arc<AtomicBool>)>>,
+    }
+
+    impl Steps {
+        fn new() -> Steps {
+            Steps {
+                log: Arc::new(Mutex::new(Vec::new())),
+                gates: Mutex::new(Vec::new()),
+            }
+        }
+
+        fn step(&self, number: u32) -> Step {
+            let gate = Arc::new(AtomicBool::new(false));
+            self.gates.lock().unwrap().push((number, Arc::clone(&gate)));
+            Step {
+                number,
+                gate,
+                log: Arc::clone(&self.log),
+            }
+        }
+
+        fn open(&self, number: u32) {
+            for (gated, gate) in self.gates.lock().unwrap().iter() {
+                if *gated == number {
+                    gate.store(true, Ordering::SeqCst);
+                }
+            }
+        }
+
+        fn log(&self) -> Vec<(u32, &'static str)> {
+            self.log.lock().unwrap().clone()
+        }
+    }
+
+    /// Waits until `worker` runs the step numbered `number`, with nothing waiting.
+    fn running(worker: &Worker<Step>, number: u32) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while std::time::Instant::now() < deadline {
+            let state = worker.shared.lock();
+            if state.waiting.is_none()
+                && state
+                    .current
+                    .as_ref()
+                    .is_some_and(|(job, _)| job.number == number)
+            {
+                return;
+            }
+            drop(state);
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        panic!("step {number} never ran");
     }
 
     #[test]
     fn a_job_the_newer_builds_on_finishes_and_any_other_stops() {
-        let log = Arc::new(Mutex::new(Vec::new()));
+        let steps = Steps::new();
         let worker: Worker<Step> = Worker::start().expect("a thread");
-        let started = |number: u32| {
-            let deadline = std::time::Instant::now() + Duration::from_secs(30);
-            while std::time::Instant::now() < deadline {
-                let state = worker.shared.lock();
-                if state.waiting.is_none()
-                    && state
-                        .current
-                        .as_ref()
-                        .is_some_and(|(job, _)| job.0 == number)
-                {
-                    return;
-                }
-                drop(state);
-                std::thread::sleep(Duration::from_millis(1));
-            }
-            panic!("job {number} never started");
-        };
-        worker.ask(Step(1, Arc::clone(&log)));
-        started(1);
+        worker.ask(steps.step(1));
+        running(&worker, 1);
         // 2 builds on 1: 1 finishes first, its output thrown away.
-        worker.ask(Step(2, Arc::clone(&log)));
-        started(2);
+        worker.ask(steps.step(2));
+        steps.open(1);
+        running(&worker, 2);
         // 9 does not build on 2: 2 stops.
-        worker.ask(Step(9, Arc::clone(&log)));
+        worker.ask(steps.step(9));
+        steps.open(9);
         assert!(worker.wait(Duration::from_secs(30)));
         assert_eq!(worker.take(), Some(9));
         assert_eq!(
-            *log.lock().unwrap(),
+            steps.log(),
             [(1, "finished, superseded"), (2, "stopped"), (9, "finished")]
         );
+    }
+
+    #[test]
+    fn asking_again_for_the_job_under_way_takes_back_what_was_asked_in_between() {
+        let steps = Steps::new();
+        let worker: Worker<Step> = Worker::start().expect("a thread");
+        worker.ask(steps.step(1));
+        running(&worker, 1);
+        // A character typed, then taken back, while 1 runs.
+        worker.ask(steps.step(2));
+        worker.ask(steps.step(1));
+        steps.open(1);
+        assert!(worker.wait(Duration::from_secs(30)));
+        assert_eq!(worker.take(), Some(1));
+        assert_eq!(steps.log(), [(1, "finished")]);
     }
 
     #[test]
