@@ -381,27 +381,6 @@ pub fn lists(from: &Sources<'_>) -> Lists {
     }
 }
 
-pub fn institutions(from: &Sources<'_>) -> Vec<usize> {
-    match split(from) {
-        Some(split) => ranked(from, split.institutions(), institution_of),
-        None => (0..from.dataset.institutions.len()).collect(),
-    }
-}
-
-pub fn contacts(from: &Sources<'_>) -> Vec<usize> {
-    match split(from) {
-        Some(split) => ranked(from, split.contacts(), contact_of),
-        None => (0..from.dataset.contacts.len()).collect(),
-    }
-}
-
-pub fn people(from: &Sources<'_>) -> Vec<usize> {
-    match split(from) {
-        Some(split) => ranked(from, split.people(), person_of),
-        None => (0..from.dataset.people.len()).collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::timeline_key;
