@@ -349,12 +349,12 @@ impl App {
     }
 
     /// The lists' sources in the state as it is.
-    pub fn sources(&self) -> Sources<'_> {
+    pub fn sources(&self) -> Sources {
         Sources {
-            dataset: &self.dataset,
-            index: &self.index,
-            timeline_order: &self.timeline_order,
-            query: &self.query,
+            dataset: Arc::clone(&self.dataset),
+            index: Arc::clone(&self.index),
+            timeline_order: Arc::clone(&self.timeline_order),
+            query: self.query.clone(),
             narrowed: self.narrowed,
         }
     }
@@ -374,13 +374,10 @@ impl App {
             self.settle();
             return;
         }
-        worker.ask(ListsJob {
-            dataset: Arc::clone(&self.dataset),
-            index: Arc::clone(&self.index),
-            timeline_order: Arc::clone(&self.timeline_order),
+        worker.ask(ListsJob(Sources {
             query,
-            narrowed: self.narrowed,
-        });
+            ..self.sources()
+        }));
         if worker.wait(SEARCH_GRACE) {
             self.take_lists(worker);
         }

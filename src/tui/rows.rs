@@ -16,20 +16,11 @@ use crate::dataset::{Dataset, PartialDate, Record};
 use crate::search::index::{Hit, SearchIndex};
 use crate::search::query::Query;
 
-/// What the lists are made from: the parts of the explorer's state they read. The
-/// explorer lends its own; the background worker ([`ListsJob`]) holds its own handles
-/// to the same data.
-pub struct Sources<'a> {
-    pub dataset: &'a Dataset,
-    pub index: &'a SearchIndex,
-    pub timeline_order: &'a TimelineOrder,
-    pub query: &'a Query,
-    pub narrowed: Option<usize>,
-}
-
-/// The lists of one query, made on the background worker's thread: the search, which
-/// a newer query stops, then the ranking.
-pub struct ListsJob {
+/// What the lists are made from: the parts of the explorer's state they read, as
+/// handles to the shared data, so that the background worker ([`ListsJob`]) can hold
+/// them while the explorer goes on.
+#[derive(Clone)]
+pub struct Sources {
     pub dataset: Arc<Dataset>,
     pub index: Arc<SearchIndex>,
     pub timeline_order: Arc<TimelineOrder>,
@@ -37,44 +28,39 @@ pub struct ListsJob {
     pub narrowed: Option<usize>,
 }
 
-impl ListsJob {
-    fn sources(&self) -> Sources<'_> {
-        Sources {
-            dataset: &self.dataset,
-            index: &self.index,
-            timeline_order: &self.timeline_order,
-            query: &self.query,
-            narrowed: self.narrowed,
-        }
-    }
-}
+/// The lists of one query, made on the background worker's thread: the search, which
+/// a newer query stops, then the ranking.
+pub struct ListsJob(pub Sources);
 
 impl Job for ListsJob {
     /// The lists, and the query and narrowing they are for.
     type Output = (Lists, Query, Option<usize>);
 
     fn run(&self, signal: &Signal) -> Option<Self::Output> {
-        self.index
-            .matching_unless(&self.query, || signal.stopped())?;
+        let sources = &self.0;
+        sources
+            .index
+            .matching_unless(&sources.query, || signal.stopped())?;
         // Superseded, the search was finished for the newer query to narrow; the lists
         // would be thrown away.
         if signal.superseded() {
             return None;
         }
-        Some((lists(&self.sources()), self.query.clone(), self.narrowed))
+        Some((lists(sources), sources.query.clone(), sources.narrowed))
     }
 
     fn same_as(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.index, &other.index)
-            && self.query == other.query
-            && self.narrowed == other.narrowed
+        let (this, other) = (&self.0, &other.0);
+        Arc::ptr_eq(&this.index, &other.index)
+            && this.query == other.query
+            && this.narrowed == other.narrowed
     }
 
     /// A query one more character narrows searches only what this one found, once it
     /// is found: finishing this search is cheaper than starting that one from further
     /// back. Any other edit makes this search useless to it.
     fn worth_finishing_for(&self, newer: &Self) -> bool {
-        Arc::ptr_eq(&self.index, &newer.index) && newer.query.grows_from(&self.query)
+        Arc::ptr_eq(&self.0.index, &newer.0.index) && newer.0.query.grows_from(&self.0.query)
     }
 }
 
@@ -145,7 +131,7 @@ struct Split {
 
 impl Split {
     /// Announcements and their events, each with its score.
-    fn timeline<'a>(&'a self, from: &'a Sources<'a>) -> impl Iterator<Item = (Record, i64)> + 'a {
+    fn timeline<'a>(&'a self, from: &'a Sources) -> impl Iterator<Item = (Record, i64)> + 'a {
         self.hits[..self.institutions]
             .iter()
             .map(|hit| (from.index.entries[hit.entry].record, hit.score))
@@ -166,11 +152,11 @@ impl Split {
 
 /// Every record the filter keeps, split by kind; None when there is no filter. The
 /// index remembers its last search, so every list of one keystroke shares one scan.
-fn split(from: &Sources<'_>) -> Option<Split> {
+fn split(from: &Sources) -> Option<Split> {
     if from.query.is_empty() {
         return None;
     }
-    let hits = from.index.matching(from.query);
+    let hits = from.index.matching(&from.query);
     let order = |hit: &Hit| match from.index.entries[hit.entry].record {
         Record::Announcement(_) | Record::Event(..) => 0,
         Record::Institution(_) => 1,
@@ -186,7 +172,7 @@ fn split(from: &Sources<'_>) -> Option<Split> {
     })
 }
 
-fn push_with_events(from: &Sources<'_>, rows: &mut Vec<TimelineRow>, announcement: usize) {
+fn push_with_events(from: &Sources, rows: &mut Vec<TimelineRow>, announcement: usize) {
     rows.push(TimelineRow::Announcement(announcement));
     rows.extend(
         from.timeline_order.events_by_date[announcement]
@@ -195,7 +181,7 @@ fn push_with_events(from: &Sources<'_>, rows: &mut Vec<TimelineRow>, announcemen
     );
 }
 
-pub fn timeline(from: &Sources<'_>) -> Vec<TimelineRow> {
+pub fn timeline(from: &Sources) -> Vec<TimelineRow> {
     match from.narrowed {
         Some(institution) => {
             let candidates = from.dataset.announcements_of(institution);
@@ -210,7 +196,7 @@ pub fn timeline(from: &Sources<'_>) -> Vec<TimelineRow> {
 }
 
 /// The Timeline's rows as if nothing were narrowed: what the filter alone keeps.
-pub fn timeline_without_narrowing(from: &Sources<'_>) -> Vec<TimelineRow> {
+pub fn timeline_without_narrowing(from: &Sources) -> Vec<TimelineRow> {
     timeline_of(
         from,
         None,
@@ -221,7 +207,7 @@ pub fn timeline_without_narrowing(from: &Sources<'_>) -> Vec<TimelineRow> {
 /// The rows of the `candidates` announcements (every one with None, otherwise sorted),
 /// ranked by `hits` when there is a filter.
 fn timeline_of(
-    from: &Sources<'_>,
+    from: &Sources,
     candidates: Option<&[usize]>,
     hits: Option<impl Iterator<Item = (Record, i64)>>,
 ) -> Vec<TimelineRow> {
@@ -321,11 +307,7 @@ fn timeline_key(score: i64, title_chars: u32, announcement: usize) -> u128 {
 }
 
 /// A kind's hits as its list's rows, ranked as `search` ranks them.
-fn ranked(
-    from: &Sources<'_>,
-    mut hits: Vec<Hit>,
-    index_of: fn(Record) -> Option<usize>,
-) -> Vec<usize> {
+fn ranked(from: &Sources, mut hits: Vec<Hit>, index_of: fn(Record) -> Option<usize>) -> Vec<usize> {
     from.index.rank(&mut hits);
     hits.into_iter()
         .filter_map(|hit| index_of(from.index.entries[hit.entry].record))
@@ -361,7 +343,7 @@ pub struct Lists {
     pub people: Vec<usize>,
 }
 
-pub fn lists(from: &Sources<'_>) -> Lists {
+pub fn lists(from: &Sources) -> Lists {
     let Some(split) = split(from) else {
         return Lists {
             timeline: timeline(from),
