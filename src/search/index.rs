@@ -75,12 +75,12 @@ pub struct SearchIndex {
 }
 
 /// One field of an entry, in 16 bytes: a summary of its text, its value in its
-/// [`Values`], and its memo slot when other entries hold the same value. A field is judged by its
-/// summary before anything else is read, and a value only this entry holds is scored
-/// without a memo, which would only cost another read. The summary of a short field is
-/// the chars it holds ([`CharSet`]); of a long field, the chars it holds coarsely
-/// ([`CharSet::coarse`]) and the pairs its words begin with ([`WordStarts`]), as prose
-/// holds most chars but a term typed in the explorer has to begin one of its words.
+/// [`Values`], and its memo slot when other entries hold the same value. A field is
+/// judged by its summary before anything else is read, and a value only this entry
+/// holds is scored without a memo, which would only cost another read. The summary of a
+/// short field is the chars it holds ([`CharSet`]); of a long field, the chars it holds
+/// coarsely ([`CharSet::coarse`]) and the pairs its words begin with ([`WordStarts`]), as
+/// prose holds most chars but a term typed in the explorer has to begin one of its words.
 #[derive(Clone, Copy, Debug)]
 struct FieldRef {
     summary: u64,
