@@ -65,7 +65,7 @@ fn list_institutions_people_contacts_and_events_in_both_formats() {
     for (kind, count, fields) in [
         (
             "institutions",
-            21,
+            25,
             &["id", "name", "kind", "city", "country", "announcements"][..],
         ),
         ("people", 11, &["id", "name", "roles"][..]),
@@ -82,7 +82,7 @@ fn list_institutions_people_contacts_and_events_in_both_formats() {
                 "announcements",
             ][..],
         ),
-        ("events", 10, &["id", "date", "title", "announcement"][..]),
+        ("events", 11, &["id", "date", "title", "announcement"][..]),
     ] {
         let run = accords(&["list", kind]);
         assert_eq!(run.code, 0, "{kind}");

@@ -46,7 +46,7 @@ fn starts_on_the_first_announcement_in_date_order() {
         ]
     );
     assert_eq!(app.details.record, Some(Record::Announcement(0)));
-    assert_eq!(app.institutions.len(), 21);
+    assert_eq!(app.institutions.len(), 25);
 }
 
 #[test]

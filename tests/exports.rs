@@ -522,7 +522,7 @@ fn csv_of_every_list_kind_has_its_header_and_every_row() {
         (
             "institutions",
             &["id", "name", "city", "country", "announcements"][..],
-            21,
+            25,
         ),
         ("people", &["id", "name", "latest_role"][..], 11),
         (
@@ -530,7 +530,7 @@ fn csv_of_every_list_kind_has_its_header_and_every_row() {
             &["name", "organization", "phones", "emails"][..],
             4,
         ),
-        ("events", &["date", "title", "announcement"][..], 10),
+        ("events", &["date", "title", "announcement"][..], 11),
     ] {
         let table = csv(&["list", kind, "--format", "csv"]);
         assert_eq!(table.headers, headers, "{kind}");

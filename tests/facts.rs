@@ -1,6 +1,6 @@
-//! The embedded dataset checked against the seed press releases (copied, unchanged, into
-//! tests/fixtures/seeds): dates, partners, press contacts as written, people whose roles
-//! change between releases, and statements on which releases disagree.
+//! The embedded dataset checked against the seed press releases (kept, byte for byte, in
+//! data/sources): dates, partners, press contacts as written, people whose roles change
+//! between releases, statements on which releases disagree, and every fact's passage.
 
 use std::collections::BTreeSet;
 
@@ -13,7 +13,7 @@ fn dataset() -> Dataset {
 
 fn seed(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/seeds")
+        .join("data/sources")
         .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
@@ -102,9 +102,10 @@ fn each_release_has_its_partners_with_their_roles() {
     );
     assert_eq!(
         partners("leon-berard-2020"),
+        // "initient un partenariat stratégique": announced, not said to be signed.
         expect(&[
-            ("gustave-roussy", "signatory"),
-            ("centre-leon-berard", "signatory")
+            ("gustave-roussy", "partner"),
+            ("centre-leon-berard", "partner")
         ])
     );
     assert_eq!(
@@ -122,7 +123,8 @@ fn each_release_has_its_partners_with_their_roles() {
         expect(&[
             ("dana-farber", "signatory"),
             ("gustave-roussy", "signatory"),
-            ("institut-servier", "supporter")
+            // The title: "… and L'Institut Servier sign"; the first sentence: "have signed".
+            ("institut-servier", "signatory")
         ])
     );
     let mut amgen = vec![("amgen", "founder")];
@@ -145,6 +147,10 @@ fn each_release_has_its_partners_with_their_roles() {
         "harvard-medical-school",
         "ditep",
         "paris-saclay-cancer-cluster",
+        "dana-farber-brigham-cancer-center",
+        "dana-farber-boston-childrens",
+        "lank-center",
+        "bergonie-early-phase-trials-unit",
     ]
     .into_iter()
     .filter(|id| {
@@ -152,7 +158,7 @@ fn each_release_has_its_partners_with_their_roles() {
         dataset.partnered_in(index).is_empty() && !dataset.mentioned_in(index).is_empty()
     })
     .collect();
-    assert_eq!(mentioned.len(), 4, "{mentioned:?}");
+    assert_eq!(mentioned.len(), 8, "{mentioned:?}");
     assert!(
         dataset
             .institution("amgen")
@@ -436,4 +442,313 @@ fn facts_from_outside_the_seeds_name_their_source() {
             institution.city
         );
     }
+}
+
+/// Every fact that carries words of its release (quote, figure, event, claim, partner,
+/// role, press listing) has them, and they are located in that release's text, which is
+/// the very file in data/sources.
+#[test]
+fn every_fact_has_a_passage_that_resolves_in_its_release() {
+    use accords::dataset::provenance::PassageKind;
+    let dataset = dataset();
+    let provenance = dataset.provenance();
+    let mut expected = 0;
+    for (index, announcement) in dataset.announcements.iter().enumerate() {
+        let release = seed(&announcement.source);
+        assert_eq!(
+            provenance.text(index),
+            Some(release.as_str()),
+            "{}: the text the dataset holds is its source file",
+            announcement.id
+        );
+        let mut facts: Vec<(PassageKind, String)> = Vec::new();
+        for partner in &announcement.partners {
+            let passage = partner.passage.as_ref().unwrap_or_else(|| {
+                panic!(
+                    "{}: partner {} has no passage",
+                    announcement.id, partner.institution
+                )
+            });
+            facts.push((PassageKind::Partner, passage.to_string()));
+        }
+        for quote in &announcement.quotes {
+            facts.push((PassageKind::Quote, quote.text.to_string()));
+        }
+        for figure in &announcement.figures {
+            facts.push((PassageKind::Figure, figure.as_written.to_string()));
+        }
+        for event in &announcement.events {
+            let words = event.as_written.as_ref().or(event.passage.as_ref());
+            let words = words.unwrap_or_else(|| panic!("{}: event has no passage", event.id));
+            facts.push((PassageKind::Event, words.to_string()));
+        }
+        for profile in &announcement.profiles {
+            for claim in &profile.claims {
+                facts.push((PassageKind::Claim, claim.as_written.to_string()));
+            }
+        }
+        for listing in &announcement.press_contacts {
+            let passage = listing.passage.as_ref().unwrap_or_else(|| {
+                panic!(
+                    "{}: listing of {} has no passage",
+                    announcement.id, listing.contact
+                )
+            });
+            facts.push((PassageKind::Listing, passage.to_string()));
+        }
+        for person in &dataset.people {
+            for role in person
+                .roles
+                .iter()
+                .filter(|role| role.announcement == announcement.id)
+            {
+                let passage = role.passage.as_ref().unwrap_or_else(|| {
+                    panic!("{}: role `{}` has no passage", person.id, role.title)
+                });
+                facts.push((PassageKind::Role, passage.to_string()));
+            }
+        }
+        let passages = provenance.passages(index);
+        assert_eq!(
+            passages.len(),
+            facts.len(),
+            "{}: every fact located",
+            announcement.id
+        );
+        for (kind, words) in facts {
+            let passage = passages
+                .iter()
+                .find(|passage| passage.kind == kind && passage.text.as_str() == words)
+                .unwrap_or_else(|| panic!("{}: {kind:?} `{words}` not located", announcement.id));
+            // What is highlighted is the fact's words, whitespace aside.
+            assert_eq!(
+                squeeze(&release[passage.start..passage.end]),
+                squeeze(&words)
+            );
+            let line = release
+                .lines()
+                .nth(passage.line - 1)
+                .expect("the line exists");
+            let from_column: String = line.chars().skip(passage.column - 1).collect();
+            let first_word = words.split_whitespace().next().expect("words");
+            assert!(
+                from_column.starts_with(first_word),
+                "{}: {kind:?} at {}:{} reads `{from_column}`",
+                announcement.id,
+                passage.line,
+                passage.column
+            );
+            expected += 1;
+        }
+    }
+    // 14 quotes and the releases' figures, events, claims, partners, roles and listings.
+    assert!(expected > 150, "{expected} passages");
+}
+
+/// The fact-check's corrections, each as the release text has it.
+#[test]
+fn the_fact_checks_corrections_hold() {
+    let dataset = dataset();
+    let announcement = |id: &str| dataset.announcement(id).expect(id);
+
+    // Paris Saclay 2021: "in 2030", and two separate objectives.
+    let cluster = announcement("paris-saclay-cancer-cluster-2021");
+    assert!(
+        cluster
+            .objectives
+            .iter()
+            .any(|objective| objective.contains("in 2030"))
+    );
+    assert!(
+        !cluster
+            .objectives
+            .iter()
+            .any(|objective| objective.contains("by 2030"))
+    );
+    let ambitious = cluster
+        .objectives
+        .iter()
+        .find(|objective| objective.contains("most ambitious projects"))
+        .expect("supporting the most ambitious projects");
+    assert!(!ambitious.contains("100,000"), "{ambitious}");
+    assert!(
+        cluster
+            .objectives
+            .iter()
+            .any(|objective| objective.contains("facilitating place")
+                && objective.contains("100,000"))
+    );
+    // Its omissions: the legal structure before the first projects, the projects' focus,
+    // and what comes after 2025.
+    let event = |id: &str| {
+        cluster
+            .events
+            .iter()
+            .find(|event| event.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    let legal = event("paris-saclay-cancer-cluster-2021-legal-structure");
+    assert!(legal.title.contains("Managing Director"));
+    assert!(
+        event("paris-saclay-cancer-cluster-2021-first-projects")
+            .title
+            .contains("new therapeutic targets")
+    );
+    assert!(
+        event("paris-saclay-cancer-cluster-2021-sustainability-expansion")
+            .title
+            .contains("bedside")
+    );
+    // The council's date is the CSIS's own, not the release page's.
+    let council = event("paris-saclay-cancer-cluster-2021-strategic-council");
+    let source = council
+        .sources
+        .get(&"date".into())
+        .expect("a source for the date");
+    assert!(
+        source.contains("29 June 2021") && source.contains("CSIS"),
+        "{source}"
+    );
+    assert!(!source.contains("June 30"), "{source}");
+
+    // Dana-Farber 2022: creating synergies is Charpentier's belief, not an objective.
+    let boston = announcement("dana-farber-servier-2022");
+    assert!(
+        !boston
+            .objectives
+            .iter()
+            .any(|objective| objective.contains("ynerg"))
+    );
+    // Its "About" texts keep their "For further information" line.
+    for institution in ["gustave-roussy", "institut-servier"] {
+        let about = boston
+            .profiles
+            .iter()
+            .find(|profile| {
+                profile.institution == institution && profile.context.starts_with("About")
+            })
+            .expect("an About text");
+        assert!(
+            about.text.contains("For further information: www."),
+            "{institution}"
+        );
+    }
+
+    // Amgen 2023: the R&D experts are the seven other centres', and the tumour types
+    // are examples ("notamment").
+    let amgen = announcement("amgen-partners-of-choice-2023");
+    assert!(amgen.summary.contains("seven other"), "{}", amgen.summary);
+    assert!(!amgen.summary.contains("its oncology"), "{}", amgen.summary);
+    assert!(amgen.summary.contains("among them"), "{}", amgen.summary);
+
+    // Bergonié 2019: "long-standing" is the general director's word, not tied to
+    // early-phase trials; the standfirst's two points are kept as written.
+    let bergonie = announcement("bergonie-2019");
+    assert!(!bergonie.summary.contains("long-standing"));
+    assert!(
+        bergonie
+            .summary
+            .contains("thoracic cancers and rare tumours")
+    );
+    assert_eq!(bergonie.standfirst.len(), 2);
+    let text = seed(&bergonie.source);
+    for line in &bergonie.standfirst {
+        assert!(text.contains(line.as_str()), "`{line}` not in its seed");
+    }
+
+    // Amgen Partners of Choice has no seat in its release: no city, off the map.
+    let network = dataset
+        .institution("amgen-partners-of-choice")
+        .expect("APoC");
+    assert!(network.city.is_empty());
+    assert!(network.coordinates.is_none());
+    assert_eq!(dataset.institutions.len(), 25);
+}
+
+/// Rankings name who ranked, and the centres' missions are claims.
+#[test]
+fn rankings_name_their_source_and_missions_are_claims() {
+    let dataset = dataset();
+    let claims: Vec<(&str, &str, &str, Option<&str>)> = dataset
+        .announcements
+        .iter()
+        .flat_map(|announcement| {
+            announcement.profiles.iter().flat_map(move |profile| {
+                profile.claims.iter().map(move |claim| {
+                    (
+                        announcement.id.as_str(),
+                        profile.institution.as_str(),
+                        claim.topic.as_str(),
+                        claim.source.as_deref(),
+                    )
+                })
+            })
+        })
+        .collect();
+    let source_of = |announcement: &str, institution: &str, topic: &str| {
+        claims
+            .iter()
+            .find(|claim| claim.0 == announcement && claim.1 == institution && claim.2 == topic)
+            .unwrap_or_else(|| panic!("{announcement} {institution} {topic}"))
+            .3
+    };
+    assert_eq!(
+        source_of("dana-farber-servier-2022", "gustave-roussy", "world-rank"),
+        Some("Newsweek")
+    );
+    assert_eq!(
+        source_of("dana-farber-servier-2022", "dana-farber", "us-rank"),
+        Some("U.S. News & World Report")
+    );
+    for centre in ["gustave-roussy", "centre-leon-berard"] {
+        assert_eq!(
+            source_of("leon-berard-2020", centre, "researcher-ranking"),
+            Some("Clarivate Analytics")
+        );
+        assert_eq!(source_of("leon-berard-2020", centre, "missions"), None);
+    }
+}
+
+/// What the 2023 release says about Amgen France is Amgen France's: its claims form
+/// their own chains, headed by that name, and its handles are a field.
+#[test]
+fn statements_about_amgen_france_are_amgen_frances() {
+    let dataset = dataset();
+    let amgen = dataset.institution_index("amgen").expect("amgen");
+    let history = dataset.claim_history(amgen);
+    let staff = history
+        .iter()
+        .find(|topic| topic.topic == "staff")
+        .expect("a staff chain");
+    assert_eq!(staff.about.as_deref(), Some("Amgen France"));
+    assert_eq!(staff.label(), "Amgen France — staff");
+    assert_eq!(staff.entries[0].value, "360");
+    assert!(
+        history
+            .iter()
+            .all(|topic| topic.about.as_deref() == Some("Amgen France"))
+    );
+    let (_, profile) = dataset
+        .profiles_of("amgen")
+        .find(|(_, profile)| profile.about.is_some())
+        .expect("the About text");
+    let handles: Vec<&str> = profile
+        .handles
+        .iter()
+        .map(|handle| handle.as_str())
+        .collect();
+    assert_eq!(
+        handles,
+        ["@AmgenFrance", "#VivonsInnovons", "#WeAreBiotech"]
+    );
+    // Gustave Roussy's chains are its own.
+    let gustave = dataset
+        .institution_index("gustave-roussy")
+        .expect("gustave-roussy");
+    assert!(
+        dataset
+            .claim_history(gustave)
+            .iter()
+            .all(|topic| topic.about.is_none())
+    );
 }

@@ -167,11 +167,11 @@ fn a_partner_link_is_followed_and_back_and_forward_retrace_it() {
 
     // Focus Details: its first link is selected; `j` moves to the second partner.
     t.send("3");
-    t.wait_for(|screen| screen.contains("▶ Gustave Roussy — signatory"));
+    t.wait_for(|screen| screen.contains("▶ Gustave Roussy — partner"));
     t.send("j");
     t.wait_for(|screen| {
-        screen.contains("▶ Centre Léon Bérard — signatory")
-            && screen.contains("→ Gustave Roussy — signatory")
+        screen.contains("▶ Centre Léon Bérard — partner")
+            && screen.contains("→ Gustave Roussy — partner")
     });
 
     // Enter follows it: Details shows the institution and Timeline is narrowed to it.
@@ -190,7 +190,7 @@ fn a_partner_link_is_followed_and_back_and_forward_retrace_it() {
     t.send("[");
     t.wait_for(|screen| {
         screen.contains("LE CENTRE LÉON BÉRARD ET GUSTAVE ROUSSY")
-            && screen.contains("Centre Léon Bérard — signatory")
+            && screen.contains("Centre Léon Bérard — partner")
             && !screen.contains("kind       cancer-centre")
     });
 

@@ -2,7 +2,9 @@
 //! (world rank, staff, share of patients in trials…) every value each release gives, in
 //! date order, marking where a value differs from the one before. Statements that carry no
 //! date of their own (a site banner) are kept and shown, but are not part of the chain of
-//! changes, since nothing says when they were true.
+//! changes, since nothing says when they were true. A statement about one of the
+//! institution's other names (`about: Amgen France`) forms its own chains, headed by that
+//! name: what Amgen France claims is not what Amgen claims.
 
 use super::Dataset;
 
@@ -15,6 +17,8 @@ pub struct HistoryEntry {
     pub as_written: String,
     /// Where in the release it stands ("About Gustave Roussy", "site banner (undated)").
     pub context: String,
+    /// Whom the release credits for the claim ("Newsweek").
+    pub source: Option<String>,
     pub undated: bool,
     /// The value differs from the last dated value of an earlier release.
     pub changed: bool,
@@ -23,10 +27,21 @@ pub struct HistoryEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicHistory {
     pub topic: String,
+    /// The other name the statements are about ("Amgen France"), if not the institution.
+    pub about: Option<String>,
     pub entries: Vec<HistoryEntry>,
 }
 
 impl TopicHistory {
+    /// The chain's heading: the topic, after the name it is about when there is one
+    /// ("Amgen France — staff").
+    pub fn label(&self) -> String {
+        match &self.about {
+            Some(about) => format!("{about} — {}", self.topic),
+            None => self.topic.clone(),
+        }
+    }
+
     /// True when the releases do not all say the same.
     pub fn varies(&self) -> bool {
         self.entries.iter().any(|entry| entry.changed)
@@ -45,22 +60,24 @@ impl Dataset {
                 .filter(|profile| profile.institution == id)
             {
                 let undated = profile.context.contains("undated");
+                let about = profile.about.as_ref().map(ToString::to_string);
                 for claim in &profile.claims {
                     let entry = HistoryEntry {
                         announcement: index,
                         value: claim.value.to_string(),
                         as_written: claim.as_written.to_string(),
                         context: profile.context.to_string(),
+                        source: claim.source.as_ref().map(ToString::to_string),
                         undated,
                         changed: false,
                     };
-                    match topics
-                        .iter_mut()
-                        .find(|history| history.topic == claim.topic.as_str())
-                    {
+                    match topics.iter_mut().find(|history| {
+                        history.topic == claim.topic.as_str() && history.about == about
+                    }) {
                         Some(history) => history.entries.push(entry),
                         None => topics.push(TopicHistory {
                             topic: claim.topic.to_string(),
+                            about: about.clone(),
                             entries: vec![entry],
                         }),
                     }
@@ -107,8 +124,12 @@ impl HistoryEntry {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        let credit = self
+            .source
+            .as_ref()
+            .map_or(String::new(), |source| format!("; source: {source}"));
         format!(
-            "{date}  {}{mark}  “{written}” ({})",
+            "{date}  {}{mark}  “{written}” ({}{credit})",
             self.value, self.context
         )
     }

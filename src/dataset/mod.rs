@@ -9,6 +9,7 @@ pub mod history;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod provenance;
 pub mod validate;
 
 use std::collections::HashMap;
@@ -24,6 +25,7 @@ pub use model::{
 pub use validate::Kind;
 
 use load::ParsedFile;
+use provenance::{Provenance, SourceTexts};
 
 /// A record named by its id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,19 +65,21 @@ pub struct Dataset {
     mentioned: Vec<Vec<usize>>,
     /// Per contact: the announcements listing it, with the listing's index.
     listings: Vec<Vec<(usize, usize)>>,
+    /// The release texts and where each fact stands in them.
+    provenance: Provenance,
 }
 
 impl Dataset {
     /// The dataset built into the binary.
     pub fn embedded() -> Result<Dataset, LoadError> {
         let (files, problems) = load::embedded_files();
-        Dataset::from_files(files, problems)
+        Dataset::from_files(files, problems, &SourceTexts::Embedded)
     }
 
     /// A YAML file, or a directory of them.
     pub fn load(path: &Path) -> Result<Dataset, LoadError> {
         let (files, problems) = load::files_at(path)?;
-        Dataset::from_files(files, problems)
+        Dataset::from_files(files, problems, &SourceTexts::beside(path))
     }
 
     /// The embedded dataset, or the one at `path` when given.
@@ -96,7 +100,8 @@ impl Dataset {
             Some(path) => load::files_at(path)?,
             None => load::embedded_files(),
         };
-        let files = validated(files, problems)?;
+        let texts = path.map_or(SourceTexts::Embedded, SourceTexts::beside);
+        let files = validated(files, problems, &texts)?;
         let mut counts = Counts::default();
         for file in &files {
             let content = &file.content;
@@ -123,8 +128,12 @@ impl Dataset {
         Dataset::index(Vec::new(), Vec::new(), Vec::new(), Vec::new())
     }
 
-    fn from_files(files: Vec<ParsedFile>, problems: Vec<Diagnostic>) -> Result<Dataset, LoadError> {
-        let files = validated(files, problems)?;
+    fn from_files(
+        files: Vec<ParsedFile>,
+        problems: Vec<Diagnostic>,
+        texts: &SourceTexts,
+    ) -> Result<Dataset, LoadError> {
+        let files = validated(files, problems, texts)?;
         // Sized once: growing by doubling would hold two copies of the largest list.
         let count = |section: fn(&ParsedFile) -> usize| files.iter().map(section).sum::<usize>();
         let mut announcements = Vec::with_capacity(count(|file| file.content.announcements.len()));
@@ -144,12 +153,14 @@ impl Dataset {
         });
         people.par_sort_by_cached_key(|person| (sort_name(&person.name), person.id.clone()));
         contacts.par_sort_by_cached_key(|contact| (sort_name(&contact.name), contact.id.clone()));
-        Ok(Dataset::index(
-            announcements,
-            institutions,
-            people,
-            contacts,
-        ))
+        let mut dataset = Dataset::index(announcements, institutions, people, contacts);
+        dataset.provenance = Provenance::locate(&dataset, texts);
+        Ok(dataset)
+    }
+
+    /// The release texts and every fact's passage in them.
+    pub fn provenance(&self) -> &Provenance {
+        &self.provenance
     }
 
     fn index(
@@ -216,6 +227,7 @@ impl Dataset {
             partnered,
             mentioned,
             listings,
+            provenance: Provenance::default(),
         }
     }
 
@@ -448,8 +460,10 @@ pub struct Counts {
 fn validated(
     files: Vec<ParsedFile>,
     mut problems: Vec<Diagnostic>,
+    texts: &SourceTexts,
 ) -> Result<Vec<ParsedFile>, LoadError> {
     problems.extend(validate::problems(&files));
+    problems.extend(provenance::problems(&files, texts));
     if !problems.is_empty() {
         problems.sort();
         return Err(LoadError::Invalid { problems });

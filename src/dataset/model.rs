@@ -167,6 +167,10 @@ impl Serialize for Text {
     }
 }
 
+fn is_blank(text: &Text) -> bool {
+    text.is_empty()
+}
+
 /// Where a fact that is not in the seed texts comes from: field name → source.
 pub type Sources = BTreeMap<Text, Text>;
 
@@ -202,6 +206,9 @@ pub struct Announcement {
     pub title_en: Option<Text>,
     /// A short English title for lists.
     pub short_title: Text,
+    /// The lines some releases print under the title, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standfirst: Vec<Text>,
     /// ISO 639-1 code of the release's language (`en`, `fr`).
     pub language: Text,
     /// The places of the dateline, as written.
@@ -247,6 +254,8 @@ pub enum PartnerRole {
     Member,
     Signatory,
     Supporter,
+    /// Party to a partnership the release announces without saying it is signed.
+    Partner,
 }
 
 impl PartnerRole {
@@ -256,6 +265,7 @@ impl PartnerRole {
             PartnerRole::Member => "member",
             PartnerRole::Signatory => "signatory",
             PartnerRole::Supporter => "supporter",
+            PartnerRole::Partner => "partner",
         }
     }
 }
@@ -268,6 +278,13 @@ pub struct Partner {
     /// What the release says this partner does, in English (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// The words of the release that state this, exactly (whitespace aside).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage: Option<Text>,
+    /// Which occurrence of the passage's words in the release is meant, from 1, when
+    /// they occur more than once and the first is not the one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -290,6 +307,10 @@ pub struct Figure {
     pub counts: Text,
     /// The figure exactly as written ("more than 1,700", "23 000").
     pub as_written: Text,
+    /// Which occurrence of the passage's words in the release is meant, from 1, when
+    /// they occur more than once and the first is not the one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<u32>,
 }
 
 /// How an event's date relates to the event ("by the end of 2021", "from 2021/2022").
@@ -344,6 +365,13 @@ pub struct Event {
     /// The passage that dates the event, exactly as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_written: Option<Text>,
+    /// The words that name the event, for one whose date is not in the release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage: Option<Text>,
+    /// Which occurrence of the passage's words in the release is meant, from 1, when
+    /// they occur more than once and the first is not the one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<u32>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sources: Sources,
 }
@@ -357,6 +385,10 @@ pub struct Quote {
     /// A collective attribution as written ("expliquent les deux directeurs généraux").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<Text>,
+    /// Which occurrence of the passage's words in the release is meant, from 1, when
+    /// they occur more than once and the first is not the one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -379,6 +411,13 @@ pub struct PressListing {
     pub phones: Vec<Text>,
     #[serde(default)]
     pub emails: Vec<Text>,
+    /// The words of the release that state this, exactly (whitespace aside).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage: Option<Text>,
+    /// Which occurrence of the passage's words in the release is meant, from 1, when
+    /// they occur more than once and the first is not the one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<u32>,
 }
 
 /// What one release states about an institution.
@@ -386,6 +425,10 @@ pub struct PressListing {
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub institution: Text,
+    /// The other name of the institution the statement is about, when it is about that
+    /// name ("Amgen France") rather than the institution as a whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<Text>,
     /// Where in the release it stands ("About Gustave Roussy", "site banner").
     pub context: Text,
     /// The statement exactly as written.
@@ -393,6 +436,9 @@ pub struct Profile {
     /// Comparable claims drawn from the text, for histories across releases.
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// Social-media handles and hashtags the statement gives, as written (`@AmgenFrance`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handles: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -404,6 +450,13 @@ pub struct Claim {
     pub value: Text,
     /// The words of the release that make the claim.
     pub as_written: Text,
+    /// Whom the release credits for the claim (a ranking's publisher: "Newsweek").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Text>,
+    /// Which occurrence of the passage's words in the release is meant, from 1, when
+    /// they occur more than once and the first is not the one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -467,6 +520,8 @@ pub struct Institution {
     /// The institution this one belongs to (a department's hospital).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Text>,
+    /// Empty only for a network, whose release may state no seat.
+    #[serde(default, skip_serializing_if = "is_blank")]
     pub city: Text,
     /// ISO 3166-1 alpha-2.
     pub country: Text,
@@ -507,6 +562,13 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution: Option<Text>,
     pub announcement: Text,
+    /// The words of the release that state this, exactly (whitespace aside).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage: Option<Text>,
+    /// Which occurrence of the passage's words in the release is meant, from 1, when
+    /// they occur more than once and the first is not the one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<u32>,
 }
 
 /// A press contact: who they are. What each release lists for them is a [`PressListing`].

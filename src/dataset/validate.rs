@@ -12,7 +12,7 @@ use super::date::PartialDate;
 use super::diagnostic::Diagnostic;
 use super::load::ParsedFile;
 use super::locate::{Path, locate};
-use super::model::{Announcement, Contact, Institution, Person};
+use super::model::{Announcement, Contact, Institution, InstitutionKind, Person};
 
 /// The most records a dataset may hold, across every kind.
 pub const MAX_RECORDS: usize = 1_000_000;
@@ -438,6 +438,15 @@ impl Checker<'_> {
 
     fn check_institution(&mut self, path: &dyn Fn() -> Path, institution: &Institution) {
         self.required(|| path().key("name"), &institution.name);
+        // A network may have no seat its release states; anything else has a city.
+        if institution.city.trim().is_empty() && institution.kind != InstitutionKind::Network {
+            let at = path();
+            let message = format!(
+                "{at}: `{}` has no city; expected `city:`, in English (only a network may leave it out)",
+                institution.id
+            );
+            self.problem(at, message);
+        }
         if !is_country_code(&institution.country) {
             let at = path().key("country");
             let message = format!(
@@ -490,6 +499,25 @@ impl Checker<'_> {
             Kind::Institution,
         );
     }
+}
+
+/// Places problems found by other checks (`provenance`'s), each `(file, path, message)`.
+pub(crate) fn place_problems(
+    files: &[ParsedFile],
+    problems: Vec<(usize, Path, String)>,
+) -> Vec<Diagnostic> {
+    if problems.is_empty() {
+        return Vec::new();
+    }
+    let pending = problems
+        .into_iter()
+        .map(|(file, path, message)| Pending {
+            file,
+            path,
+            message,
+        })
+        .collect();
+    place(files, pending)
 }
 
 /// Turns pending problems into diagnostics, reading each file with problems once more.

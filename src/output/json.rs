@@ -40,7 +40,8 @@ pub fn institution(dataset: &Dataset, index: usize) -> Value {
         "name": institution.name,
         "other_names": institution.other_names,
         "kind": institution.kind.as_str(),
-        "city": institution.city,
+        // A network whose release states no seat has no city.
+        "city": (!institution.city.is_empty()).then_some(&institution.city),
         "country": institution.country,
         "coordinates": institution.coordinates,
         "website": institution.website,
@@ -137,6 +138,7 @@ pub fn detail(dataset: &Dataset, record: Record) -> Value {
                 .map(|person| Value::from(dataset.people[person].id.as_str()))
                 .collect();
             value["profiles"] = profiles_of(dataset, &dataset.institutions[index].id);
+            value["history"] = history_of(dataset, index);
             value
         }
         Record::Person(index) => {
@@ -160,6 +162,29 @@ pub fn detail(dataset: &Dataset, record: Record) -> Value {
     // `kind` is the record's own field (an agreement's kind, an institution's kind).
     value["record"] = json!(record.kind().as_str());
     value
+}
+
+/// The institution's chains of statements, each with the name it is about, if any.
+fn history_of(dataset: &Dataset, institution: usize) -> Value {
+    dataset
+        .claim_history(institution)
+        .into_iter()
+        .map(|topic| {
+            json!({
+                "topic": topic.topic,
+                "about": topic.about,
+                "entries": topic.entries.iter().map(|entry| json!({
+                    "announcement": dataset.announcements[entry.announcement].id,
+                    "value": entry.value,
+                    "as_written": entry.as_written,
+                    "context": entry.context,
+                    "source": entry.source,
+                    "undated": entry.undated,
+                    "changed": entry.changed,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
 }
 
 fn profiles_of(dataset: &Dataset, institution: &str) -> Value {

@@ -79,6 +79,9 @@ fn announcement(writer: &mut Writer, dataset: &Dataset, index: usize) {
     if let Some(title) = &announcement.title_en {
         writer.paragraph(&format!("({title})"));
     }
+    for line in &announcement.standfirst {
+        writer.item(line);
+    }
     writer.heading("Announcement");
     writer.field("id", &announcement.id);
     writer.field("date", &announcement.date);
@@ -179,12 +182,20 @@ fn announcement(writer: &mut Writer, dataset: &Dataset, index: usize) {
     if !announcement.profiles.is_empty() {
         writer.heading("Profiles");
         for profile in &announcement.profiles {
+            let about = profile
+                .about
+                .as_deref()
+                .map_or(String::new(), |about| format!(" ({about})"));
             writer.item(&format!(
-                "{} — {}",
+                "{}{about} — {}",
                 dataset.institution_name(&profile.institution),
                 profile.context
             ));
             writer.paragraph(&profile.text);
+            if !profile.handles.is_empty() {
+                let handles: Vec<&str> = profile.handles.iter().map(|h| h.as_str()).collect();
+                writer.field("handles", &handles.join(" "));
+            }
         }
     }
     if !announcement.links.is_empty() {
@@ -225,7 +236,12 @@ fn institution(writer: &mut Writer, dataset: &Dataset, index: usize) {
     writer.heading(&institution.name);
     writer.field("id", &institution.id);
     writer.field("kind", institution.kind.as_str());
-    writer.field("city", &institution.city);
+    let city = if institution.city.is_empty() {
+        "seat not stated"
+    } else {
+        institution.city.as_str()
+    };
+    writer.field("city", city);
     writer.field("country", &institution.country);
     if let Some(coordinates) = institution.coordinates {
         writer.field(
@@ -300,7 +316,7 @@ fn institution(writer: &mut Writer, dataset: &Dataset, index: usize) {
             crate::dataset::history::CHANGED_MARK
         ));
         for topic in &history {
-            writer.paragraph(&topic.topic);
+            writer.paragraph(&topic.label());
             for entry in &topic.entries {
                 writer.item(&entry.describe(dataset));
             }
@@ -315,6 +331,10 @@ fn institution(writer: &mut Writer, dataset: &Dataset, index: usize) {
                 announcement.date, announcement.id, profile.context
             ));
             writer.paragraph(&profile.text);
+            if !profile.handles.is_empty() {
+                let handles: Vec<&str> = profile.handles.iter().map(|h| h.as_str()).collect();
+                writer.field("handles", &handles.join(" "));
+            }
         }
     }
 }

@@ -134,6 +134,9 @@ fn announcement(builder: &mut Builder, dataset: &Dataset, index: usize) {
     if let Some(title) = &announcement.title_en {
         builder.paragraph(title, builder.theme.muted);
     }
+    for line in &announcement.standfirst {
+        builder.item(line);
+    }
     builder.blank();
     builder.field("date", &announcement.date);
     builder.field(
@@ -256,10 +259,12 @@ fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
     builder.paragraph(&institution.name, builder.theme.heading);
     builder.blank();
     builder.field("kind", institution.kind.as_str());
-    builder.field(
-        "city",
-        &format!("{}, {}", institution.city, institution.country),
-    );
+    let city = if institution.city.is_empty() {
+        "seat not stated"
+    } else {
+        institution.city.as_str()
+    };
+    builder.field("city", &format!("{city}, {}", institution.country));
     builder.field("website", institution.website.as_deref().unwrap_or(""));
     builder.field("address", institution.address.as_deref().unwrap_or(""));
     builder.field("phone", institution.phone.as_deref().unwrap_or(""));
@@ -346,7 +351,7 @@ fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
             } else {
                 builder.theme.muted
             };
-            builder.paragraph(&topic.topic, style);
+            builder.paragraph(&topic.label(), style);
             for entry in &topic.entries {
                 builder.item(&entry.describe(dataset));
             }
@@ -366,6 +371,10 @@ fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
             builder.theme.muted,
         );
         builder.paragraph(&profile.text, builder.theme.base);
+        if !profile.handles.is_empty() {
+            let handles: Vec<&str> = profile.handles.iter().map(|h| h.as_str()).collect();
+            builder.field("handles", &handles.join(" "));
+        }
         builder.blank();
     }
 }
