@@ -63,6 +63,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
+    /// Print an announcement's release text with every passage the dataset quotes marked
+    /// (bold and underlined on a terminal, `>>` and `<<` around it otherwise).
+    Source {
+        /// The announcement's id (`accords list announcements`).
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
     /// The press contacts, filtered by name, organisation, institution or announcement.
     Contacts {
         /// Words of the query; several words need no quotes.

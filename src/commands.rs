@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::cli::{Command, ListFormat, ListKind, ShowFormat};
 use crate::dataset::{Dataset, Kind, LoadError, Record};
 use crate::output::table::{Table, output_width};
-use crate::output::{csv, json, text, vcard};
+use crate::output::{csv, json, source, text, vcard};
 use crate::sanitize::sanitize;
 use crate::search::index::SearchIndex;
 
@@ -96,6 +96,15 @@ pub fn run(dataset: &Dataset, command: &Command) -> Outcome {
     match command {
         Command::List { kind, format } => list(dataset, *kind, *format),
         Command::Show { id, format } => show(dataset, id, *format),
+        Command::Source { id, format } => {
+            use std::io::IsTerminal;
+            let marking = if std::io::stdout().is_terminal() {
+                source::Marking::Styled
+            } else {
+                source::Marking::Plain
+            };
+            release_source(dataset, id, *format, marking)
+        }
         Command::Contacts { query, format } => contacts(dataset, &query.join(" "), *format),
         Command::Search { query, format } => search(dataset, &query.join(" "), *format),
         Command::Check { path } => check(path.as_deref()),
@@ -402,6 +411,66 @@ fn contacts_table(dataset: &Dataset, records: &[Record]) -> Table {
         }
     }
     table
+}
+
+/// `source ID`: the release of an announcement with its passages marked, or as JSON.
+pub fn release_source(
+    dataset: &Dataset,
+    id: &str,
+    format: ShowFormat,
+    marking: source::Marking,
+) -> Outcome {
+    let announcement = match dataset.record(id) {
+        Some(Record::Announcement(index)) => index,
+        Some(record) => {
+            return Outcome {
+                stdout: String::new(),
+                stderr: format!(
+                    "accords: `{}` is {} {}; `source` takes an announcement id (`accords list announcements`)\n",
+                    sanitize(id),
+                    match record.kind() {
+                        Kind::Institution | Kind::Announcement | Kind::Event => "an",
+                        Kind::Person | Kind::Contact => "a",
+                    },
+                    record.kind().as_str()
+                ),
+                code: exit::NOTHING,
+            };
+        }
+        None => return unknown_id(dataset, id),
+    };
+    let printed = match format {
+        ShowFormat::Json => {
+            source::json(dataset, announcement).map(|value| json::to_string(&value))
+        }
+        ShowFormat::Text => source::marked_text(dataset, announcement, marking),
+    };
+    match printed {
+        Some(stdout) => Outcome::printed(stdout, true),
+        None => Outcome {
+            stdout: String::new(),
+            stderr: "accords: no source text in this dataset (it has no sources/ folder beside its YAML files)\n".to_owned(),
+            code: exit::NOTHING,
+        },
+    }
+}
+
+/// An id that names no record, with the nearest ids as suggestions.
+fn unknown_id(dataset: &Dataset, id: &str) -> Outcome {
+    let suggestions = dataset.closest_ids(id, 3);
+    let hint = if suggestions.is_empty() {
+        String::from("; `accords search QUERY` finds records by name")
+    } else {
+        format!(
+            "; did you mean {}?",
+            crate::dataset::validate::quote_list(&suggestions)
+        )
+    };
+    Outcome {
+        stdout: String::new(),
+        stderr: format!("accords: no record has the id `{}`{hint}\n", sanitize(id)),
+        code: exit::NOTHING,
+    }
 }
 
 fn show(dataset: &Dataset, id: &str, format: ShowFormat) -> Outcome {

@@ -323,3 +323,95 @@ fn check_never_writes_to_the_dataset() {
         modified
     );
 }
+
+/// A copy of `data/` in a temporary directory, for breaking one thing in it.
+fn copy_of_data() -> tempfile::TempDir {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).expect("a directory");
+        for entry in std::fs::read_dir(from).expect("listed") {
+            let entry = entry.expect("an entry");
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copied");
+            }
+        }
+    }
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    copy(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        directory.path(),
+    );
+    directory
+}
+
+/// A passage edited so that its release no longer says it is reported at the passage's
+/// own file, line and column; so is a release text missing from `sources/`.
+#[test]
+fn a_passage_not_in_its_release_is_reported_where_it_stands() {
+    let data = copy_of_data();
+    let file = data.path().join("announcements/2019-02-12-bergonie.yaml");
+    let yaml = std::fs::read_to_string(&file).expect("read");
+    let broken = yaml.replacen(
+        "passage: \"Gustave Roussy and Institut Bergonié have signed an agreement\"",
+        "passage: \"Gustave Roussy and Institut Bergonié have signed a treaty\"",
+        1,
+    );
+    assert_ne!(broken, yaml);
+    std::fs::write(&file, &broken).expect("written");
+    let (line, column) = broken
+        .lines()
+        .enumerate()
+        .find_map(|(number, text)| {
+            text.find("a treaty")
+                .map(|_| (number + 1, text.find("passage:").expect("key") + 10))
+        })
+        .expect("the broken line");
+    let run = accords(&["check", data.path().to_str().expect("UTF-8 path")]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let expected = format!(
+        "{}:{line}:{column}: announcements[0].partners[0].passage: not found in its release `001_d729fb98eeb34752.txt`",
+        file.display()
+    );
+    assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
+
+    // Without its release text, a dataset with a sources folder is refused at `source`.
+    std::fs::write(&file, &yaml).expect("restored");
+    std::fs::remove_file(data.path().join("sources/001_d729fb98eeb34752.txt")).expect("removed");
+    let run = accords(&["check", data.path().to_str().expect("UTF-8 path")]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("announcements[0].source: `001_d729fb98eeb34752.txt` is not in"),
+        "{}",
+        run.stderr
+    );
+
+    // With no sources folder at all, passages are not checked and the dataset is valid.
+    std::fs::remove_dir_all(data.path().join("sources")).expect("removed");
+    let run = accords(&["check", data.path().to_str().expect("UTF-8 path")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// `about` names one of the institution's other names, or is refused at its position.
+#[test]
+fn a_statement_about_an_unknown_other_name_is_refused() {
+    let data = copy_of_data();
+    let file = data
+        .path()
+        .join("announcements/2023-10-16-amgen-partners-of-choice.yaml");
+    let yaml = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        yaml.replacen("about: \"Amgen France\"", "about: \"Amgen Germany\"", 1),
+    )
+    .expect("written");
+    let run = accords(&["check", data.path().to_str().expect("UTF-8 path")]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("about: `Amgen Germany` is not one of the other names of `amgen`; expected one of `Amgen France`"),
+        "{}",
+        run.stderr
+    );
+}

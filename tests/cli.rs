@@ -332,3 +332,169 @@ fn the_explorer_without_a_terminal_says_so_instead_of_hanging() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
 }
+
+/// `accords source ID`: the release as written, every passage of the dataset marked, in
+/// text (`>>` `<<` when not on a terminal) and in JSON with positions in the file.
+#[test]
+fn source_prints_the_release_with_its_passages_marked() {
+    let release = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data/sources/002_07829199df6ee778.txt"),
+    )
+    .expect("the release text");
+    let run = accords(&["source", "leon-berard-2020"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The quote of the two directors, and the press listing, are marked where they stand.
+    assert!(run.stdout.contains(
+        "« >>Notre rapprochement stratégique permettra de faire rayonner la France en nous situant à terme dans le top 3 mondial de la cancérologie<< »"
+    ), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            ">>CENTRE LEON BERARD\n\nNathalie Blanc – Tél. 06 77 94 38 36 – nathalie.blanc@lyon.unicancer.fr<<"
+        ),
+        "{}",
+        run.stdout
+    );
+    // Without the marks, the text is the release, unchanged.
+    let unmarked = run.stdout.replace(">>", "").replace("<<", "");
+    assert_eq!(unmarked.trim_end(), release.trim_end());
+    // The unsigned partnership is marked too: "initient un partenariat stratégique".
+    assert!(run.stdout.contains("initient un partenariat stratégique<<"));
+
+    let value = json(&["source", "leon-berard-2020", "--format", "json"]);
+    has_fields(&value, &["announcement", "file", "text", "passages"]);
+    assert_eq!(value["announcement"], "leon-berard-2020");
+    assert_eq!(value["file"], "002_07829199df6ee778.txt");
+    assert_eq!(value["text"].as_str(), Some(release.as_str()));
+    let passages = value["passages"].as_array().expect("passages");
+    let quote = passages
+        .iter()
+        .find(|passage| passage["kind"] == "quote")
+        .expect("the quote");
+    has_fields(quote, &["kind", "record", "text", "line", "column"]);
+    assert_eq!(quote["record"], "leon-berard-2020");
+    // Line and column are 1-based positions in the file: the quote opens after "« ".
+    let line = quote["line"].as_u64().expect("a line") as usize;
+    let column = quote["column"].as_u64().expect("a column") as usize;
+    let from: String = release
+        .lines()
+        .nth(line - 1)
+        .expect("that line")
+        .chars()
+        .skip(column - 1)
+        .collect();
+    assert!(
+        from.starts_with("Notre rapprochement stratégique"),
+        "{from}"
+    );
+    let kinds: std::collections::BTreeSet<&str> = passages
+        .iter()
+        .filter_map(|passage| passage["kind"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["claim", "figure", "listing", "partner", "quote", "role"]
+            .into_iter()
+            .collect()
+    );
+    let listing = passages
+        .iter()
+        .find(|passage| passage["kind"] == "listing" && passage["record"] == "nathalie-blanc")
+        .expect("Nathalie Blanc's listing");
+    let heading = release
+        .lines()
+        .position(|line| line == "CENTRE LEON BERARD")
+        .expect("the heading");
+    assert_eq!(listing["line"], heading + 1);
+    assert_eq!(listing["column"], 1);
+
+    // On a terminal the passages are bold and underlined instead.
+    let dataset = accords::dataset::Dataset::embedded().expect("embedded");
+    let index = (0..dataset.announcements.len())
+        .find(|&index| dataset.announcements[index].id == "leon-berard-2020")
+        .expect("the release");
+    let styled = accords::output::source::marked_text(
+        &dataset,
+        index,
+        accords::output::source::Marking::Styled,
+    )
+    .expect("a text");
+    assert!(styled.contains("« \u{1b}[1;4mNotre rapprochement stratégique"));
+    assert!(!styled.contains(">>"));
+
+    // Not an announcement, an unknown id, a dataset without texts: each says so.
+    let run = accords(&["source", "gustave-roussy"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("`source` takes an announcement id"),
+        "{}",
+        run.stderr
+    );
+    let run = accords(&["source", "bergonie-2091"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("did you mean `bergonie-2019`"),
+        "{}",
+        run.stderr
+    );
+    let minimal = fixture("good/minimal.yaml");
+    let id = json(&[
+        "--data",
+        minimal.to_str().unwrap(),
+        "list",
+        "announcements",
+        "--format",
+        "json",
+    ])[0]["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
+    let run = accords(&["--data", minimal.to_str().unwrap(), "source", &id]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("no source text in this dataset"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// `show` and its JSON give what Amgen France states as Amgen France's, in its own chains.
+#[test]
+fn show_keeps_amgen_frances_statements_under_its_name() {
+    let run = accords(&["show", "amgen"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains("  Amgen France — staff\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("360"), "{}", run.stdout);
+    assert!(run.stdout.contains("handles"), "{}", run.stdout);
+    let value = json(&["show", "amgen", "--format", "json"]);
+    let staff = value["history"]
+        .as_array()
+        .expect("a history")
+        .iter()
+        .find(|topic| topic["topic"] == "staff")
+        .expect("staff");
+    assert_eq!(staff["about"], "Amgen France");
+    assert_eq!(staff["entries"][0]["value"], "360");
+    let profile = value["profiles"]
+        .as_array()
+        .expect("profiles")
+        .iter()
+        .find(|profile| profile["about"] == "Amgen France")
+        .expect("the About text, about Amgen France");
+    assert_eq!(
+        profile["handles"],
+        serde_json::json!(["@AmgenFrance", "#VivonsInnovons", "#WeAreBiotech"])
+    );
+    // A network whose release states no seat: no city, and Details says so.
+    let network = json(&["show", "amgen-partners-of-choice", "--format", "json"]);
+    assert_eq!(network["city"], serde_json::Value::Null);
+    assert!(
+        accords(&["show", "amgen-partners-of-choice"])
+            .stdout
+            .contains("seat not stated")
+    );
+}

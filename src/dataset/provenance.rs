@@ -134,8 +134,9 @@ impl PassageKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Passage {
     pub kind: PassageKind,
-    /// The id of the record that holds the fact: the announcement (or its event), or the
-    /// person whose role it is.
+    /// The id of the record the fact is about: the announcement for a quote or a figure,
+    /// the event, the partner institution, the institution a claim is about, the person
+    /// whose role it is, the contact listed.
     pub record: Text,
     /// The words as the dataset writes them.
     pub text: Text,
@@ -167,7 +168,7 @@ pub fn announcement_facts<'a>(announcement: &'a Announcement, root: &Path) -> Ve
     for (index, partner) in announcement.partners.iter().enumerate() {
         facts.push(Fact {
             kind: PassageKind::Partner,
-            record: id,
+            record: &partner.institution,
             words: partner.passage.as_ref(),
             occurrence: partner.occurrence,
             at: root.key("partners").index(index).key("passage"),
@@ -208,7 +209,7 @@ pub fn announcement_facts<'a>(announcement: &'a Announcement, root: &Path) -> Ve
         for (index, claim) in profile.claims.iter().enumerate() {
             facts.push(Fact {
                 kind: PassageKind::Claim,
-                record: id,
+                record: &profile.institution,
                 words: Some(&claim.as_written),
                 occurrence: claim.occurrence,
                 at: root
@@ -223,7 +224,7 @@ pub fn announcement_facts<'a>(announcement: &'a Announcement, root: &Path) -> Ve
     for (index, listing) in announcement.press_contacts.iter().enumerate() {
         facts.push(Fact {
             kind: PassageKind::Listing,
-            record: id,
+            record: &listing.contact,
             words: listing.passage.as_ref(),
             occurrence: listing.occurrence,
             at: root.key("press_contacts").index(index).key("passage"),

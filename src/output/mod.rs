@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod source;
 pub mod table;
 pub mod text;
 pub mod vcard;
