@@ -291,3 +291,55 @@ fn lists_waiting_for_the_worker_say_searching_until_they_come() {
             .contains("matches")
     );
 }
+
+/// `s` on a quote in Details opens its release, scrolled to the quote and highlighting it
+/// as the selection; the record's other passages are marked as matches.
+#[test]
+fn the_source_view_shows_a_quote_in_its_release() {
+    // Léon Bérard 2020: two partners, one mention, 18 figures, then the directors' quote.
+    let keys = format!("/berard<enter>3{}s", "j".repeat(21));
+    let (app, buffer) = screen(80, 24, &keys);
+    insta::assert_snapshot!("source_quote_leon_berard_80x24", text(&buffer));
+    let screen_text = text(&buffer);
+    assert!(
+        screen_text.contains("2020-12-17 · 002_07829199df6ee778.txt"),
+        "the title gives the release's date and file:\n{screen_text}"
+    );
+    // The quote's cells are drawn as the selection (reversed), and no others are.
+    let quote = "Notre rapprochement";
+    let row = (0..buffer.area.height)
+        .find(|&y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .contains(quote)
+        })
+        .expect("the quote is on screen");
+    let line: String = (0..buffer.area.width)
+        .map(|x| buffer[(x, row)].symbol())
+        .collect();
+    let column = line.find(quote).expect("on that row");
+    let x = line[..column].chars().count() as u16;
+    assert!(
+        buffer[(x, row)].modifier.contains(Modifier::REVERSED),
+        "the quote is highlighted as the current passage"
+    );
+    assert!(
+        !buffer[(x.saturating_sub(3), row)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    // Other passages of the record (the partners' sentence, the figures) are bold.
+    let bold = (0..buffer.area.height).any(|y| {
+        (0..buffer.area.width).any(|x| {
+            let cell = &buffer[(x, y)];
+            cell.modifier.contains(Modifier::BOLD) && !cell.modifier.contains(Modifier::REVERSED)
+        })
+    });
+    assert!(bold, "the record's other passages are marked");
+    // Esc returns to Details, the quote still selected.
+    let mut app = app;
+    type_keys(&mut app, "<esc>");
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.details.link, 21);
+}

@@ -632,3 +632,45 @@ fn a_signal_during_a_redraw_draws_nothing_on_the_main_screen() {
         finished.assert_terminal_restored_echoing("jk");
     }
 }
+
+/// `s` on a quote opens its release scrolled to it, the quote drawn highlighted; `n` moves
+/// to another passage of the record; Esc returns to Details as it was.
+#[test]
+fn s_on_a_quote_opens_its_release_with_the_quote_highlighted() {
+    // Wider than the Details pane can show on one line: only the release view draws it.
+    const QUOTE: &str = "Notre rapprochement stratégique permettra de faire rayonner la France";
+    let frame_done = |screen: &Screen| screen.output_ends_with(b"\x1b[?25l");
+    let mut t = Explorer::spawn(&["--data", &data_dir(), "--select", "leon-berard-2020"]);
+    t.wait_for(first_frame_drawn);
+    // Details: two partners, one mention, 18 figures, then the directors' quote.
+    t.send("3");
+    t.send(&"j".repeat(21));
+    t.wait_for(|screen| screen.reversed_contains("▶ “Notre rapprochement stratégique"));
+    t.send("s");
+    let shown = t.wait_for_described("the release, the quote highlighted", |screen| {
+        frame_done(screen)
+            && screen.contains("2020-12-17 · 002_07829199df6ee778.txt — passage 8 of")
+            && screen.reversed_contains(QUOTE)
+    });
+    assert!(
+        shown.contains(&format!("« {QUOTE}")),
+        "the quote stands in its release as written:\n{shown}"
+    );
+    t.send("n");
+    let moved = t.wait_for_described("the next passage", |screen| {
+        frame_done(screen) && screen.contains("— passage 9 of")
+    });
+    assert!(
+        !moved.reversed_contains(QUOTE),
+        "the quote is no longer the current passage:\n{}",
+        moved.reversed_text()
+    );
+    t.send_key(Key::Esc);
+    t.wait_for_described("Details again, the quote selected", |screen| {
+        frame_done(screen)
+            && !screen.contains("002_07829199df6ee778.txt —")
+            && screen.reversed_contains("▶ “Notre rapprochement stratégique")
+    });
+    t.send("q");
+    t.finish().assert_exited_cleanly();
+}

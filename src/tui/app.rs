@@ -15,6 +15,7 @@ use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
 use super::rows::{self, Lists, ListsJob, Sources, TimelineOrder, TimelineRow};
+use super::source_view::SourceView;
 use super::theme::Theme;
 use super::view;
 
@@ -39,10 +40,16 @@ impl Pane {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Contacts,
     People,
-    Copy { items: Vec<CopyItem> },
+    Copy {
+        items: Vec<CopyItem>,
+    },
+    /// A release's text, at a fact's passage (`s`).
+    Source(SourceView),
 }
 
 /// Work the run loop carries out for the app, since `update` touches nothing outside it.
@@ -216,6 +223,7 @@ impl App {
             Some(Overlay::Copy { .. }) => Context::CopyMenu,
             Some(Overlay::Contacts) => Context::Contacts,
             Some(Overlay::People) => Context::People,
+            Some(Overlay::Source(_)) => Context::Source,
             None => Context::Main,
         }
     }
@@ -340,6 +348,80 @@ impl App {
                 self.filter_before_overlay = Some(self.filter.clone());
                 self.people_cursor = ListCursor::default();
             }
+            Action::ShowSource => self.open_source(),
+            Action::NextPassage => self.step_passage(1),
+            Action::PreviousPassage => self.step_passage(-1),
+            Action::ScrollDown => self.move_by(1),
+            Action::ScrollUp => self.move_by(-1),
+        }
+    }
+
+    /// `s`: the release of the selected fact, scrolled to its passage; with no fact
+    /// selected, the release of the record shown, at its top. The passages of the record
+    /// shown in that release are highlighted, for `n` and `N`.
+    fn open_source(&mut self) {
+        let layout = view::layout(self.width, self.height);
+        let content = details::content(self, layout.details.width.saturating_sub(2));
+        let selected = if self.focus == Pane::Details {
+            content
+                .links
+                .get(self.details.link)
+                .and_then(|link| link.passage)
+        } else {
+            None
+        };
+        let own = match self.details.record {
+            Some(Record::Announcement(index) | Record::Event(index, _)) => Some(index),
+            _ => None,
+        };
+        let first = content.links.iter().find_map(|link| link.passage);
+        let Some(announcement) = selected
+            .map(|spot| spot.announcement)
+            .or(own)
+            .or(first.map(|spot| spot.announcement))
+        else {
+            self.status = Some("no release to show for this record".to_owned());
+            return;
+        };
+        let passages = self.dataset.provenance().passages(announcement);
+        let range = |spot: details::PassageSpot| {
+            passages
+                .get(spot.index)
+                .map(|passage| (passage.start, passage.end))
+        };
+        let mut ranges: Vec<(usize, usize)> = content
+            .links
+            .iter()
+            .filter_map(|link| link.passage)
+            .filter(|spot| spot.announcement == announcement)
+            .filter_map(range)
+            .collect();
+        ranges.sort_unstable();
+        ranges.dedup();
+        let current = selected
+            .and_then(range)
+            .and_then(|wanted| ranges.iter().position(|found| *found == wanted));
+        let mut view = SourceView {
+            announcement,
+            passages: ranges,
+            current,
+            scroll: 0,
+        };
+        if let Some(text) = self.dataset.provenance().text(announcement) {
+            view.scroll_to_current(text, layout.overlay);
+        }
+        self.overlays.push(Overlay::Source(view));
+    }
+
+    /// `n` / `N` in the release.
+    fn step_passage(&mut self, step: isize) {
+        let area = view::layout(self.width, self.height).overlay;
+        let dataset = Arc::clone(&self.dataset);
+        if let Some(Overlay::Source(source)) = self.overlays.last_mut() {
+            source.step(step);
+            if let Some(text) = dataset.provenance().text(source.announcement) {
+                source.scroll_to_current(text, area);
+            }
         }
     }
 
@@ -445,7 +527,7 @@ impl App {
         let layout = view::layout(self.width, self.height);
         let area = match (self.overlays.last(), self.focus) {
             (Some(Overlay::Contacts | Overlay::People), _) => layout.overlay,
-            (Some(Overlay::Help { .. }), _) => layout.overlay,
+            (Some(Overlay::Help { .. } | Overlay::Source(_)), _) => layout.overlay,
             (_, Pane::Timeline) => layout.timeline,
             (_, Pane::Institutions) => layout.institutions,
             (_, Pane::Details) => layout.details,
@@ -472,6 +554,16 @@ impl App {
                 return;
             }
             Some(Overlay::Copy { .. }) => return,
+            Some(Overlay::Source(_)) => {
+                let area = view::layout(self.width, self.height).overlay;
+                let dataset = Arc::clone(&self.dataset);
+                if let Some(Overlay::Source(source)) = self.overlays.last_mut()
+                    && let Some(text) = dataset.provenance().text(source.announcement)
+                {
+                    source.scroll_by(delta, text, area);
+                }
+                return;
+            }
             None => {}
         }
         match self.focus {
@@ -639,7 +731,7 @@ impl App {
                 let layout = view::layout(self.width, self.height);
                 let content = details::content(self, layout.details.width.saturating_sub(2));
                 if let Some(link) = content.links.get(self.details.link) {
-                    self.follow(link.target);
+                    self.activate(*link);
                 }
             }
             _ => {
@@ -648,6 +740,16 @@ impl App {
                     self.focus = Pane::Details;
                 }
             }
+        }
+    }
+
+    /// Enter or a click on a line of Details: follow its link; a fact that leads nowhere
+    /// but the record shown opens its passage instead.
+    fn activate(&mut self, link: details::LinkSpot) {
+        if link.passage.is_some() && Some(link.target) == self.details.record {
+            self.open_source();
+        } else {
+            self.follow(link.target);
         }
     }
 
@@ -839,7 +941,7 @@ impl App {
             let content = details::content(self, layout.details.width.saturating_sub(2));
             if let Some(position) = content.links.iter().position(|link| link.line == line) {
                 self.details.link = position;
-                self.follow(content.links[position].target);
+                self.activate(content.links[position]);
             }
         }
     }

@@ -1,22 +1,54 @@
 //! The Details pane's content for the record shown: lines already wrapped to the pane's
 //! width, and where each link (partner, announcement, person, contact) stands, so moving
-//! between links, scrolling to follow them and clicking them all agree.
+//! between links, scrolling to follow them and clicking them all agree. Every fact that
+//! names words of its release (quote, figure, event, claim, partner, role, press listing)
+//! is selectable the same way, and knows its passage, which `s` opens.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::dataset::provenance::PassageKind;
 use crate::dataset::{Dataset, PartialDate, Record};
 use crate::sanitize::sanitize;
 
 use super::app::{App, Pane};
 use super::theme::{SELECTION_SYMBOL, Theme};
 
-/// A link in Details: the line it is drawn on and the record it leads to.
+/// A link in Details: the line it is drawn on and the record it leads to. A fact's line
+/// also names its passage; one that leads nowhere else leads to the record shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LinkSpot {
     pub line: usize,
     pub target: Record,
+    pub passage: Option<PassageSpot>,
+}
+
+/// A passage of the dataset's provenance: its announcement and its place in
+/// `Provenance::passages` of that announcement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PassageSpot {
+    pub announcement: usize,
+    pub index: usize,
+}
+
+/// The passage of a fact of `announcement`, by kind and words, if it was located.
+pub fn passage_spot(
+    dataset: &Dataset,
+    announcement: usize,
+    kind: PassageKind,
+    words: Option<&str>,
+) -> Option<PassageSpot> {
+    let words = words?;
+    dataset
+        .provenance()
+        .passages(announcement)
+        .iter()
+        .position(|passage| passage.kind == kind && passage.text.as_str() == words)
+        .map(|index| PassageSpot {
+            announcement,
+            index,
+        })
 }
 
 #[derive(Debug, Default)]
@@ -31,6 +63,8 @@ struct Builder<'a> {
     theme: &'a Theme,
     /// The link to draw as selected, when Details has the focus.
     selected_link: Option<usize>,
+    /// The record shown: where a fact's line leads, when it leads nowhere else.
+    record: Option<Record>,
 }
 
 impl Builder<'_> {
@@ -89,6 +123,43 @@ impl Builder<'_> {
 
     /// A line that leads to a record; the selected one shows the selection symbol.
     fn link(&mut self, text: &str, target: Record) {
+        self.fact_link(text, target, None);
+    }
+
+    /// A fact: its lines, wrapped, selectable like a link that leads to the record shown.
+    fn fact(&mut self, text: &str, passage: Option<PassageSpot>) {
+        let Some(target) = self.record else {
+            return self.item(text);
+        };
+        let number = self.content.links.len();
+        let selected = self.selected_link == Some(number);
+        let (lead, style) = if selected {
+            (SELECTION_SYMBOL, self.theme.selection)
+        } else {
+            ("· ", self.theme.base)
+        };
+        let line = self.content.lines.len();
+        let width = self.width.saturating_sub(lead.width()).max(8);
+        for (position, piece) in wrap(&sanitize(text), width).into_iter().enumerate() {
+            let lead = if position == 0 {
+                lead.to_owned()
+            } else {
+                " ".repeat(lead.width())
+            };
+            self.content.lines.push(Line::from(vec![
+                Span::styled(lead, style),
+                Span::styled(piece, style),
+            ]));
+        }
+        self.content.links.push(LinkSpot {
+            line,
+            target,
+            passage,
+        });
+    }
+
+    /// A link that is also a fact, with its passage.
+    fn fact_link(&mut self, text: &str, target: Record, passage: Option<PassageSpot>) {
         let number = self.content.links.len();
         let selected = self.selected_link == Some(number);
         let (lead, style) = if selected {
@@ -104,7 +175,11 @@ impl Builder<'_> {
             Span::styled(lead, style),
             Span::styled(shown, style),
         ]));
-        self.content.links.push(LinkSpot { line, target });
+        self.content.links.push(LinkSpot {
+            line,
+            target,
+            passage,
+        });
     }
 }
 
@@ -115,6 +190,7 @@ pub fn content(app: &App, width: u16) -> Content {
         width: (width as usize).max(8),
         theme: &app.theme,
         selected_link: (app.focus == Pane::Details).then_some(app.details.link),
+        record: app.details.record,
     };
     let dataset = &app.dataset;
     match app.details.record {
@@ -155,9 +231,16 @@ fn announcement(builder: &mut Builder, dataset: &Dataset, index: usize) {
     for partner in &announcement.partners {
         if let Some(institution) = dataset.institution_index(&partner.institution) {
             let name = &dataset.institutions[institution].name;
-            builder.link(
+            let passage = passage_spot(
+                dataset,
+                index,
+                PassageKind::Partner,
+                partner.passage.as_deref(),
+            );
+            builder.fact_link(
                 &format!("{name} — {}", partner.role.as_str()),
                 Record::Institution(institution),
+                passage,
             );
         }
     }
@@ -183,22 +266,35 @@ fn announcement(builder: &mut Builder, dataset: &Dataset, index: usize) {
     if !announcement.figures.is_empty() {
         builder.heading("Figures");
         for figure in &announcement.figures {
-            builder.item(&format!("{} — {}", figure.as_written, figure.counts));
+            let passage = passage_spot(
+                dataset,
+                index,
+                PassageKind::Figure,
+                Some(&figure.as_written),
+            );
+            builder.fact(
+                &format!("{} — {}", figure.as_written, figure.counts),
+                passage,
+            );
         }
     }
     if !announcement.events.is_empty() {
         builder.heading("Events");
-        for (event, _) in announcement.events.iter().enumerate() {
-            builder.link(
+        for (event, item) in announcement.events.iter().enumerate() {
+            let words = item.as_written.as_deref().or(item.passage.as_deref());
+            let passage = passage_spot(dataset, index, PassageKind::Event, words);
+            builder.fact_link(
                 &event_label(dataset, index, event),
                 Record::Event(index, event),
+                passage,
             );
         }
     }
     if !announcement.quotes.is_empty() {
         builder.heading("Quotes");
         for quote in &announcement.quotes {
-            builder.paragraph(&format!("“{}”", quote.text), builder.theme.base);
+            let passage = passage_spot(dataset, index, PassageKind::Quote, Some(&quote.text));
+            builder.fact(&format!("“{}”", quote.text), passage);
             for speaker in &quote.speakers {
                 if let Some(Record::Person(person)) = dataset.record(&speaker.person) {
                     builder.link(
@@ -218,9 +314,16 @@ fn announcement(builder: &mut Builder, dataset: &Dataset, index: usize) {
         for listing in &announcement.press_contacts {
             if let Some(Record::Contact(contact)) = dataset.record(&listing.contact) {
                 let item = &dataset.contacts[contact];
-                builder.link(
+                let passage = passage_spot(
+                    dataset,
+                    index,
+                    PassageKind::Listing,
+                    listing.passage.as_deref(),
+                );
+                builder.fact_link(
                     &format!("{} ({})", item.name, item.organization),
                     Record::Contact(contact),
+                    passage,
                 );
                 for phone in &listing.phones {
                     builder.field("  phone", phone);
@@ -353,7 +456,13 @@ fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
             };
             builder.paragraph(&topic.label(), style);
             for entry in &topic.entries {
-                builder.item(&entry.describe(dataset));
+                let passage = passage_spot(
+                    dataset,
+                    entry.announcement,
+                    PassageKind::Claim,
+                    Some(&entry.as_written),
+                );
+                builder.fact(&entry.describe(dataset), passage);
             }
         }
     }
@@ -390,6 +499,15 @@ fn person(builder: &mut Builder, dataset: &Dataset, index: usize) {
         let date = dataset
             .announcement(&role.announcement)
             .map_or("", |announcement| announcement.date.as_str());
+        let passage = match dataset.record(&role.announcement) {
+            Some(Record::Announcement(announcement)) => passage_spot(
+                dataset,
+                announcement,
+                PassageKind::Role,
+                role.passage.as_deref(),
+            ),
+            _ => None,
+        };
         let english = role
             .title_en
             .as_deref()
@@ -399,14 +517,15 @@ fn person(builder: &mut Builder, dataset: &Dataset, index: usize) {
             .as_deref()
             .and_then(|id| dataset.institution_index(id))
         {
-            Some(institution) => builder.link(
+            Some(institution) => builder.fact_link(
                 &format!(
                     "{date} {}{english}, {}",
                     role.title, dataset.institutions[institution].name
                 ),
                 Record::Institution(institution),
+                passage,
             ),
-            None => builder.item(&format!("{date} {}{english}", role.title)),
+            None => builder.fact(&format!("{date} {}{english}", role.title), passage),
         }
     }
     let quoted = dataset.quoted_in(&person.id);
@@ -441,11 +560,18 @@ fn contact(builder: &mut Builder, dataset: &Dataset, index: usize) {
         );
     }
     builder.heading("Listed in");
-    for announcement in dataset.contact_announcements(index) {
+    for (announcement, listing) in dataset.listings_of(index) {
         let item = &dataset.announcements[announcement];
-        builder.link(
+        let passage = passage_spot(
+            dataset,
+            announcement,
+            PassageKind::Listing,
+            listing.passage.as_deref(),
+        );
+        builder.fact_link(
             &format!("{} {}", item.date, item.short_title),
             Record::Announcement(announcement),
+            passage,
         );
     }
 }

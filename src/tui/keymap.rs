@@ -48,6 +48,14 @@ pub enum Action {
     ExportContact,
     /// Open the selected record's web link in the system browser.
     OpenLink,
+    /// Open the release of the selected fact at its passage, or of the record at its top.
+    ShowSource,
+    /// In the release: the next or previous passage of the record.
+    NextPassage,
+    PreviousPassage,
+    /// In the release: scroll a line.
+    ScrollDown,
+    ScrollUp,
 }
 
 impl Action {
@@ -72,6 +80,8 @@ pub enum Context {
     People,
     CopyMenu,
     Help,
+    /// The release text of an announcement (`s`).
+    Source,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -117,7 +127,7 @@ pub struct Command {
 
 use Context::{
     Contacts as InContacts, CopyMenu as InCopy, Filter as InFilter, Help as InHelp, Main,
-    People as InPeople,
+    People as InPeople, Source as InSource,
 };
 
 pub const COMMANDS: &[Command] = &[
@@ -142,7 +152,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[char_key('g'), key(KeyCode::Home)],
         action: Action::Top,
         description: "first row",
-        contexts: &[Main, InContacts, InPeople, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
         hint: None,
     },
     Command {
@@ -150,7 +160,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[char_key('G'), key(KeyCode::End)],
         action: Action::Bottom,
         description: "last row",
-        contexts: &[Main, InContacts, InPeople, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
         hint: None,
     },
     Command {
@@ -158,7 +168,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[key(KeyCode::PageUp)],
         action: Action::PageUp,
         description: "page up",
-        contexts: &[Main, InContacts, InPeople, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
         hint: None,
     },
     Command {
@@ -166,7 +176,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[key(KeyCode::PageDown)],
         action: Action::PageDown,
         description: "page down",
-        contexts: &[Main, InContacts, InPeople, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
         hint: None,
     },
     Command {
@@ -174,7 +184,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[ctrl('u')],
         action: Action::HalfPageUp,
         description: "half a page up",
-        contexts: &[Main, InContacts, InPeople, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
         hint: None,
     },
     Command {
@@ -182,7 +192,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[ctrl('d')],
         action: Action::HalfPageDown,
         description: "half a page down",
-        contexts: &[Main, InContacts, InPeople, InHelp],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
         hint: None,
     },
     Command {
@@ -314,6 +324,46 @@ pub const COMMANDS: &[Command] = &[
         hint: None,
     },
     Command {
+        name: "source",
+        keys: &[char_key('s')],
+        action: Action::ShowSource,
+        description: "the release: at the selected fact's passage, or at its top",
+        contexts: &[Main],
+        hint: None,
+    },
+    Command {
+        name: "next-passage",
+        keys: &[char_key('n')],
+        action: Action::NextPassage,
+        description: "in the release: next passage of the record",
+        contexts: &[InSource],
+        hint: Some("next"),
+    },
+    Command {
+        name: "previous-passage",
+        keys: &[char_key('N')],
+        action: Action::PreviousPassage,
+        description: "in the release: previous passage of the record",
+        contexts: &[InSource],
+        hint: Some("previous"),
+    },
+    Command {
+        name: "scroll-down",
+        keys: &[key(KeyCode::Down), char_key('j')],
+        action: Action::ScrollDown,
+        description: "in the release: scroll down a line",
+        contexts: &[InSource],
+        hint: Some("scroll"),
+    },
+    Command {
+        name: "scroll-up",
+        keys: &[key(KeyCode::Up), char_key('k')],
+        action: Action::ScrollUp,
+        description: "in the release: scroll up a line",
+        contexts: &[InSource],
+        hint: None,
+    },
+    Command {
         name: "map",
         keys: &[char_key('w')],
         action: Action::ToggleMap,
@@ -366,7 +416,9 @@ pub const COMMANDS: &[Command] = &[
         keys: &[key(KeyCode::Esc)],
         action: Action::Escape,
         description: "close / clear the filter / clear narrowing",
-        contexts: &[Main, InFilter, InContacts, InPeople, InCopy, InHelp],
+        contexts: &[
+            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource,
+        ],
         hint: Some("back out"),
     },
     Command {
@@ -374,7 +426,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[char_key('q')],
         action: Action::Quit,
         description: "close the overlay; quit",
-        contexts: &[Main, InContacts, InPeople, InCopy, InHelp],
+        contexts: &[Main, InContacts, InPeople, InCopy, InHelp, InSource],
         hint: Some("quit"),
     },
     Command {
@@ -382,7 +434,9 @@ pub const COMMANDS: &[Command] = &[
         keys: &[ctrl('c')],
         action: Action::ForceQuit,
         description: "quit from anywhere",
-        contexts: &[Main, InFilter, InContacts, InPeople, InCopy, InHelp],
+        contexts: &[
+            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource,
+        ],
         hint: None,
     },
 ];

@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod map;
 pub mod reload;
 pub mod rows;
+pub mod source_view;
 pub mod theme;
 pub mod view;
 pub mod watch;

@@ -124,9 +124,9 @@ impl App {
         self.history = history;
         self.history_position = new_position;
 
-        // A copy menu offers the old dataset's text: close it.
+        // A copy menu offers the old dataset's text, and a release view its passages: close them.
         self.overlays
-            .retain(|overlay| !matches!(overlay, Overlay::Copy { .. }));
+            .retain(|overlay| !matches!(overlay, Overlay::Copy { .. } | Overlay::Source(_)));
 
         match find(&details_kept) {
             Some(record) => {

@@ -125,6 +125,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Overlay::Help { scroll } => draw_help(app, frame, layout.overlay, *scroll),
             Overlay::Contacts => draw_contacts(app, frame, layout.overlay),
             Overlay::People => draw_people(app, frame, layout.overlay),
+            Overlay::Source(source) => super::source_view::draw(app, source, frame, layout.overlay),
             Overlay::Copy { items } => {
                 let lines: Vec<Line> = items
                     .iter()

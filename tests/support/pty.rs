@@ -139,6 +139,8 @@ impl vt100::Callbacks for Requests {
 #[derive(Debug, Clone)]
 pub struct Screen {
     rows: Vec<String>,
+    /// Per row, the characters drawn reversed (the selection), others as spaces.
+    reversed: Vec<String>,
     pub cols: u16,
     pub alternate_screen: bool,
     pub cursor_hidden: bool,
@@ -153,7 +155,23 @@ impl Screen {
         let parser = &terminal.parser;
         let screen = parser.screen();
         let (_, cols) = screen.size();
+        let (height, _) = screen.size();
+        let reversed = (0..height)
+            .map(|row| {
+                (0..cols)
+                    .filter_map(|col| screen.cell(row, col))
+                    .map(|cell| {
+                        if cell.inverse() && cell.has_contents() {
+                            cell.contents().to_owned()
+                        } else {
+                            " ".to_owned()
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         Screen {
+            reversed,
             rows: screen.rows(0, cols).collect(),
             cols,
             alternate_screen: screen.alternate_screen(),
@@ -173,6 +191,16 @@ impl Screen {
     /// Somewhere on the screen, within one row.
     pub fn contains(&self, text: &str) -> bool {
         self.rows.iter().any(|row| row.contains(text))
+    }
+
+    /// The rows as drawn reversed, for messages.
+    pub fn reversed_text(&self) -> String {
+        self.reversed.join("\n")
+    }
+
+    /// Whether `text` is drawn reversed (selected or highlighted) within one row.
+    pub fn reversed_contains(&self, text: &str) -> bool {
+        self.reversed.iter().any(|row| row.contains(text))
     }
 
     pub fn rows(&self) -> &[String] {
