@@ -376,6 +376,22 @@ fn a_passage_not_in_its_release_is_reported_where_it_stands() {
     );
     assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
 
+    // Asking for an appearance the release does not have is refused, saying how many it has.
+    let second = yaml.replacen(
+        "        passage: \"Gustave Roussy and Institut Bergonié have signed an agreement\"\n",
+        "        passage: \"Gustave Roussy and Institut Bergonié have signed an agreement\"\n        occurrence: 2\n",
+        1,
+    );
+    assert_ne!(second, yaml);
+    std::fs::write(&file, &second).expect("written");
+    let run = accords(&["check", data.path().to_str().expect("UTF-8 path")]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`occurrence: 2` asks for appearance 2 of these words, but its release `001_d729fb98eeb34752.txt` has 1"),
+        "{}",
+        run.stderr
+    );
+
     // Without its release text, a dataset with a sources folder is refused at `source`.
     std::fs::write(&file, &yaml).expect("restored");
     std::fs::remove_file(data.path().join("sources/001_d729fb98eeb34752.txt")).expect("removed");

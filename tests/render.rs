@@ -343,3 +343,19 @@ fn the_source_view_shows_a_quote_in_its_release() {
     assert!(app.overlays.is_empty());
     assert_eq!(app.details.link, 21);
 }
+
+/// A dataset without release texts opens the view all the same, and says so.
+#[test]
+fn the_source_view_of_a_dataset_without_texts_says_so() {
+    let dataset = accords::dataset::Dataset::load(&support::fixture("good/minimal.yaml"))
+        .expect("the minimal dataset loads");
+    let mut app = App::new(dataset, Theme::monochrome(), 80, 24);
+    type_keys(&mut app, "s");
+    let screen_text = text(&render(&app));
+    assert!(
+        screen_text.contains(accords::tui::source_view::NO_SOURCE_TEXT),
+        "{screen_text}"
+    );
+    type_keys(&mut app, "<esc>");
+    assert!(app.overlays.is_empty());
+}
