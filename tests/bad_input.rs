@@ -431,3 +431,37 @@ fn a_statement_about_an_unknown_other_name_is_refused() {
         run.stderr
     );
 }
+
+/// Only a network may leave out its city (a release may state no seat for it).
+#[test]
+fn only_a_network_may_have_no_city() {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let file = directory.path().join("seatless.yaml");
+    let dataset = "\
+institutions:
+  - id: a-network
+    name: \"A Network\"
+    kind: network
+    country: US
+  - id: a-hospital
+    name: \"A Hospital\"
+    kind: hospital
+    country: FR
+";
+    std::fs::write(&file, dataset).expect("written");
+    let run = accords(&["check", file.to_str().expect("UTF-8 path")]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "one problem, then the count: {}",
+        run.stderr
+    );
+    assert!(
+        lines[0].starts_with(&format!("{}:6:", file.display()))
+            && lines[0].contains("`a-hospital` has no city"),
+        "{}",
+        run.stderr
+    );
+}
