@@ -1,6 +1,6 @@
 //! The search index: every record of a dataset as a list of fields, built once at load,
 //! and the ranking rule shared by the CLI's `search` and `contacts` and the explorer's
-//! filter. Which fields of a record are searched, and how, is decided here only.
+//! filter. Which fields of a record are searched, and as what, is [`super::fields`]'s.
 //!
 //! A field refers to a distinct folded text ([`super::values`]), so a query scores a
 //! text that many records hold once per term: the score is kept in a [`Memo`] the next
@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use crate::dataset::model::Text;
 use crate::dataset::{Dataset, Kind, Record};
 
+use super::fields::{self, FieldClass, FieldSink, RecordFields};
 use super::find::WordStarts;
 use super::fold::{CharSet, Folded, fold};
 use super::matcher::{
@@ -22,11 +23,6 @@ use super::matcher::{
 };
 use super::query::{Facet, Query, Term, parse};
 use super::values::{FacetInterner, FacetValues, Interner, ValueId, Values};
-
-/// Fields up to this many characters are matched fuzzily, as fzf matches a line; longer
-/// ones (titles written as sentences, summaries, quotes) only by words and word prefixes,
-/// because almost any short query is a subsequence of a paragraph.
-pub const SHORT_FIELD_CHARS: usize = 48;
 
 /// One searchable record.
 #[derive(Debug)]
@@ -62,8 +58,8 @@ pub struct SearchIndex {
     /// How many short and long values more than one entry holds: they alone are
     /// memoised.
     shared: usize,
-    /// Each entry's label length in chars, the ranking's second key.
-    label_chars: Vec<u32>,
+    /// Each entry's place among equal scores: by kind, then date, then id.
+    tie_order: Vec<u32>,
     /// Each entry's one-letter term scores: a query's first keystroke matches nearly
     /// every entry, and these score it without reading the entries' text.
     letters: Vec<LetterScores>,
@@ -211,18 +207,19 @@ impl Fields for EntryFields<'_> {
                 if !set.contains_all(term.set) {
                     return None;
                 }
-                (field, &index.short, FieldKind::Short, set)
+                let kind = FieldKind::Class(index.short.class(field.value));
+                (field, &index.short, kind, set)
             }
             FieldAt::Long(at) => {
                 let field = index.fields[self.head.long + at];
                 let (starts, chars) = long_summary(field.summary);
+                let kind = FieldKind::Class(index.long.class(field.value));
                 if !CharSet::coarse_contains_all(chars, term.set.coarse())
-                    || (needs_word_start(term.term, FieldKind::Long)
-                        && !starts.may_start(&term.term.text))
+                    || (needs_word_start(term.term, kind) && !starts.may_start(&term.term.text))
                 {
                     return None;
                 }
-                (field, &index.long, FieldKind::Long, CharSet::ANY)
+                (field, &index.long, kind, CharSet::ANY)
             }
             FieldAt::Facet(at) => {
                 let id = index.facet_ids[self.head.facets + at];
@@ -262,20 +259,25 @@ const PARALLEL_CHUNK: usize = 2048;
 impl SearchIndex {
     pub fn build(dataset: &Dataset) -> SearchIndex {
         let mut builder = IndexBuilder::new(dataset);
-        for index in 0..dataset.announcements.len() {
-            announcement_entry(&mut builder, index);
-            for event in 0..dataset.announcements[index].events.len() {
-                event_entry(&mut builder, index, event);
+        let fields = RecordFields::new(dataset);
+        let mut add = |record: Record, label: &Text| {
+            fields.of(record, &mut builder);
+            builder.entry(record, label);
+        };
+        for (index, announcement) in dataset.announcements.iter().enumerate() {
+            add(Record::Announcement(index), &announcement.short_title);
+            for (event, item) in announcement.events.iter().enumerate() {
+                add(Record::Event(index, event), &item.title);
             }
         }
-        for index in 0..dataset.institutions.len() {
-            institution_entry(&mut builder, index);
+        for (index, institution) in dataset.institutions.iter().enumerate() {
+            add(Record::Institution(index), &institution.name);
         }
-        for index in 0..dataset.people.len() {
-            person_entry(&mut builder, index);
+        for (index, person) in dataset.people.iter().enumerate() {
+            add(Record::Person(index), &person.name);
         }
-        for index in 0..dataset.contacts.len() {
-            contact_entry(&mut builder, index);
+        for (index, contact) in dataset.contacts.iter().enumerate() {
+            add(Record::Contact(index), &contact.name);
         }
         builder.finish()
     }
@@ -284,8 +286,8 @@ impl SearchIndex {
         &self.matcher
     }
 
-    /// The entries of the given kinds that match `query`, ranked: score, then shorter
-    /// label, then dataset order.
+    /// The entries of the given kinds that match `query`, ranked: score, then kind, date
+    /// and id.
     pub fn search(&self, query: &str, kinds: &[Kind]) -> Vec<Hit> {
         let query = parse(query);
         self.search_parsed(&query, |entry| kinds.contains(&entry.record.kind()))
@@ -403,16 +405,11 @@ impl SearchIndex {
         Some(hits)
     }
 
-    /// Best first: higher score, then shorter label, then dataset order.
+    /// Best first: higher score (the field's weight, then the match's quality), then
+    /// kind (an institution or person before the records naming it), date and id.
     pub fn rank(&self, hits: &mut [Hit]) {
-        let key = |hit: &Hit| {
-            (
-                std::cmp::Reverse(hit.score),
-                self.label_chars[hit.entry],
-                hit.entry,
-            )
-        };
-        // Keys are unique (the entry is one), so an unstable sort gives one order.
+        let key = |hit: &Hit| (std::cmp::Reverse(hit.score), self.tie_order[hit.entry]);
+        // Keys are unique (the tie order is), so an unstable sort gives one order.
         if hits.len() > 4 * PARALLEL_CHUNK {
             hits.par_sort_unstable_by_key(key);
         } else {
@@ -448,6 +445,30 @@ const SHORT: usize = 0;
 const LONG: usize = 1;
 const FACETS: usize = 2;
 
+impl<'a> FieldSink<'a> for IndexBuilder<'a> {
+    /// A field kept with the word-matched ones or the letter-matched ones, as its class
+    /// is matched.
+    fn field(&mut self, class: FieldClass, text: &'a str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        if class.by_words() {
+            let id = self.long.intern(class, text);
+            self.current[LONG].push(id);
+        } else {
+            let id = self.short.intern(class, text);
+            self.current[SHORT].push(id);
+        }
+    }
+
+    fn facet(&mut self, facet: Facet, value: &'a str) {
+        if !value.is_empty() {
+            let id = self.facets.intern(facet, value);
+            self.current[FACETS].push(id);
+        }
+    }
+}
+
 impl<'a> IndexBuilder<'a> {
     fn new(dataset: &'a Dataset) -> Self {
         IndexBuilder {
@@ -460,52 +481,6 @@ impl<'a> IndexBuilder<'a> {
             spans: Vec::new(),
             current: Default::default(),
         }
-    }
-
-    /// A field matched by its length: fuzzily when short, by words when long.
-    fn text(&mut self, text: &'a str) -> &mut Self {
-        if text.trim().is_empty() {
-            return self;
-        }
-        if text.chars().count() <= SHORT_FIELD_CHARS {
-            let id = self.short.intern(text);
-            self.current[SHORT].push(id);
-        } else {
-            let id = self.long.intern(text);
-            self.current[LONG].push(id);
-        }
-        self
-    }
-
-    /// Prose, or a field about a related record: matched by words only, whatever its
-    /// length. A description like "researchers among the two centres' employees" holds
-    /// `amgen` as a subsequence; and a contact's releases rank below the institution it
-    /// speaks for.
-    fn prose(&mut self, text: &'a str) -> &mut Self {
-        if !text.trim().is_empty() {
-            let id = self.long.intern(text);
-            self.current[LONG].push(id);
-        }
-        self
-    }
-
-    fn facet(&mut self, facet: Facet, value: &'a str) -> &mut Self {
-        if !value.is_empty() {
-            let id = self.facets.intern(facet, value);
-            self.current[FACETS].push(id);
-        }
-        self
-    }
-
-    fn institution(&mut self, id: &'a str) -> &mut Self {
-        self.text(id);
-        if let Some(institution) = self.dataset.institution(id) {
-            self.text(&institution.name);
-            for name in &institution.other_names {
-                self.text(name);
-            }
-        }
-        self
     }
 
     /// Ends the entry for `record`. A value a record holds twice is kept once: a term
@@ -587,11 +562,7 @@ impl<'a> IndexBuilder<'a> {
         }
         facet_ids.shrink_to_fit();
         let letters = entry_letters(&self.spans, &ids, &short, &long);
-        let label_chars = self
-            .entries
-            .iter()
-            .map(|entry| u32::try_from(entry.label.chars().count()).unwrap_or(u32::MAX))
-            .collect();
+        let tie_order = tie_order(self.dataset, &self.entries);
         let mut entries = self.entries;
         entries.shrink_to_fit();
         SearchIndex {
@@ -604,7 +575,7 @@ impl<'a> IndexBuilder<'a> {
             facet_ids,
             heads,
             shared,
-            label_chars,
+            tie_order,
             letters,
             last: Mutex::new(None),
         }
@@ -654,12 +625,12 @@ fn entry_letters(
     let short_letters: Vec<LetterScores> = (0..short.len())
         .into_par_iter()
         .with_min_len(PARALLEL_CHUNK)
-        .map(|id| LetterScores::of_short(short.text(id as ValueId)))
+        .map(|id| LetterScores::of_value(short.text(id as ValueId), short.class(id as ValueId)))
         .collect();
     let long_letters: Vec<LetterScores> = (0..long.len())
         .into_par_iter()
         .with_min_len(PARALLEL_CHUNK)
-        .map(|id| LetterScores::of_long(long.text(id as ValueId)))
+        .map(|id| LetterScores::of_value(long.text(id as ValueId), long.class(id as ValueId)))
         .collect();
     spans
         .par_iter()
@@ -677,173 +648,22 @@ fn entry_letters(
         .collect()
 }
 
-fn year_of(date: &str) -> &str {
-    date.get(..4).unwrap_or(date)
-}
-
-fn announcement_entry(builder: &mut IndexBuilder<'_>, index: usize) {
-    let dataset = builder.dataset;
-    let announcement = &dataset.announcements[index];
-    builder
-        .text(&announcement.id)
-        .text(&announcement.short_title)
-        .text(&announcement.title)
-        .text(announcement.title_en.as_deref().unwrap_or(""))
-        .text(&announcement.kind)
-        .text(&announcement.date)
-        .prose(&announcement.summary)
-        .facet(Facet::Year, year_of(&announcement.date))
-        .facet(Facet::Kind, &announcement.kind)
-        .facet(Facet::Language, &announcement.language);
-    for place in &announcement.dateline {
-        builder.text(place).facet(Facet::City, place);
+/// Each entry's place in the order of ties: kind, then date, then id.
+fn tie_order(dataset: &Dataset, entries: &[Entry]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.par_sort_by_key(|&entry| {
+        let record = entries[entry].record;
+        (
+            fields::kind_order(record),
+            fields::date_of(dataset, record),
+            fields::id_of(dataset, record),
+        )
+    });
+    let mut places = vec![0_u32; entries.len()];
+    for (place, entry) in order.into_iter().enumerate() {
+        places[entry] = u32::try_from(place).unwrap_or(u32::MAX);
     }
-    for objective in &announcement.objectives {
-        builder.prose(objective);
-    }
-    for partner in &announcement.partners {
-        builder
-            .institution(&partner.institution)
-            .facet(Facet::Partner, &partner.institution)
-            .facet(Facet::Role, partner.role.as_str());
-        if let Some(institution) = dataset.institution(&partner.institution) {
-            builder
-                .facet(Facet::Partner, &institution.name)
-                .facet(Facet::Country, &institution.country)
-                .facet(Facet::City, &institution.city);
-            for name in &institution.other_names {
-                builder.facet(Facet::Partner, name);
-            }
-        }
-    }
-    for mention in &announcement.mentions {
-        builder.institution(&mention.institution);
-    }
-    for quote in &announcement.quotes {
-        builder.prose(&quote.text);
-        for speaker in &quote.speakers {
-            builder.prose(&speaker.role);
-            if let Some(person) = dataset.person(&speaker.person) {
-                builder.text(&person.name);
-            }
-        }
-    }
-    for listing in &announcement.press_contacts {
-        if let Some(contact) = dataset.contact(&listing.contact) {
-            builder.text(&contact.name).text(&contact.organization);
-        }
-        for email in &listing.emails {
-            builder.text(email);
-        }
-    }
-    for event in &announcement.events {
-        builder.prose(&event.title);
-    }
-    for figure in &announcement.figures {
-        builder.prose(&figure.counts);
-    }
-    builder.entry(Record::Announcement(index), &announcement.short_title);
-}
-
-fn event_entry(builder: &mut IndexBuilder<'_>, announcement: usize, event: usize) {
-    let dataset = builder.dataset;
-    let parent = &dataset.announcements[announcement];
-    let item = &parent.events[event];
-    builder
-        .text(&item.id)
-        .text(&item.title)
-        .text(&item.date)
-        .text(item.place.as_deref().unwrap_or(""))
-        .prose(&parent.short_title)
-        .facet(Facet::Year, year_of(&item.date))
-        .facet(Facet::City, item.place.as_deref().unwrap_or(""));
-    for partner in &parent.partners {
-        builder.facet(Facet::Partner, &partner.institution);
-        if let Some(institution) = dataset.institution(&partner.institution) {
-            builder.facet(Facet::Partner, &institution.name);
-        }
-    }
-    builder.entry(Record::Event(announcement, event), &item.title);
-}
-
-fn institution_entry(builder: &mut IndexBuilder<'_>, index: usize) {
-    let dataset = builder.dataset;
-    let institution = &dataset.institutions[index];
-    builder
-        .text(&institution.id)
-        .text(&institution.name)
-        .text(&institution.city)
-        .text(&institution.country)
-        .text(institution.kind.as_str())
-        .facet(Facet::Country, &institution.country)
-        .facet(Facet::City, &institution.city)
-        .facet(Facet::Kind, institution.kind.as_str());
-    for name in &institution.other_names {
-        builder.text(name);
-    }
-    for announcement in dataset.announcements_of(index) {
-        builder.facet(
-            Facet::Year,
-            year_of(&dataset.announcements[announcement].date),
-        );
-    }
-    for (partner, _) in dataset.co_partners(index) {
-        let partner = &dataset.institutions[partner];
-        builder
-            .facet(Facet::Partner, &partner.id)
-            .facet(Facet::Partner, &partner.name);
-    }
-    builder.entry(Record::Institution(index), &institution.name);
-}
-
-fn person_entry(builder: &mut IndexBuilder<'_>, index: usize) {
-    let dataset = builder.dataset;
-    let person = &dataset.people[index];
-    builder.text(&person.id).text(&person.name);
-    for role in &person.roles {
-        builder
-            .text(&role.title)
-            .text(role.title_en.as_deref().unwrap_or(""))
-            .facet(Facet::Role, &role.title);
-        if let Some(id) = &role.institution {
-            builder.institution(id).facet(Facet::Partner, id);
-        }
-        if let Some(announcement) = dataset.announcement(&role.announcement) {
-            builder.facet(Facet::Year, year_of(&announcement.date));
-        }
-    }
-    builder.entry(Record::Person(index), &person.name);
-}
-
-fn contact_entry(builder: &mut IndexBuilder<'_>, index: usize) {
-    let dataset = builder.dataset;
-    let contact = &dataset.contacts[index];
-    builder
-        .text(&contact.id)
-        .text(&contact.name)
-        .text(&contact.organization)
-        .institution(&contact.represents)
-        .facet(Facet::Partner, &contact.represents);
-    if let Some(institution) = dataset.institution(&contact.represents) {
-        builder
-            .facet(Facet::Country, &institution.country)
-            .facet(Facet::City, &institution.city);
-    }
-    for email in dataset.emails_of(index) {
-        builder.text(email);
-    }
-    for phone in dataset.phones_of(index) {
-        builder.text(phone);
-    }
-    for announcement in dataset.contact_announcements(index) {
-        let announcement = &dataset.announcements[announcement];
-        builder
-            .prose(&announcement.short_title)
-            .prose(&announcement.title)
-            .prose(&announcement.id)
-            .facet(Facet::Year, year_of(&announcement.date));
-    }
-    builder.entry(Record::Contact(index), &contact.name);
+    places
 }
 
 /// The folded text of an entry's label, for highlighting list rows.

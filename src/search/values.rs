@@ -9,6 +9,7 @@ use std::hash::BuildHasherDefault;
 
 use crate::dataset::model::QuickHasher;
 
+use super::fields::FieldClass;
 use super::fold::{CharSet, fold_into};
 use super::query::Facet;
 
@@ -21,6 +22,9 @@ pub struct Values {
     text: String,
     ends: Vec<usize>,
     sets: Vec<CharSet>,
+    /// What each value is to the records holding it: equal texts of two classes are two
+    /// values, as they match differently.
+    classes: Vec<FieldClass>,
 }
 
 impl Values {
@@ -45,7 +49,12 @@ impl Values {
         self.sets[id as usize]
     }
 
-    fn push(&mut self, original: &str) -> ValueId {
+    /// The class of value `id`.
+    pub fn class(&self, id: ValueId) -> FieldClass {
+        self.classes[id as usize]
+    }
+
+    fn push(&mut self, original: &str, class: FieldClass) -> ValueId {
         // Ids stay below u32::MAX: a dataset within the loader's limits of records and
         // text holds far fewer distinct values, and memory would run out first.
         let id = ValueId::try_from(self.ends.len()).unwrap_or(ValueId::MAX);
@@ -53,6 +62,7 @@ impl Values {
         fold_into(original, &mut self.text);
         self.sets.push(CharSet::of(&self.text[start..]));
         self.ends.push(self.text.len());
+        self.classes.push(class);
         id
     }
 
@@ -60,6 +70,7 @@ impl Values {
         self.text.shrink_to_fit();
         self.ends.shrink_to_fit();
         self.sets.shrink_to_fit();
+        self.classes.shrink_to_fit();
     }
 }
 
@@ -69,17 +80,17 @@ type QuickMap<K> = HashMap<K, ValueId, BuildHasherDefault<QuickHasher>>;
 /// it is seen. The originals are borrowed from the dataset while the index is built.
 #[derive(Default)]
 pub struct Interner<'a> {
-    ids: QuickMap<&'a str>,
+    ids: QuickMap<(FieldClass, &'a str)>,
     values: Values,
 }
 
 impl<'a> Interner<'a> {
-    pub fn intern(&mut self, original: &'a str) -> ValueId {
-        if let Some(&id) = self.ids.get(original) {
+    pub fn intern(&mut self, class: FieldClass, original: &'a str) -> ValueId {
+        if let Some(&id) = self.ids.get(&(class, original)) {
             return id;
         }
-        let id = self.values.push(original);
-        self.ids.insert(original, id);
+        let id = self.values.push(original, class);
+        self.ids.insert((class, original), id);
         id
     }
 
@@ -110,7 +121,8 @@ impl<'a> FacetInterner<'a> {
         if let Some(&id) = self.ids.get(&(facet, original)) {
             return id;
         }
-        let id = self.values.values.push(original);
+        // A facet value's class is not read: its facet says how it matches.
+        let id = self.values.values.push(original, FieldClass::Enumeration);
         self.values.facets.push(facet);
         self.ids.insert((facet, original), id);
         id
@@ -132,12 +144,15 @@ mod tests {
     #[test]
     fn equal_texts_share_one_folded_value() {
         let mut interner = Interner::default();
-        let first = interner.intern("Centre Léon Bérard");
-        let other = interner.intern("Amgen");
-        assert_eq!(interner.intern("Centre Léon Bérard"), first);
+        let first = interner.intern(FieldClass::Name, "Centre Léon Bérard");
+        let other = interner.intern(FieldClass::Name, "Amgen");
+        let reference = interner.intern(FieldClass::Reference, "Amgen");
+        assert_eq!(interner.intern(FieldClass::Name, "Centre Léon Bérard"), first);
         assert_ne!(first, other);
+        assert_ne!(other, reference);
         let values = interner.into_values();
-        assert_eq!(values.len(), 2);
+        assert_eq!(values.len(), 3);
+        assert_eq!(values.class(reference), FieldClass::Reference);
         let expected = fold("Centre Léon Bérard");
         assert_eq!(values.text(first), expected.as_str());
         assert_eq!(values.set(first), expected.char_set());
