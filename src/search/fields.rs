@@ -116,7 +116,12 @@ impl FieldClass {
 /// Where a record's fields go: the index's builder.
 pub trait FieldSink<'a> {
     fn field(&mut self, class: FieldClass, text: &'a str);
+    /// A value of the record's own (an announcement's year, an institution's country).
     fn facet(&mut self, facet: Facet, value: &'a str);
+    /// A value of a related record's (a partner's country, an institution's years of
+    /// announcements): it matches the qualifier, but counts for less than the record's own,
+    /// so `year:2019` gives the 2019 release before the institutions in it.
+    fn related_facet(&mut self, facet: Facet, value: &'a str);
 }
 
 /// The fields of every record of one dataset. Holds what more than one record needs
@@ -205,8 +210,8 @@ impl<'a> RecordFields<'a> {
             sink.facet(Facet::Role, partner.role.as_str());
             if let Some(institution) = dataset.institution(&partner.institution) {
                 sink.facet(Facet::Partner, &institution.name);
-                sink.facet(Facet::Country, &institution.country);
-                sink.facet(Facet::City, &institution.city);
+                sink.related_facet(Facet::Country, &institution.country);
+                sink.related_facet(Facet::City, &institution.city);
                 for name in &institution.other_names {
                     sink.facet(Facet::Partner, name);
                 }
@@ -265,9 +270,9 @@ impl<'a> RecordFields<'a> {
         sink.field(FieldClass::Reference, &parent.short_title);
         sink.facet(Facet::Year, year_of(&item.date));
         for partner in &parent.partners {
-            sink.facet(Facet::Partner, &partner.institution);
+            sink.related_facet(Facet::Partner, &partner.institution);
             if let Some(institution) = dataset.institution(&partner.institution) {
-                sink.facet(Facet::Partner, &institution.name);
+                sink.related_facet(Facet::Partner, &institution.name);
             }
         }
     }
@@ -296,15 +301,15 @@ impl<'a> RecordFields<'a> {
         sink.facet(Facet::City, &institution.city);
         sink.facet(Facet::Kind, institution.kind.as_str());
         for announcement in dataset.announcements_of(index) {
-            sink.facet(
+            sink.related_facet(
                 Facet::Year,
                 year_of(&dataset.announcements[announcement].date),
             );
         }
         for (partner, _) in dataset.co_partners(index) {
             let partner = &dataset.institutions[partner];
-            sink.facet(Facet::Partner, &partner.id);
-            sink.facet(Facet::Partner, &partner.name);
+            sink.related_facet(Facet::Partner, &partner.id);
+            sink.related_facet(Facet::Partner, &partner.name);
         }
     }
 
@@ -321,10 +326,10 @@ impl<'a> RecordFields<'a> {
             sink.facet(Facet::Role, &role.title);
             if let Some(id) = &role.institution {
                 self.reference(id, sink);
-                sink.facet(Facet::Partner, id);
+                sink.related_facet(Facet::Partner, id);
             }
             if let Some(announcement) = dataset.announcement(&role.announcement) {
-                sink.facet(Facet::Year, year_of(&announcement.date));
+                sink.related_facet(Facet::Year, year_of(&announcement.date));
             }
         }
     }
@@ -336,10 +341,10 @@ impl<'a> RecordFields<'a> {
         sink.field(FieldClass::Name, &contact.name);
         sink.field(FieldClass::Reference, &contact.organization);
         self.reference(&contact.represents, sink);
-        sink.facet(Facet::Partner, &contact.represents);
+        sink.related_facet(Facet::Partner, &contact.represents);
         if let Some(institution) = dataset.institution(&contact.represents) {
-            sink.facet(Facet::Country, &institution.country);
-            sink.facet(Facet::City, &institution.city);
+            sink.related_facet(Facet::Country, &institution.country);
+            sink.related_facet(Facet::City, &institution.city);
         }
         for email in dataset.emails_of(index) {
             sink.field(FieldClass::Email, email);
@@ -352,7 +357,7 @@ impl<'a> RecordFields<'a> {
             sink.field(FieldClass::Reference, &announcement.short_title);
             sink.field(FieldClass::Reference, &announcement.id);
             sink.field(FieldClass::Prose, &announcement.title);
-            sink.facet(Facet::Year, year_of(&announcement.date));
+            sink.related_facet(Facet::Year, year_of(&announcement.date));
         }
     }
 }

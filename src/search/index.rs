@@ -227,8 +227,10 @@ impl Fields for EntryFields<'_> {
                 let kind = FieldKind::Facet(facets.facets[id as usize]);
                 let set = facets.values.set(id);
                 let text = || facets.values.text(id);
+                let related = facets.related[id as usize];
                 return memoised(&self.memos[term.slot].1.facets[id as usize], || {
-                    value_score(term.term, term.set, set, text, kind)
+                    let score = value_score(term.term, term.set, set, text, kind)?;
+                    Some(if related { score / 2 } else { score })
                 });
             }
         };
@@ -463,7 +465,14 @@ impl<'a> FieldSink<'a> for IndexBuilder<'a> {
 
     fn facet(&mut self, facet: Facet, value: &'a str) {
         if !value.is_empty() {
-            let id = self.facets.intern(facet, value);
+            let id = self.facets.intern(facet, value, false);
+            self.current[FACETS].push(id);
+        }
+    }
+
+    fn related_facet(&mut self, facet: Facet, value: &'a str) {
+        if !value.is_empty() {
+            let id = self.facets.intern(facet, value, true);
             self.current[FACETS].push(id);
         }
     }

@@ -4,11 +4,11 @@
 //!
 //! - a substring of it (`roussy`, `ussy`);
 //! - or a near-contiguous run that starts a word, with at most [`MAX_GAPS`] gaps of at
-//!   most [`MAX_GAP_CHARS`] chars each, after at least two matched chars (`bergnie` for
-//!   "bergonie": a letter left out);
+//!   most [`MAX_GAP_CHARS`] chars each, after at least [`MIN_RUN_BEFORE_GAP`] matched
+//!   chars (`bergnie` for "bergonie": a letter left out);
 //! - or runs that each start a word: an acronym's single letters (`vhio`), or runs whose
-//!   first has two chars or more (`leonber`, `gusrou`), where a later run of one char can
-//!   only be the last: so `bergonei` does not find "bergonie early … innovation" through
+//!   first has three chars or more (`leonber`, `gusrou`), where a later run of one char
+//!   can only be the last: so `bergonei` does not find "bergonie early … innovation" through
 //!   a lone `e` and `i`, nor `leon` "laboratoire en oncologie".
 //!
 //! Each rule keeps every prefix of a match a match, which the index's narrowing as a
@@ -32,6 +32,9 @@ const EQUAL_BONUS: i64 = 32;
 
 /// How many chars one gap in a near-contiguous run may skip.
 pub const MAX_GAP_CHARS: usize = 2;
+/// How many chars a near-contiguous run must have matched before its first gap: fewer
+/// is too little to go on (`prpa` is not "prepa…").
+pub const MIN_RUN_BEFORE_GAP: usize = 3;
 /// How many gaps a near-contiguous run may have.
 pub const MAX_GAPS: usize = 2;
 
@@ -146,34 +149,45 @@ struct Scratch {
     best: Vec<Option<(i64, usize)>>,
 }
 
-/// States of the word-runs programme, as bits: the current run has two chars or more;
-/// a jump to a word start has been made; the first run had two chars or more.
-const RUN_STATES: usize = 8;
-const RUN_LONG: usize = 1;
-const JUMPED: usize = 2;
-const FIRST_LONG: usize = 4;
+/// States of the gapped programme: gaps used so far.
+const GAP_STATES: usize = MAX_GAPS + 1;
 
-/// The state after one more char of the current run, if it may grow: the first run
-/// may; a later one only after a first run of two chars or more (`leonber`), so that an
-/// acronym's letters (`l`, `e`, `o`…) do not end in a run anywhere (`on`).
+/// States of the word-runs programme: where the match is in its runs.
+const RUN_STATES: usize = 6;
+/// In the first run, one char so far.
+const FIRST_ONE: usize = 0;
+/// In the first run, two chars so far.
+const FIRST_TWO: usize = 1;
+/// In the first run, three chars or more.
+const FIRST_LONG: usize = 2;
+/// Jumped after a first run of one char: an acronym, every run one char.
+const ACRONYM: usize = 3;
+/// Jumped after a long first run; the current run has one char.
+const LATER_ONE: usize = 4;
+/// Jumped after a long first run; the current run has two chars or more.
+const LATER_LONG: usize = 5;
+
+/// The state after one more char of the current run, if it may grow. An acronym's runs
+/// may not, so that its letters (`l`, `e`, `o`…) do not end in a run anywhere (`on`).
 fn run_continues(state: usize) -> Option<usize> {
-    if state & JUMPED == 0 {
-        Some(state | RUN_LONG | FIRST_LONG)
-    } else if state & FIRST_LONG != 0 {
-        Some(state | RUN_LONG)
-    } else {
-        None
+    match state {
+        FIRST_ONE => Some(FIRST_TWO),
+        FIRST_TWO | FIRST_LONG => Some(FIRST_LONG),
+        LATER_ONE | LATER_LONG => Some(LATER_LONG),
+        _ => None,
     }
 }
 
 /// The state after a jump to a word start, if one may be made: any time in an acronym;
-/// after runs of two chars or more, never from a lone char between runs.
+/// after a first run of three chars or more (`gusrou`, not `pr` + `pa`), and then
+/// never from a lone char between runs.
 fn run_jumps(state: usize) -> Option<usize> {
-    let lone_between = state & FIRST_LONG != 0 && state & JUMPED != 0 && state & RUN_LONG == 0;
-    (!lone_between).then_some((state & FIRST_LONG) | JUMPED)
+    match state {
+        FIRST_ONE | ACRONYM => Some(ACRONYM),
+        FIRST_LONG | LATER_LONG => Some(LATER_ONE),
+        _ => None,
+    }
 }
-/// States of the gapped programme: gaps used so far.
-const GAP_STATES: usize = MAX_GAPS + 1;
 
 impl Scratch {
     fn load(&mut self, text: &str, pattern: &str) {
@@ -216,7 +230,7 @@ impl Scratch {
     /// A run that starts a word, with small gaps after its first two chars.
     fn gapped(&mut self) -> Option<(i64, Vec<usize>)> {
         let (count, length) = (self.pattern.len(), self.text.len());
-        if count < 3 {
+        if count <= MIN_RUN_BEFORE_GAP {
             return None;
         }
         self.reset(GAP_STATES);
@@ -235,7 +249,7 @@ impl Scratch {
                     let Some(previous) = position.checked_sub(skipped + 1) else {
                         break;
                     };
-                    if skipped > 0 && char_index < 2 {
+                    if skipped > 0 && char_index < MIN_RUN_BEFORE_GAP {
                         break;
                     }
                     for state in 0..GAP_STATES {
@@ -270,7 +284,7 @@ impl Scratch {
         self.reset(RUN_STATES);
         for position in 0..length {
             if self.starts[position] && self.text[position] == self.pattern[0] {
-                let index = self.at(RUN_STATES, 0, position, 0);
+                let index = self.at(RUN_STATES, 0, position, FIRST_ONE);
                 self.best[index] = Some((MATCH + WORD_START_BONUS * FIRST_CHAR_MULTIPLIER, 0));
             }
         }

@@ -107,24 +107,28 @@ impl<'a> Interner<'a> {
 pub struct FacetValues {
     pub values: Values,
     pub facets: Vec<Facet>,
+    /// Whether each value is a related record's (a partner's country, an institution's
+    /// years of announcements) rather than the record's own: it then counts for less.
+    pub related: Vec<bool>,
 }
 
 /// An [`Interner`] for facet values, keyed by facet and text.
 #[derive(Default)]
 pub struct FacetInterner<'a> {
-    ids: QuickMap<(Facet, &'a str)>,
+    ids: QuickMap<(Facet, bool, &'a str)>,
     values: FacetValues,
 }
 
 impl<'a> FacetInterner<'a> {
-    pub fn intern(&mut self, facet: Facet, original: &'a str) -> ValueId {
-        if let Some(&id) = self.ids.get(&(facet, original)) {
+    pub fn intern(&mut self, facet: Facet, original: &'a str, related: bool) -> ValueId {
+        if let Some(&id) = self.ids.get(&(facet, related, original)) {
             return id;
         }
         // A facet value's class is not read: its facet says how it matches.
         let id = self.values.values.push(original, FieldClass::Enumeration);
         self.values.facets.push(facet);
-        self.ids.insert((facet, original), id);
+        self.values.related.push(related);
+        self.ids.insert((facet, related, original), id);
         id
     }
 
@@ -132,6 +136,7 @@ impl<'a> FacetInterner<'a> {
         let mut values = self.values;
         values.values.shrink_to_fit();
         values.facets.shrink_to_fit();
+        values.related.shrink_to_fit();
         values
     }
 }
@@ -162,10 +167,12 @@ mod tests {
     #[test]
     fn facet_values_are_told_apart_by_facet() {
         let mut interner = FacetInterner::default();
-        let city = interner.intern(Facet::City, "Lyon");
-        let partner = interner.intern(Facet::Partner, "Lyon");
+        let city = interner.intern(Facet::City, "Lyon", false);
+        let partner = interner.intern(Facet::Partner, "Lyon", false);
+        let related = interner.intern(Facet::City, "Lyon", true);
         assert_ne!(city, partner);
-        assert_eq!(interner.intern(Facet::City, "Lyon"), city);
+        assert_ne!(city, related);
+        assert_eq!(interner.intern(Facet::City, "Lyon", false), city);
         let values = interner.into_values();
         assert_eq!(values.facets[city as usize], Facet::City);
         assert_eq!(values.facets[partner as usize], Facet::Partner);
