@@ -352,10 +352,12 @@ impl<'a> RecordFields<'a> {
         for phone in dataset.phones_of(index) {
             sink.field(FieldClass::Phone, phone);
         }
+        // The releases listing the contact are further from it than the institution it
+        // speaks for: matched by words, below its organisation.
         for announcement in dataset.contact_announcements(index) {
             let announcement = &dataset.announcements[announcement];
-            sink.field(FieldClass::Reference, &announcement.short_title);
-            sink.field(FieldClass::Reference, &announcement.id);
+            sink.field(FieldClass::Prose, &announcement.short_title);
+            sink.field(FieldClass::Prose, &announcement.id);
             sink.field(FieldClass::Prose, &announcement.title);
             sink.related_facet(Facet::Year, year_of(&announcement.date));
         }

@@ -7,7 +7,7 @@
 //! keystroke reuses for the terms it did not change.
 
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
 
@@ -68,6 +68,8 @@ pub struct SearchIndex {
     /// grows from it (one more character typed) scans only these entries, and a term it
     /// shares with it scores no value twice.
     last: Mutex<Option<Last>>,
+    /// See [`SearchIndex::vocabulary`].
+    vocabulary: OnceLock<Vec<Box<str>>>,
 }
 
 /// One field of an entry, in 16 bytes: a summary of its text, its value in its
@@ -317,6 +319,45 @@ impl SearchIndex {
             .expect("a search that is never stopped finishes")
     }
 
+    /// Whether any entry matches `query`, without touching what the index remembers of
+    /// the last search (the explorer's next keystroke narrows from that).
+    pub fn matches_any(&self, query: &Query) -> bool {
+        let prepared = Prepared::new(query);
+        let memos: Vec<(Term, Arc<Memo>)> = prepared
+            .terms()
+            .map(|term| (term.term.clone(), Arc::new(Memo::new(self, term.term))))
+            .collect();
+        (0..self.entries.len())
+            .into_par_iter()
+            .with_min_len(PARALLEL_CHUNK)
+            .any(|entry| {
+                let fields = EntryFields {
+                    index: self,
+                    head: &self.heads[entry],
+                    memos: &memos,
+                    letters: &self.letters[entry],
+                };
+                score_within(&prepared, &fields, 0, FieldMask::ALL).is_some()
+            })
+    }
+
+    /// Every distinct word of the searched texts, folded, built the first time a
+    /// spelling suggestion is asked for.
+    pub fn vocabulary(&self) -> &[Box<str>] {
+        self.vocabulary.get_or_init(|| {
+            let mut words: Vec<Box<str>> = [&self.short, &self.long]
+                .iter()
+                .flat_map(|values| (0..values.len()).map(|id| values.text(id as ValueId)))
+                .flat_map(|text| text.split(|character: char| !character.is_alphanumeric()))
+                .filter(|word| word.chars().count() >= 3)
+                .map(Box::from)
+                .collect();
+            words.par_sort_unstable();
+            words.dedup();
+            words
+        })
+    }
+
     /// Whether [`SearchIndex::matching`] would answer `query` from memory, at no cost.
     pub fn remembers(&self, query: &Query) -> bool {
         self.last
@@ -407,10 +448,16 @@ impl SearchIndex {
         Some(hits)
     }
 
+    /// What [`SearchIndex::rank`] sorts by, lowest first: for a caller that keeps its
+    /// own order and only wants the best hit, or sorts a few.
+    pub fn rank_key(&self, hit: &Hit) -> (std::cmp::Reverse<i64>, u32) {
+        (std::cmp::Reverse(hit.score), self.tie_order[hit.entry])
+    }
+
     /// Best first: higher score (the field's weight, then the match's quality), then
     /// kind (an institution or person before the records naming it), date and id.
     pub fn rank(&self, hits: &mut [Hit]) {
-        let key = |hit: &Hit| (std::cmp::Reverse(hit.score), self.tie_order[hit.entry]);
+        let key = |hit: &Hit| self.rank_key(hit);
         // Keys are unique (the tie order is), so an unstable sort gives one order.
         if hits.len() > 4 * PARALLEL_CHUNK {
             hits.par_sort_unstable_by_key(key);
@@ -587,6 +634,7 @@ impl<'a> IndexBuilder<'a> {
             tie_order,
             letters,
             last: Mutex::new(None),
+            vocabulary: OnceLock::new(),
         }
     }
 }

@@ -14,6 +14,7 @@ mod fuzzy;
 pub mod index;
 pub mod matcher;
 pub mod query;
+pub mod suggest;
 mod tight;
 pub mod values;
 

@@ -13,7 +13,7 @@ use crate::search::fold::fold;
 use super::app::{App, ListCursor, Overlay, Pane};
 use super::details::{self, event_label};
 use super::keymap::Action;
-use super::rows::TimelineRow;
+use super::rows::{InstitutionSort, TimelineRow, TimelineSort};
 use super::theme::{MARK_SYMBOL, SELECTION_SYMBOL};
 
 /// Below this size the panes cannot show anything useful.
@@ -267,6 +267,11 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
         ),
         None => format!("Timeline {announcements}"),
     };
+    // The default order (oldest first) goes without saying; another is named.
+    let title = match app.orders.timeline {
+        TimelineSort::OldestFirst => title,
+        order => format!("{title} · {}", order.label()),
+    };
     let row = |row: &TimelineRow, inner_width: usize| {
         let text = match *row {
             TimelineRow::Announcement(index) => {
@@ -318,6 +323,10 @@ fn draw_institutions(app: &App, frame: &mut Frame, area: Rect) {
         _ => Vec::new(),
     };
     let title = format!("Institutions {}", app.institutions.len());
+    let title = match app.orders.institutions {
+        InstitutionSort::Name => title,
+        order => format!("{title} · {}", order.label()),
+    };
     let row = |&index: &usize, inner_width: usize| {
         let institution = &app.dataset.institutions[index];
         let count = app.dataset.announcements_of(index).len();
@@ -380,11 +389,32 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     if app.searching() {
         // The lists are still those of the filter before the last edit.
         left.push(Span::styled("  searching…", app.theme.muted));
+    } else if let Some(suggestion) = &app.suggestion {
+        left.push(Span::styled(
+            format!(
+                "  no match — did you mean `{}`? ({})",
+                crate::sanitize::sanitize(&suggestion.word),
+                app.keymap.label_of(Action::TakeSuggestion)
+            ),
+            app.theme.warning,
+        ));
     } else if !app.filter.is_empty() {
         left.push(Span::styled(
-            format!("  {} matches", app.match_count()),
+            format!("  {}", counted(app.match_count(), "match", "matches")),
             app.theme.muted,
         ));
+        // People have no pane on the main screen: say that some match, and where.
+        if app.overlays.is_empty() && !app.people.is_empty() {
+            left.push(Span::styled(
+                format!(
+                    "  {} {} — {}",
+                    counted(app.people.len(), "person", "people"),
+                    if app.people.len() == 1 { "matches" } else { "match" },
+                    app.keymap.label_of(Action::People)
+                ),
+                app.theme.muted,
+            ));
+        }
     }
     if let Some(institution) = app.narrowed {
         left.push(Span::styled(
@@ -629,4 +659,9 @@ fn draw_people(app: &App, frame: &mut Frame, area: Rect) {
         app.keymap.label_of(Action::Escape)
     );
     frame.render_widget(Paragraph::new(lines).block(block(app, &title, true)), area);
+}
+
+/// "1 match", "2 matches".
+fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
