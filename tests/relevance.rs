@@ -29,14 +29,27 @@ const DEFAULT_K: usize = 5;
 fn judged_queries_get_what_a_reader_expects() {
     let judgments: Vec<Judgment> =
         serde_yaml::from_str(include_str!("relevance.yaml")).expect("relevance.yaml parses");
-    assert!(judgments.len() >= 50, "only {} judged queries", judgments.len());
+    assert!(
+        judgments.len() >= 50,
+        "only {} judged queries",
+        judgments.len()
+    );
     let dataset = Dataset::embedded().expect("the embedded dataset loads");
     let index = SearchIndex::build(&dataset);
     let (mut firsts, mut right_firsts, mut constraints, mut satisfied) = (0, 0, 0, 0);
     let mut failures = Vec::new();
     for judgment in &judgments {
-        assert!(!judgment.reader.trim().is_empty(), "{}: no reason", judgment.query);
-        for id in judgment.first.iter().chain(&judgment.top).chain(&judgment.absent) {
+        assert!(
+            !judgment.reader.trim().is_empty(),
+            "{}: no reason",
+            judgment.query
+        );
+        for id in judgment
+            .first
+            .iter()
+            .chain(&judgment.top)
+            .chain(&judgment.absent)
+        {
             assert!(
                 dataset.record(id).is_some(),
                 "{}: `{id}` is no record of the dataset",
@@ -68,7 +81,10 @@ fn judged_queries_get_what_a_reader_expects() {
             check(within, format!("`{id}` should be within the first {k}"));
         }
         for id in &judgment.absent {
-            check(!ids.contains(&id.as_str()), format!("`{id}` should not match"));
+            check(
+                !ids.contains(&id.as_str()),
+                format!("`{id}` should not match"),
+            );
         }
         if judgment.none {
             check(ids.is_empty(), "nothing should match".to_owned());

@@ -294,7 +294,12 @@ impl<'a> RecordFields<'a> {
         if let Some(parent) = &institution.parent {
             self.reference(parent, sink);
         }
-        for profile in self.profiles.get(institution.id.as_str()).into_iter().flatten() {
+        for profile in self
+            .profiles
+            .get(institution.id.as_str())
+            .into_iter()
+            .flatten()
+        {
             Self::profile(profile, sink);
         }
         sink.facet(Facet::Country, &institution.country);

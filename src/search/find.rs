@@ -179,9 +179,12 @@ pub fn digits(text: &str, pattern: &str) -> Option<(Range<usize>, bool)> {
         .enumerate()
         .filter(|(_, byte)| byte.is_ascii_digit())
         .collect();
-    let start = found
-        .windows(wanted.len())
-        .position(|window| window.iter().map(|&(_, byte)| byte).eq(wanted.iter().copied()))?;
+    let start = found.windows(wanted.len()).position(|window| {
+        window
+            .iter()
+            .map(|&(_, byte)| byte)
+            .eq(wanted.iter().copied())
+    })?;
     let first = found[start].0;
     let last = found[start + wanted.len() - 1].0;
     Some((first..last + 1, start == 0))

@@ -489,9 +489,7 @@ fn quality(length: i64, bonus: i64) -> i64 {
 /// its quality alone, above a base.
 fn weighed(kind: FieldKind, quality: i64) -> i64 {
     match kind {
-        FieldKind::Class(class) => {
-            class.weight() * WEIGHT_STEP + quality.clamp(1, WEIGHT_STEP - 1)
-        }
+        FieldKind::Class(class) => class.weight() * WEIGHT_STEP + quality.clamp(1, WEIGHT_STEP - 1),
         FieldKind::Line | FieldKind::Facet(_) => SHORT_BASE + quality.max(0),
     }
 }

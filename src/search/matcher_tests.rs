@@ -112,7 +112,11 @@ fn long_fields_match_whole_words_or_word_prefixes() {
         matcher.class_highlights(&parse("ber"), FieldClass::Prose, field),
         vec![15, 16, 17]
     );
-    assert!(matcher.class_highlights(&parse("clb"), FieldClass::Prose, field).is_empty());
+    assert!(
+        matcher
+            .class_highlights(&parse("clb"), FieldClass::Prose, field)
+            .is_empty()
+    );
 }
 
 #[test]

@@ -89,7 +89,11 @@ mod tests {
         assert_eq!(closest(&words, "bergonei"), Some("bergonie"));
         assert_eq!(closest(&words, "amgne"), Some("amgen"));
         assert_eq!(closest(&words, "xyzzy"), None);
-        assert_eq!(closest(&words, "amgen"), None, "a word is no typo of itself");
+        assert_eq!(
+            closest(&words, "amgen"),
+            None,
+            "a word is no typo of itself"
+        );
     }
 
     #[test]
@@ -109,6 +113,9 @@ mod tests {
         let query = super::super::query::parse("bergonei");
         let suggestion = suggest(&index, &query).expect("a suggestion");
         assert_eq!(suggestion.word, "bergonie");
-        assert_eq!(suggest(&index, &super::super::query::parse("bergonie")), None);
+        assert_eq!(
+            suggest(&index, &super::super::query::parse("bergonie")),
+            None
+        );
     }
 }

@@ -342,7 +342,14 @@ impl Scratch {
         self.finish(RUN_STATES)
     }
 
-    fn offer(&mut self, char_index: usize, position: usize, state: usize, quality: i64, back: usize) {
+    fn offer(
+        &mut self,
+        char_index: usize,
+        position: usize,
+        state: usize,
+        quality: i64,
+        back: usize,
+    ) {
         let slot = self.at(RUN_STATES, char_index, position, state);
         if self.best[slot].is_none_or(|(best, _)| quality > best) {
             self.best[slot] = Some((quality, back));
@@ -436,7 +443,11 @@ mod tests {
     #[test]
     fn positions_are_the_matched_chars() {
         let mut positions = Vec::new();
-        score("vall d'hebron institute of oncology", "vhio", Some(&mut positions));
+        score(
+            "vall d'hebron institute of oncology",
+            "vhio",
+            Some(&mut positions),
+        );
         assert_eq!(positions, vec![0, 7, 14, 24]);
         positions.clear();
         score("institut bergonie", "bergnie", Some(&mut positions));

@@ -152,7 +152,10 @@ mod tests {
         let first = interner.intern(FieldClass::Name, "Centre Léon Bérard");
         let other = interner.intern(FieldClass::Name, "Amgen");
         let reference = interner.intern(FieldClass::Reference, "Amgen");
-        assert_eq!(interner.intern(FieldClass::Name, "Centre Léon Bérard"), first);
+        assert_eq!(
+            interner.intern(FieldClass::Name, "Centre Léon Bérard"),
+            first
+        );
         assert_ne!(first, other);
         assert_ne!(other, reference);
         let values = interner.into_values();

@@ -15,9 +15,9 @@ use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
 use super::rows::{self, ListOrders, Lists, ListsJob, Sources, TimelineOrder, TimelineRow};
-use crate::search::suggest::{self, Suggestion};
 use super::theme::Theme;
 use super::view;
+use crate::search::suggest::{self, Suggestion};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {

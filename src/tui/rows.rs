@@ -434,7 +434,8 @@ fn sort_institutions(
         }
         InstitutionSort::BestMatch => return (rows, best),
     }
-    let best = best_institution.and_then(|institution| rows.iter().position(|&row| row == institution));
+    let best =
+        best_institution.and_then(|institution| rows.iter().position(|&row| row == institution));
     (rows, best)
 }
 
@@ -481,8 +482,12 @@ pub struct BestRows {
 
 pub fn lists(from: &Sources) -> Lists {
     let Some(split) = split(from) else {
-        let (institutions, _) =
-            sort_institutions(from, (0..from.dataset.institutions.len()).collect(), &[], None);
+        let (institutions, _) = sort_institutions(
+            from,
+            (0..from.dataset.institutions.len()).collect(),
+            &[],
+            None,
+        );
         return Lists {
             timeline: timeline(from),
             institutions,

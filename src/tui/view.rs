@@ -403,18 +403,6 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             format!("  {}", counted(app.match_count(), "match", "matches")),
             app.theme.muted,
         ));
-        // People have no pane on the main screen: say that some match, and where.
-        if app.overlays.is_empty() && !app.people.is_empty() {
-            left.push(Span::styled(
-                format!(
-                    "  {} {} — {}",
-                    counted(app.people.len(), "person", "people"),
-                    if app.people.len() == 1 { "matches" } else { "match" },
-                    app.keymap.label_of(Action::People)
-                ),
-                app.theme.muted,
-            ));
-        }
     }
     if let Some(institution) = app.narrowed {
         left.push(Span::styled(
@@ -431,6 +419,28 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::styled(
             crate::sanitize::sanitize(status).into_owned(),
             app.theme.warning,
+        ));
+    }
+    // People have no pane on the main screen: say that some match, and where; last, as
+    // the least pressing news.
+    if !app.searching()
+        && app.suggestion.is_none()
+        && !app.filter.is_empty()
+        && app.overlays.is_empty()
+        && !app.people.is_empty()
+    {
+        left.push(Span::styled(
+            format!(
+                "  {} {} — {}",
+                counted(app.people.len(), "person", "people"),
+                if app.people.len() == 1 {
+                    "matches"
+                } else {
+                    "match"
+                },
+                app.keymap.label_of(Action::People)
+            ),
+            app.theme.muted,
         ));
     }
     let mut hints: Vec<Span> = Vec::new();
