@@ -185,3 +185,56 @@ fn counts_count_what_the_open_list_shows() {
     assert_eq!(app.contacts.len(), 1);
     assert_eq!(app.match_count(), 1);
 }
+
+#[test]
+fn rows_that_concern_a_match_are_listed_dimmed_and_say_why() {
+    // Asan Medical Center is in Seoul; the 2023 Amgen release names it among its
+    // partners: a reader looking for Seoul wants that release too.
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/séoul<enter>");
+    let release = record(&app, "amgen-partners-of-choice-2023");
+    let asan = record(&app, "asan-medical-center");
+    assert!(app.timeline.iter().any(|row| row.record() == release));
+    assert_eq!(app.related_row(release), Some(asan));
+    assert_eq!(app.related_row(asan), None, "a direct match is not dimmed");
+    // Only direct matches count.
+    assert_eq!(app.match_count(), 1);
+    // Details says why the release is listed.
+    let row = app
+        .timeline
+        .iter()
+        .position(|row| row.record() == release)
+        .unwrap();
+    app.timeline_cursor.selected = row;
+    type_keys(&mut app, "<enter>");
+    assert_eq!(app.details.record, Some(release));
+    let content = accords::tui::details::content(&app, 60);
+    let first: String = content.lines[0]
+        .spans
+        .iter()
+        .map(|span| span.content.as_ref())
+        .collect();
+    assert_eq!(first, "via Asan Medical Center");
+
+    // Jean-Charles Soria held roles at Gustave Roussy and at Amgen.
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/soria<enter>");
+    let soria = record(&app, "jean-charles-soria");
+    for id in ["gustave-roussy", "amgen"] {
+        let institution = record(&app, id);
+        let Record::Institution(index) = institution else {
+            unreachable!()
+        };
+        assert!(app.institutions.contains(&index), "{id}");
+        assert_eq!(app.related_row(institution), Some(soria), "{id}");
+    }
+
+    // A negation removes what it names, and nothing brings it back; a qualifier alone
+    // brings nothing in.
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/séoul !amgen<enter>");
+    assert!(!app.timeline.iter().any(|row| row.record() == release));
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/country:kr<enter>");
+    assert!(app.related.announcements.is_empty() && app.related.institutions.is_empty());
+}

@@ -70,6 +70,10 @@ pub struct SearchIndex {
     last: Mutex<Option<Last>>,
     /// See [`SearchIndex::vocabulary`].
     vocabulary: OnceLock<Vec<Box<str>>>,
+    /// Each announcement's entry (its events follow it), and where the institutions,
+    /// the people and the contacts start: [`SearchIndex::entry_of`].
+    announcement_entries: Vec<u32>,
+    kind_starts: [usize; 3],
 }
 
 /// One field of an entry, in 16 bytes: a summary of its text, its value in its
@@ -177,9 +181,12 @@ fn memoised(cell: &AtomicU32, score: impl FnOnce() -> Option<i64>) -> Option<i64
 struct EntryFields<'a> {
     index: &'a SearchIndex,
     head: &'a Head,
-    /// The query's terms and their memos, by slot.
+    /// The query's terms and their memos, by slot; empty when scoring one entry
+    /// alone, which memos would not repay.
     memos: &'a [(Term, Arc<Memo>)],
     letters: &'a LetterScores,
+    /// Only the entry's own names and places are looked at.
+    names_only: bool,
 }
 
 impl Fields for EntryFields<'_> {
@@ -209,9 +216,13 @@ impl Fields for EntryFields<'_> {
                 if !set.contains_all(term.set) {
                     return None;
                 }
-                let kind = FieldKind::Class(index.short.class(field.value));
-                (field, &index.short, kind, set)
+                let class = index.short.class(field.value);
+                if self.names_only && !matches!(class, FieldClass::Name | FieldClass::Place) {
+                    return None;
+                }
+                (field, &index.short, FieldKind::Class(class), set)
             }
+            FieldAt::Long(_) if self.names_only => return None,
             FieldAt::Long(at) => {
                 let field = index.fields[self.head.long + at];
                 let (starts, chars) = long_summary(field.summary);
@@ -230,22 +241,26 @@ impl Fields for EntryFields<'_> {
                 let set = facets.values.set(id);
                 let text = || facets.values.text(id);
                 let related = facets.related[id as usize];
-                return memoised(&self.memos[term.slot].1.facets[id as usize], || {
+                let score = || {
                     let score = value_score(term.term, term.set, set, text, kind)?;
                     Some(if related { score / 2 } else { score })
-                });
+                };
+                return match self.memos.get(term.slot) {
+                    Some((_, memo)) => memoised(&memo.facets[id as usize], score),
+                    None => score(),
+                };
             }
         };
         let text = || values.text(field.value);
         let score = || value_score(term.term, term.set, set, text, kind);
-        match field.slot {
-            UNSHARED => score(),
-            slot => memoised(&self.memos[term.slot].1.fields[slot as usize], score),
+        match (field.slot, self.memos.get(term.slot)) {
+            (UNSHARED, _) | (_, None) => score(),
+            (slot, Some((_, memo))) => memoised(&memo.fields[slot as usize], score),
         }
     }
 
     fn letters(&self) -> Option<&LetterScores> {
-        Some(self.letters)
+        (!self.names_only).then_some(self.letters)
     }
 
     fn short_set(&self) -> Option<CharSet> {
@@ -319,6 +334,35 @@ impl SearchIndex {
             .expect("a search that is never stopped finishes")
     }
 
+    /// Whether entry `entry` matches `query`; with `names_only`, in its own names and
+    /// places alone. Scored without memos, for a few entries at a time (the explorer's
+    /// rows that concern a match).
+    pub fn entry_matches(&self, entry: usize, query: &Query, names_only: bool) -> bool {
+        let prepared = Prepared::new(query);
+        let fields = EntryFields {
+            index: self,
+            head: &self.heads[entry],
+            memos: &[],
+            letters: &self.letters[entry],
+            names_only,
+        };
+        score_within(&prepared, &fields, 0, FieldMask::ALL).is_some()
+    }
+
+    /// The entry of a record.
+    pub fn entry_of(&self, record: Record) -> Option<usize> {
+        let entry = match record {
+            Record::Announcement(index) => *self.announcement_entries.get(index)? as usize,
+            Record::Event(announcement, event) => {
+                *self.announcement_entries.get(announcement)? as usize + 1 + event
+            }
+            Record::Institution(index) => self.kind_starts[0] + index,
+            Record::Person(index) => self.kind_starts[1] + index,
+            Record::Contact(index) => self.kind_starts[2] + index,
+        };
+        (self.entries.get(entry)?.record == record).then_some(entry)
+    }
+
     /// Whether any entry matches `query`, without touching what the index remembers of
     /// the last search (the explorer's next keystroke narrows from that).
     pub fn matches_any(&self, query: &Query) -> bool {
@@ -336,6 +380,7 @@ impl SearchIndex {
                     head: &self.heads[entry],
                     memos: &memos,
                     letters: &self.letters[entry],
+                    names_only: false,
                 };
                 score_within(&prepared, &fields, 0, FieldMask::ALL).is_some()
             })
@@ -412,6 +457,7 @@ impl SearchIndex {
                 head: &self.heads[entry],
                 memos: &memos,
                 letters: &self.letters[entry],
+                names_only: false,
             };
             score_within(&prepared, &fields, narrowed_groups, within)
                 .map(|(score, matched)| (Hit { entry, score }, matched))
@@ -618,6 +664,20 @@ impl<'a> IndexBuilder<'a> {
         }
         facet_ids.shrink_to_fit();
         let letters = entry_letters(&self.spans, &ids, &short, &long);
+        let mut announcement_entries = Vec::new();
+        let mut kind_starts = [self.entries.len(); 3];
+        for (entry, item) in self.entries.iter().enumerate().rev() {
+            match item.record {
+                Record::Announcement(_) => {
+                    announcement_entries.push(u32::try_from(entry).unwrap_or(u32::MAX));
+                }
+                Record::Institution(_) => kind_starts[0] = entry,
+                Record::Person(_) => kind_starts[1] = entry,
+                Record::Contact(_) => kind_starts[2] = entry,
+                Record::Event(..) => {}
+            }
+        }
+        announcement_entries.reverse();
         let tie_order = tie_order(self.dataset, &self.entries);
         let mut entries = self.entries;
         entries.shrink_to_fit();
@@ -635,6 +695,8 @@ impl<'a> IndexBuilder<'a> {
             letters,
             last: Mutex::new(None),
             vocabulary: OnceLock::new(),
+            announcement_entries,
+            kind_starts,
         }
     }
 }

@@ -14,7 +14,9 @@ use super::chart::ChartMarks;
 use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
-use super::rows::{self, ListOrders, Lists, ListsJob, Sources, TimelineOrder, TimelineRow};
+use super::rows::{
+    self, ListOrders, Lists, ListsJob, Related, Sources, TimelineOrder, TimelineRow,
+};
 use super::theme::Theme;
 use super::view;
 use crate::search::suggest::{self, Suggestion};
@@ -139,6 +141,8 @@ pub struct App {
     pub details: DetailsCursor,
     /// Timeline shows only this institution's announcements.
     pub narrowed: Option<usize>,
+    /// The rows listed because they concern a match (dimmed), and what brought each in.
+    pub related: Related,
     /// The order of the Timeline and of Institutions, as `S` cycles it.
     pub orders: ListOrders,
     /// When the filter matches nothing: a term of it that matches nothing, and the
@@ -196,6 +200,7 @@ impl App {
             details: DetailsCursor::default(),
             narrowed: None,
             orders: ListOrders::default(),
+            related: Related::default(),
             suggestion: None,
             history: Vec::new(),
             history_position: 0,
@@ -659,6 +664,7 @@ impl App {
             .get(self.institutions_cursor.selected)
             .copied();
         self.set_timeline(lists.timeline);
+        self.related = lists.related;
         self.institutions = lists.institutions;
         self.contacts = lists.contacts;
         self.people = lists.people;
@@ -960,7 +966,28 @@ impl App {
         match self.overlays.last() {
             Some(Overlay::Contacts) => self.contacts.len(),
             Some(Overlay::People) => self.people.len(),
-            _ => self.timeline_announcements + self.institutions.len(),
+            // Rows that only concern a match are not matches.
+            _ => (self.timeline_announcements + self.institutions.len())
+                .saturating_sub(self.related.announcements.len() + self.related.institutions.len()),
+        }
+    }
+
+    /// For a row listed because it concerns a match, the record that brought it in.
+    pub fn related_row(&self, record: Record) -> Option<Record> {
+        match record {
+            Record::Announcement(announcement) => self
+                .related
+                .announcements
+                .binary_search_by_key(&announcement, |&(index, _)| index)
+                .ok()
+                .map(|found| Record::Institution(self.related.announcements[found].1)),
+            Record::Institution(institution) => self
+                .related
+                .institutions
+                .binary_search_by_key(&institution, |&(index, _)| index)
+                .ok()
+                .map(|found| Record::Person(self.related.institutions[found].1)),
+            _ => None,
         }
     }
 }

@@ -251,6 +251,7 @@ pub fn timeline(from: &Sources) -> Vec<TimelineRow> {
                 from,
                 Some(&candidates),
                 split(from).as_ref().map(|split| split.timeline(from)),
+                &[],
             )
             .0
         }
@@ -264,6 +265,7 @@ pub fn timeline_without_narrowing(from: &Sources) -> Vec<TimelineRow> {
         from,
         None,
         split(from).as_ref().map(|split| split.timeline(from)),
+        &[],
     )
     .0
 }
@@ -274,6 +276,7 @@ fn timeline_of(
     from: &Sources,
     candidates: Option<&[usize]>,
     hits: Option<impl Iterator<Item = (Record, Hit)>>,
+    related: &[usize],
 ) -> (Vec<TimelineRow>, Option<usize>) {
     let mut rows = Vec::new();
     let Some(hits) = hits else {
@@ -340,6 +343,7 @@ fn timeline_of(
     if let Some(done) = current {
         flush(&mut rows, done, &mut matched_events);
     }
+    let rows = with_related(rows, related);
     let rows = sort_timeline(from, rows, &group_best);
     let best = best.and_then(|(record, _)| rows.iter().position(|row| row.record() == record));
     (rows, best)
@@ -364,16 +368,141 @@ fn sort_timeline(
     match sort {
         TimelineSort::NewestFirst => blocks.reverse(),
         _ => {
-            // `best` is in the blocks' order, one per announcement.
-            let mut keyed: Vec<_> = blocks
-                .into_iter()
-                .zip(best.iter().map(|(_, hit)| from.index.rank_key(hit)))
-                .collect();
-            keyed.sort_by_key(|(_, key)| *key);
-            blocks = keyed.into_iter().map(|(block, _)| block).collect();
+            // `best` is in date order, one per announcement with hits; the others (rows
+            // that only concern a match) go last, in date order.
+            let key_of = |block: &[TimelineRow]| {
+                let TimelineRow::Announcement(announcement) = block[0] else {
+                    return (std::cmp::Reverse(i64::MIN), u32::MAX);
+                };
+                best.binary_search_by_key(&announcement, |(index, _)| *index)
+                    .map_or((std::cmp::Reverse(i64::MIN), u32::MAX), |found| {
+                        from.index.rank_key(&best[found].1)
+                    })
+            };
+            blocks.sort_by_key(|block| key_of(block));
         }
     }
     blocks.concat()
+}
+
+/// `rows` (announcements in date order, events nested) with the `related` announcements
+/// (sorted, none of them in `rows`) put in their places, without events.
+fn with_related(rows: Vec<TimelineRow>, related: &[usize]) -> Vec<TimelineRow> {
+    if related.is_empty() {
+        return rows;
+    }
+    let mut merged = Vec::with_capacity(rows.len() + related.len());
+    let mut pending = related.iter().peekable();
+    for row in rows {
+        if let TimelineRow::Announcement(announcement) = row {
+            while let Some(&&earlier) = pending.peek()
+                && earlier < announcement
+            {
+                merged.push(TimelineRow::Announcement(earlier));
+                pending.next();
+            }
+        }
+        merged.push(row);
+    }
+    merged.extend(pending.map(|&announcement| TimelineRow::Announcement(announcement)));
+    merged
+}
+
+/// Rows that concern a match without matching: an announcement whose partner matches by
+/// its own name or place, an institution where a person who matches by name held a role.
+/// Only a query's free-text groups (plain terms, no qualifier, no `!`) bring rows in;
+/// its other groups must still match a row brought in, so a negation's removal stands.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// Announcements (sorted) and, for each, the institution that brought it in.
+    pub announcements: Vec<(usize, usize)>,
+    /// Institutions (sorted) and, for each, the person that brought it in.
+    pub institutions: Vec<(usize, usize)>,
+}
+
+fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Related {
+    let index = &from.index;
+    let dataset = &from.dataset;
+    let (free, rest): (Vec<_>, Vec<_>) = from.query.groups.iter().cloned().partition(|group| {
+        group
+            .terms
+            .iter()
+            .all(|term| !term.negated && term.facet.is_none())
+    });
+    if free.is_empty() {
+        return Related::default();
+    }
+    let free = Query { groups: free };
+    let rest = Query { groups: rest };
+    let still_matches = |record: Record| {
+        rest.is_empty()
+            || index
+                .entry_of(record)
+                .is_some_and(|entry| index.entry_matches(entry, &rest, false))
+    };
+    let mut direct_announcements = vec![false; dataset.announcements.len()];
+    for (record, _) in split.timeline(from) {
+        if let Record::Announcement(announcement) | Record::Event(announcement, _) = record {
+            direct_announcements[announcement] = true;
+        }
+    }
+    let mut direct_institutions = vec![false; dataset.institutions.len()];
+    for hit in split.institutions() {
+        if let Some(institution) = institution_of(index.entries[hit.entry].record) {
+            direct_institutions[institution] = true;
+        }
+    }
+    let is_candidate = |announcement: usize| {
+        candidates.is_none_or(|candidates| candidates.binary_search(&announcement).is_ok())
+    };
+    let mut related = Related::default();
+    let mut brought = vec![false; dataset.announcements.len()];
+    for hit in split.institutions() {
+        let Some(institution) = institution_of(index.entries[hit.entry].record) else {
+            continue;
+        };
+        if !index.entry_matches(hit.entry, &free, true) {
+            continue;
+        }
+        for &announcement in dataset.partnered_in(institution) {
+            if !direct_announcements[announcement]
+                && !brought[announcement]
+                && is_candidate(announcement)
+                && still_matches(Record::Announcement(announcement))
+            {
+                brought[announcement] = true;
+                related.announcements.push((announcement, institution));
+            }
+        }
+    }
+    let mut brought = vec![false; dataset.institutions.len()];
+    for hit in split.people() {
+        let Some(person) = person_of(index.entries[hit.entry].record) else {
+            continue;
+        };
+        if !index.entry_matches(hit.entry, &free, true) {
+            continue;
+        }
+        for role in &dataset.people[person].roles {
+            let Some(institution) = role
+                .institution
+                .as_deref()
+                .and_then(|id| dataset.institution_index(id))
+            else {
+                continue;
+            };
+            if !direct_institutions[institution]
+                && !brought[institution]
+                && still_matches(Record::Institution(institution))
+            {
+                brought[institution] = true;
+                related.institutions.push((institution, person));
+            }
+        }
+    }
+    related.announcements.sort_unstable();
+    related.institutions.sort_unstable();
+    related
 }
 
 /// A kind's hits as its list's rows, in the list's own order (the dataset's, which is
@@ -430,7 +559,15 @@ fn sort_institutions(
                 })
                 .collect();
             keyed.sort_unstable();
-            rows = keyed.into_iter().map(|(_, index)| index).collect();
+            let ranked: Vec<usize> = keyed.into_iter().map(|(_, index)| index).collect();
+            // Rows that only concern a match come after, in name order.
+            let others: Vec<usize> = rows
+                .iter()
+                .copied()
+                .filter(|row| !ranked.contains(row))
+                .collect();
+            rows = ranked;
+            rows.extend(others);
         }
         InstitutionSort::BestMatch => return (rows, best),
     }
@@ -468,6 +605,8 @@ pub struct Lists {
     pub people: Vec<usize>,
     /// Each list's best-scoring row, when there is a filter.
     pub best: BestRows,
+    /// The rows listed because they concern a match, dimmed.
+    pub related: Related,
 }
 
 /// The row of each list that scores best (as `search` ranks): where the cursor goes
@@ -494,15 +633,42 @@ pub fn lists(from: &Sources) -> Lists {
             contacts: (0..from.dataset.contacts.len()).collect(),
             people: (0..from.dataset.people.len()).collect(),
             best: BestRows::default(),
+            related: Related::default(),
         };
     };
     let candidates = from
         .narrowed
         .map(|institution| from.dataset.announcements_of(institution));
-    let (timeline, best_timeline) =
-        timeline_of(from, candidates.as_deref(), Some(split.timeline(from)));
+    let related = related(from, &split, candidates.as_deref());
+    let related_announcements: Vec<usize> = related
+        .announcements
+        .iter()
+        .map(|&(announcement, _)| announcement)
+        .collect();
+    let (timeline, best_timeline) = timeline_of(
+        from,
+        candidates.as_deref(),
+        Some(split.timeline(from)),
+        &related_announcements,
+    );
     let institution_hits = split.institutions();
     let (institutions, best_institution) = in_own_order(from, institution_hits, institution_of);
+    let (institutions, best_institution) = if related.institutions.is_empty() {
+        (institutions, best_institution)
+    } else {
+        // Merged in name order (index order); the best row moves with its institution.
+        let best = best_institution.map(|row| institutions[row]);
+        let mut merged = institutions;
+        merged.extend(
+            related
+                .institutions
+                .iter()
+                .map(|&(institution, _)| institution),
+        );
+        merged.sort_unstable();
+        let best_row = best.and_then(|best| merged.binary_search(&best).ok());
+        (merged, best_row)
+    };
     let (institutions, best_institution) =
         sort_institutions(from, institutions, institution_hits, best_institution);
     let (contacts, best_contact) = in_own_order(from, split.contacts(), contact_of);
@@ -518,5 +684,6 @@ pub fn lists(from: &Sources) -> Lists {
             contacts: best_contact,
             people: best_person,
         },
+        related,
     }
 }

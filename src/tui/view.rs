@@ -15,6 +15,7 @@ use super::details::{self, event_label};
 use super::keymap::Action;
 use super::rows::{InstitutionSort, TimelineRow, TimelineSort};
 use super::theme::{MARK_SYMBOL, SELECTION_SYMBOL};
+use crate::dataset::Record;
 
 /// Below this size the panes cannot show anything useful.
 pub const MIN_WIDTH: u16 = 50;
@@ -236,6 +237,7 @@ fn draw_list<T>(
     cursor: ListCursor,
     nothing: &str,
     row: impl Fn(&T, usize) -> (String, bool),
+    dimmed: impl Fn(&T) -> bool,
 ) {
     let inner_width = area.width.saturating_sub(2) as usize;
     let height = area.height.saturating_sub(2) as usize;
@@ -246,7 +248,14 @@ fn draw_list<T>(
         .take(height)
         .map(|(position, item)| {
             let (text, marked) = row(item, inner_width);
-            row_line(app, &text, position == cursor.selected, marked, inner_width)
+            let selected = position == cursor.selected;
+            let line = row_line(app, &text, selected, marked, inner_width);
+            // A row that only concerns a match is muted, unless selected.
+            if dimmed(item) && !selected {
+                line.patch_style(app.theme.muted)
+            } else {
+                line
+            }
         })
         .collect();
     if lines.is_empty() {
@@ -305,6 +314,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
         app.timeline_cursor,
         nothing,
         row,
+        |row: &TimelineRow| app.related_row(row.record()).is_some(),
     );
 }
 
@@ -349,6 +359,7 @@ fn draw_institutions(app: &App, frame: &mut Frame, area: Rect) {
         app.institutions_cursor,
         nothing,
         row,
+        |&institution: &usize| app.related_row(Record::Institution(institution)).is_some(),
     );
 }
 
