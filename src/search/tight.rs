@@ -63,9 +63,13 @@ pub fn score(text: &str, pattern: &str, positions: Option<&mut Vec<usize>>) -> O
         }
         return Some(quality);
     }
+    if !could_match(text, pattern) {
+        return None;
+    }
     SCRATCH.with(|scratch| {
         let mut scratch = scratch.borrow_mut();
-        scratch.load(text, pattern);
+        // Positions need the whole table to trace back; a score, two rows of it.
+        scratch.load(text, pattern, positions.is_none());
         let found = scratch
             .gapped()
             .into_iter()
@@ -76,6 +80,24 @@ pub fn score(text: &str, pattern: &str, positions: Option<&mut Vec<usize>>) -> O
         }
         Some(found.0)
     })
+}
+
+/// What both scattered rules need, checked cheaply before either runs: the pattern's
+/// first char at a word start, and the rest after it in order.
+fn could_match(text: &str, pattern: &str) -> bool {
+    let mut wanted = pattern.chars();
+    let Some(first) = wanted.next() else {
+        return false;
+    };
+    let Some(start) = text
+        .char_indices()
+        .find(|&(index, character)| character == first && is_word_start(text, index))
+        .map(|(index, character)| index + character.len_utf8())
+    else {
+        return false;
+    };
+    let mut rest = text[start..].chars();
+    wanted.all(|character| rest.any(|found| found == character))
 }
 
 /// The best occurrence of `pattern` as a substring (one at a word start if any), as its
@@ -134,6 +156,16 @@ fn one_char(text: &str, character: char) -> Option<i64> {
     substring(text, character.encode_utf8(&mut buffer)).map(|(_, quality)| quality)
 }
 
+/// The quality of a scattered match's first char, at a word start by the rules.
+fn first_quality(position: usize) -> i64 {
+    let quality = MATCH + WORD_START_BONUS * FIRST_CHAR_MULTIPLIER;
+    if position == 0 {
+        quality + PREFIX_BONUS
+    } else {
+        quality
+    }
+}
+
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
@@ -147,6 +179,8 @@ struct Scratch {
     pattern: Vec<char>,
     /// Best quality per (pattern char, text char, state), with the previous position.
     best: Vec<Option<(i64, usize)>>,
+    /// Only two pattern chars' rows are kept: enough for a score, not for positions.
+    rolling: bool,
 }
 
 /// States of the gapped programme: gaps used so far.
@@ -190,7 +224,8 @@ fn run_jumps(state: usize) -> Option<usize> {
 }
 
 impl Scratch {
-    fn load(&mut self, text: &str, pattern: &str) {
+    fn load(&mut self, text: &str, pattern: &str, rolling: bool) {
+        self.rolling = rolling;
         self.text.clear();
         self.text.extend(text.chars());
         self.starts.clear();
@@ -202,13 +237,27 @@ impl Scratch {
     }
 
     fn reset(&mut self, states: usize) {
+        let rows = if self.rolling { 2 } else { self.pattern.len() };
         self.best.clear();
-        self.best
-            .resize(self.pattern.len() * self.text.len() * states, None);
+        self.best.resize(rows * self.text.len() * states, None);
+    }
+
+    /// Empties the row `char_index` is about to fill, when rows are reused.
+    fn clear_row(&mut self, states: usize, char_index: usize) {
+        if self.rolling {
+            let start = self.at(states, char_index, 0, 0);
+            let end = start + self.text.len() * states;
+            self.best[start..end].fill(None);
+        }
     }
 
     fn at(&self, states: usize, char_index: usize, position: usize, state: usize) -> usize {
-        (char_index * self.text.len() + position) * states + state
+        let row = if self.rolling {
+            char_index & 1
+        } else {
+            char_index
+        };
+        (row * self.text.len() + position) * states + state
     }
 
     /// The alignment ending at (last pattern char, `position`, `state`), as char indices.
@@ -237,10 +286,11 @@ impl Scratch {
         for position in 0..length {
             if self.starts[position] && self.text[position] == self.pattern[0] {
                 let index = self.at(GAP_STATES, 0, position, 0);
-                self.best[index] = Some((MATCH + WORD_START_BONUS * FIRST_CHAR_MULTIPLIER, 0));
+                self.best[index] = Some((first_quality(position), 0));
             }
         }
         for char_index in 1..count {
+            self.clear_row(GAP_STATES, char_index);
             for position in char_index..length {
                 if self.text[position] != self.pattern[char_index] {
                     continue;
@@ -285,10 +335,11 @@ impl Scratch {
         for position in 0..length {
             if self.starts[position] && self.text[position] == self.pattern[0] {
                 let index = self.at(RUN_STATES, 0, position, FIRST_ONE);
-                self.best[index] = Some((MATCH + WORD_START_BONUS * FIRST_CHAR_MULTIPLIER, 0));
+                self.best[index] = Some((first_quality(position), 0));
             }
         }
         for char_index in 1..count {
+            self.clear_row(RUN_STATES, char_index);
             // The best of each state before each position but the last, for jumps.
             let mut jump_from: [Option<(i64, usize)>; RUN_STATES] = [None; RUN_STATES];
             for position in 0..length {
@@ -370,11 +421,10 @@ impl Scratch {
             }
         }
         let (quality, position, state) = best?;
-        let positions = self.trace(states, position, state);
-        let quality = if positions.first() == Some(&0) {
-            quality + PREFIX_BONUS
+        let positions = if self.rolling {
+            Vec::new()
         } else {
-            quality
+            self.trace(states, position, state)
         };
         Some((quality, positions))
     }
@@ -452,6 +502,25 @@ mod tests {
         positions.clear();
         score("institut bergonie", "bergnie", Some(&mut positions));
         assert_eq!(positions, vec![9, 10, 11, 12, 14, 15, 16]);
+    }
+
+    #[test]
+    fn scores_are_the_same_with_and_without_positions() {
+        for (text, pattern) in [
+            ("vall d'hebron institute of oncology", "vhio"),
+            ("institut bergonie", "bergnie"),
+            ("centre leon berard", "leonber"),
+            ("leon berard", "lb"),
+            ("gustave roussy", "gusrou"),
+        ] {
+            let mut positions = Vec::new();
+            assert_eq!(
+                score(text, pattern, None),
+                score(text, pattern, Some(&mut positions)),
+                "{text} {pattern}"
+            );
+            assert_eq!(positions.len(), pattern.chars().count());
+        }
     }
 
     #[test]
