@@ -337,8 +337,7 @@ impl SearchIndex {
     /// Whether entry `entry` matches `query`; with `names_only`, in its own names and
     /// places alone. Scored without memos, for a few entries at a time (the explorer's
     /// rows that concern a match).
-    pub fn entry_matches(&self, entry: usize, query: &Query, names_only: bool) -> bool {
-        let prepared = Prepared::new(query);
+    pub fn entry_matches(&self, entry: usize, prepared: &Prepared<'_>, names_only: bool) -> bool {
         let fields = EntryFields {
             index: self,
             head: &self.heads[entry],
@@ -346,7 +345,7 @@ impl SearchIndex {
             letters: &self.letters[entry],
             names_only,
         };
-        score_within(&prepared, &fields, 0, FieldMask::ALL).is_some()
+        score_within(prepared, &fields, 0, FieldMask::ALL).is_some()
     }
 
     /// The entry of a record.

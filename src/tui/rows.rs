@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use crate::background::{Job, Signal};
 use crate::dataset::{Dataset, PartialDate, Record};
 use crate::search::index::{Hit, SearchIndex};
+use crate::search::matcher::Prepared;
 use crate::search::query::Query;
 
 /// What the lists are made from: the parts of the explorer's state they read, as
@@ -432,13 +433,13 @@ fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Relat
     if free.is_empty() {
         return Related::default();
     }
-    let free = Query { groups: free };
-    let rest = Query { groups: rest };
+    let (free, rest) = (Query { groups: free }, Query { groups: rest });
+    let (free, rest_prepared) = (Prepared::new(&free), Prepared::new(&rest));
     let still_matches = |record: Record| {
         rest.is_empty()
             || index
                 .entry_of(record)
-                .is_some_and(|entry| index.entry_matches(entry, &rest, false))
+                .is_some_and(|entry| index.entry_matches(entry, &rest_prepared, false))
     };
     let mut direct_announcements = vec![false; dataset.announcements.len()];
     for (record, _) in split.timeline(from) {
