@@ -38,6 +38,24 @@ impl Outcome {
             code: if found { exit::OK } else { exit::NOTHING },
         }
     }
+
+    /// When nothing was found, says so on stderr in one line: a script sees the exit
+    /// code, a person the reason. What was printed (a header, JSON's `[]`) stays.
+    fn saying_when_nothing(mut self, message: impl FnOnce() -> String) -> Outcome {
+        if self.code == exit::NOTHING && self.stderr.is_empty() {
+            self.stderr = format!("accords: {}\n", message());
+        }
+        self
+    }
+}
+
+/// "no record matches `QUERY`", with the closest word of the dataset to a term that
+/// matches nothing, if there is one.
+fn nothing_matches(index: &SearchIndex, what: &str, query: &str) -> String {
+    let hint = crate::search::suggest::suggest(index, &crate::search::parse(query))
+        .map(|suggestion| format!("; did you mean `{}`?", sanitize(&suggestion.word)))
+        .unwrap_or_default();
+    format!("no {what} matches `{}`{hint}", sanitize(query))
 }
 
 /// Describes a dataset that failed to load: every diagnostic, then a summary.
@@ -245,7 +263,7 @@ fn records_of(dataset: &Dataset, kind: ListKind) -> Vec<Record> {
 fn list(dataset: &Dataset, kind: ListKind, format: ListFormat) -> Outcome {
     let records = records_of(dataset, kind);
     let found = !records.is_empty();
-    match format {
+    let outcome = match format {
         ListFormat::Json => Outcome::printed(json_list(dataset, &records), found),
         ListFormat::Table => {
             let table = match kind {
@@ -261,7 +279,8 @@ fn list(dataset: &Dataset, kind: ListKind, format: ListFormat) -> Outcome {
             }
             _ => vcard_is_for_contacts(kind_name(kind)),
         },
-    }
+    };
+    outcome.saying_when_nothing(|| format!("the dataset has no {}", kind_name(kind)))
 }
 
 fn kind_name(kind: ListKind) -> &'static str {
@@ -505,7 +524,7 @@ fn contacts(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
         .map(|hit| index.entries[hit.entry].record)
         .collect();
     let found = !records.is_empty();
-    match format {
+    let outcome = match format {
         ListFormat::Json => Outcome::printed(json_list(dataset, &records), found),
         ListFormat::Table => Outcome::printed(render(&contacts_table(dataset, &records)), found),
         ListFormat::Csv => {
@@ -514,7 +533,8 @@ fn contacts(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
         ListFormat::Vcard => {
             Outcome::printed(vcard::cards(dataset, &contact_indexes(&records)), found)
         }
-    }
+    };
+    outcome.saying_when_nothing(|| nothing_matches(&index, "contact", query))
 }
 
 fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
@@ -531,7 +551,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
     ];
     let hits = index.search(query, &kinds);
     let found = !hits.is_empty();
-    match format {
+    let outcome = match format {
         ListFormat::Json => {
             let values: Vec<Value> = hits
                 .iter()
@@ -576,7 +596,8 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
             )
         }
         ListFormat::Vcard => unreachable!("refused above"),
-    }
+    };
+    outcome.saying_when_nothing(|| nothing_matches(&index, "record", query))
 }
 
 /// The id of any record.

@@ -166,6 +166,42 @@ fn pair_bit(first: char, second: char) -> u32 {
     1 << (hash >> 27)
 }
 
+/// Where `pattern`, all digits, occurs among the digits of `text` whatever separates
+/// them (`0142` in "01 42 11 50 59"), as a byte range of `text` from the first matched
+/// digit to the last; the flag says whether it starts at the text's first digit.
+pub fn digits(text: &str, pattern: &str) -> Option<(Range<usize>, bool)> {
+    if pattern.is_empty() || !pattern.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let wanted = pattern.as_bytes();
+    let found: Vec<(usize, u8)> = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, byte)| byte.is_ascii_digit())
+        .collect();
+    let start = found.windows(wanted.len()).position(|window| {
+        window
+            .iter()
+            .map(|&(_, byte)| byte)
+            .eq(wanted.iter().copied())
+    })?;
+    let first = found[start].0;
+    let last = found[start + wanted.len() - 1].0;
+    Some((first..last + 1, start == 0))
+}
+
+/// Pushes the char indices of the digits within a byte range of `text`.
+pub fn push_digit_indices(text: &str, range: Range<usize>, indices: &mut Vec<usize>) {
+    let first = text[..range.start].chars().count();
+    indices.extend(
+        text[range]
+            .chars()
+            .enumerate()
+            .filter(|(_, character)| character.is_ascii_digit())
+            .map(|(index, _)| first + index),
+    );
+}
+
 /// Pushes the char indices covered by a byte range of `text`.
 pub fn push_char_indices(text: &str, range: Range<usize>, indices: &mut Vec<usize>) {
     let first = text[..range.start].chars().count();
@@ -233,6 +269,17 @@ mod tests {
         let absent = ["mm", "yo", "on", "ra", "he"];
         // Hash collisions may keep a pair in; most absent pairs are ruled out.
         assert!(absent.iter().filter(|pair| !starts.may_start(pair)).count() >= 3);
+    }
+
+    #[test]
+    fn digits_ignore_separators() {
+        assert_eq!(digits("01 42 11 50 59", "0142"), Some((0..5, true)));
+        assert_eq!(digits("01 42 11 50 59", "4211"), Some((3..8, false)));
+        assert_eq!(digits("01 42 11 50 59", "0143"), None);
+        assert_eq!(digits("01 42", "01a"), None);
+        let mut indices = Vec::new();
+        push_digit_indices("01 42", 0..5, &mut indices);
+        assert_eq!(indices, vec![0, 1, 3, 4]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ const FIRST_CHAR_MULTIPLIER: i64 = 2;
 /// The most one matched char can add to a score: a match plus the largest bonus a run
 /// can carry (a first char at a word start). A hit of `n` chars scores at most `n` times
 /// this, which lets a caller stop looking for a better field once one reaches it.
+#[cfg(test)]
 pub const MAX_CHAR_SCORE: i64 = MATCH + HEAD_BONUS * FIRST_CHAR_MULTIPLIER;
 
 /// The score of `pattern` as a subsequence of `text` (both folded), or

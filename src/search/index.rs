@@ -1,19 +1,20 @@
 //! The search index: every record of a dataset as a list of fields, built once at load,
 //! and the ranking rule shared by the CLI's `search` and `contacts` and the explorer's
-//! filter. Which fields of a record are searched, and how, is decided here only.
+//! filter. Which fields of a record are searched, and as what, is [`super::fields`]'s.
 //!
 //! A field refers to a distinct folded text ([`super::values`]), so a query scores a
 //! text that many records hold once per term: the score is kept in a [`Memo`] the next
 //! keystroke reuses for the terms it did not change.
 
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
 
 use crate::dataset::model::Text;
 use crate::dataset::{Dataset, Kind, Record};
 
+use super::fields::{self, FieldClass, FieldSink, RecordFields};
 use super::find::WordStarts;
 use super::fold::{CharSet, Folded, fold};
 use super::matcher::{
@@ -22,11 +23,6 @@ use super::matcher::{
 };
 use super::query::{Facet, Query, Term, parse};
 use super::values::{FacetInterner, FacetValues, Interner, ValueId, Values};
-
-/// Fields up to this many characters are matched fuzzily, as fzf matches a line; longer
-/// ones (titles written as sentences, summaries, quotes) only by words and word prefixes,
-/// because almost any short query is a subsequence of a paragraph.
-pub const SHORT_FIELD_CHARS: usize = 48;
 
 /// One searchable record.
 #[derive(Debug)]
@@ -62,8 +58,8 @@ pub struct SearchIndex {
     /// How many short and long values more than one entry holds: they alone are
     /// memoised.
     shared: usize,
-    /// Each entry's label length in chars, the ranking's second key.
-    label_chars: Vec<u32>,
+    /// Each entry's place among equal scores: by kind, then date, then id.
+    tie_order: Vec<u32>,
     /// Each entry's one-letter term scores: a query's first keystroke matches nearly
     /// every entry, and these score it without reading the entries' text.
     letters: Vec<LetterScores>,
@@ -72,6 +68,12 @@ pub struct SearchIndex {
     /// grows from it (one more character typed) scans only these entries, and a term it
     /// shares with it scores no value twice.
     last: Mutex<Option<Last>>,
+    /// See [`SearchIndex::vocabulary`].
+    vocabulary: OnceLock<Vec<Box<str>>>,
+    /// Each announcement's entry (its events follow it), and where the institutions,
+    /// the people and the contacts start: [`SearchIndex::entry_of`].
+    announcement_entries: Vec<u32>,
+    kind_starts: [usize; 3],
 }
 
 /// One field of an entry, in 16 bytes: a summary of its text, its value in its
@@ -179,9 +181,12 @@ fn memoised(cell: &AtomicU32, score: impl FnOnce() -> Option<i64>) -> Option<i64
 struct EntryFields<'a> {
     index: &'a SearchIndex,
     head: &'a Head,
-    /// The query's terms and their memos, by slot.
+    /// The query's terms and their memos, by slot; empty when scoring one entry
+    /// alone, which memos would not repay.
     memos: &'a [(Term, Arc<Memo>)],
     letters: &'a LetterScores,
+    /// Only the entry's own names and places are looked at.
+    names_only: bool,
 }
 
 impl Fields for EntryFields<'_> {
@@ -211,18 +216,23 @@ impl Fields for EntryFields<'_> {
                 if !set.contains_all(term.set) {
                     return None;
                 }
-                (field, &index.short, FieldKind::Short, set)
+                let class = index.short.class(field.value);
+                if self.names_only && !matches!(class, FieldClass::Name | FieldClass::Place) {
+                    return None;
+                }
+                (field, &index.short, FieldKind::Class(class), set)
             }
+            FieldAt::Long(_) if self.names_only => return None,
             FieldAt::Long(at) => {
                 let field = index.fields[self.head.long + at];
                 let (starts, chars) = long_summary(field.summary);
+                let kind = FieldKind::Class(index.long.class(field.value));
                 if !CharSet::coarse_contains_all(chars, term.set.coarse())
-                    || (needs_word_start(term.term, FieldKind::Long)
-                        && !starts.may_start(&term.term.text))
+                    || (needs_word_start(term.term, kind) && !starts.may_start(&term.term.text))
                 {
                     return None;
                 }
-                (field, &index.long, FieldKind::Long, CharSet::ANY)
+                (field, &index.long, kind, CharSet::ANY)
             }
             FieldAt::Facet(at) => {
                 let id = index.facet_ids[self.head.facets + at];
@@ -230,21 +240,27 @@ impl Fields for EntryFields<'_> {
                 let kind = FieldKind::Facet(facets.facets[id as usize]);
                 let set = facets.values.set(id);
                 let text = || facets.values.text(id);
-                return memoised(&self.memos[term.slot].1.facets[id as usize], || {
-                    value_score(term.term, term.set, set, text, kind)
-                });
+                let related = facets.related[id as usize];
+                let score = || {
+                    let score = value_score(term.term, term.set, set, text, kind)?;
+                    Some(if related { score / 2 } else { score })
+                };
+                return match self.memos.get(term.slot) {
+                    Some((_, memo)) => memoised(&memo.facets[id as usize], score),
+                    None => score(),
+                };
             }
         };
         let text = || values.text(field.value);
         let score = || value_score(term.term, term.set, set, text, kind);
-        match field.slot {
-            UNSHARED => score(),
-            slot => memoised(&self.memos[term.slot].1.fields[slot as usize], score),
+        match (field.slot, self.memos.get(term.slot)) {
+            (UNSHARED, _) | (_, None) => score(),
+            (slot, Some((_, memo))) => memoised(&memo.fields[slot as usize], score),
         }
     }
 
     fn letters(&self) -> Option<&LetterScores> {
-        Some(self.letters)
+        (!self.names_only).then_some(self.letters)
     }
 
     fn short_set(&self) -> Option<CharSet> {
@@ -262,20 +278,25 @@ const PARALLEL_CHUNK: usize = 2048;
 impl SearchIndex {
     pub fn build(dataset: &Dataset) -> SearchIndex {
         let mut builder = IndexBuilder::new(dataset);
-        for index in 0..dataset.announcements.len() {
-            announcement_entry(&mut builder, index);
-            for event in 0..dataset.announcements[index].events.len() {
-                event_entry(&mut builder, index, event);
+        let fields = RecordFields::new(dataset);
+        let mut add = |record: Record, label: &Text| {
+            fields.of(record, &mut builder);
+            builder.entry(record, label);
+        };
+        for (index, announcement) in dataset.announcements.iter().enumerate() {
+            add(Record::Announcement(index), &announcement.short_title);
+            for (event, item) in announcement.events.iter().enumerate() {
+                add(Record::Event(index, event), &item.title);
             }
         }
-        for index in 0..dataset.institutions.len() {
-            institution_entry(&mut builder, index);
+        for (index, institution) in dataset.institutions.iter().enumerate() {
+            add(Record::Institution(index), &institution.name);
         }
-        for index in 0..dataset.people.len() {
-            person_entry(&mut builder, index);
+        for (index, person) in dataset.people.iter().enumerate() {
+            add(Record::Person(index), &person.name);
         }
-        for index in 0..dataset.contacts.len() {
-            contact_entry(&mut builder, index);
+        for (index, contact) in dataset.contacts.iter().enumerate() {
+            add(Record::Contact(index), &contact.name);
         }
         builder.finish()
     }
@@ -284,8 +305,8 @@ impl SearchIndex {
         &self.matcher
     }
 
-    /// The entries of the given kinds that match `query`, ranked: score, then shorter
-    /// label, then dataset order.
+    /// The entries of the given kinds that match `query`, ranked: score, then kind, date
+    /// and id.
     pub fn search(&self, query: &str, kinds: &[Kind]) -> Vec<Hit> {
         let query = parse(query);
         self.search_parsed(&query, |entry| kinds.contains(&entry.record.kind()))
@@ -311,6 +332,74 @@ impl SearchIndex {
     pub fn matching(&self, query: &Query) -> Arc<Vec<Hit>> {
         self.matching_unless(query, || false)
             .expect("a search that is never stopped finishes")
+    }
+
+    /// Whether entry `entry` matches `query`; with `names_only`, in its own names and
+    /// places alone. Scored without memos, for a few entries at a time (the explorer's
+    /// rows that concern a match).
+    pub fn entry_matches(&self, entry: usize, prepared: &Prepared<'_>, names_only: bool) -> bool {
+        let fields = EntryFields {
+            index: self,
+            head: &self.heads[entry],
+            memos: &[],
+            letters: &self.letters[entry],
+            names_only,
+        };
+        score_within(prepared, &fields, 0, FieldMask::ALL).is_some()
+    }
+
+    /// The entry of a record.
+    pub fn entry_of(&self, record: Record) -> Option<usize> {
+        let entry = match record {
+            Record::Announcement(index) => *self.announcement_entries.get(index)? as usize,
+            Record::Event(announcement, event) => {
+                *self.announcement_entries.get(announcement)? as usize + 1 + event
+            }
+            Record::Institution(index) => self.kind_starts[0] + index,
+            Record::Person(index) => self.kind_starts[1] + index,
+            Record::Contact(index) => self.kind_starts[2] + index,
+        };
+        (self.entries.get(entry)?.record == record).then_some(entry)
+    }
+
+    /// Whether any entry matches `query`, without touching what the index remembers of
+    /// the last search (the explorer's next keystroke narrows from that).
+    pub fn matches_any(&self, query: &Query) -> bool {
+        let prepared = Prepared::new(query);
+        let memos: Vec<(Term, Arc<Memo>)> = prepared
+            .terms()
+            .map(|term| (term.term.clone(), Arc::new(Memo::new(self, term.term))))
+            .collect();
+        (0..self.entries.len())
+            .into_par_iter()
+            .with_min_len(PARALLEL_CHUNK)
+            .any(|entry| {
+                let fields = EntryFields {
+                    index: self,
+                    head: &self.heads[entry],
+                    memos: &memos,
+                    letters: &self.letters[entry],
+                    names_only: false,
+                };
+                score_within(&prepared, &fields, 0, FieldMask::ALL).is_some()
+            })
+    }
+
+    /// Every distinct word of the searched texts, folded, built the first time a
+    /// spelling suggestion is asked for.
+    pub fn vocabulary(&self) -> &[Box<str>] {
+        self.vocabulary.get_or_init(|| {
+            let mut words: Vec<Box<str>> = [&self.short, &self.long]
+                .iter()
+                .flat_map(|values| (0..values.len()).map(|id| values.text(id as ValueId)))
+                .flat_map(|text| text.split(|character: char| !character.is_alphanumeric()))
+                .filter(|word| word.chars().count() >= 3)
+                .map(Box::from)
+                .collect();
+            words.par_sort_unstable();
+            words.dedup();
+            words
+        })
     }
 
     /// Whether [`SearchIndex::matching`] would answer `query` from memory, at no cost.
@@ -367,6 +456,7 @@ impl SearchIndex {
                 head: &self.heads[entry],
                 memos: &memos,
                 letters: &self.letters[entry],
+                names_only: false,
             };
             score_within(&prepared, &fields, narrowed_groups, within)
                 .map(|(score, matched)| (Hit { entry, score }, matched))
@@ -403,16 +493,17 @@ impl SearchIndex {
         Some(hits)
     }
 
-    /// Best first: higher score, then shorter label, then dataset order.
+    /// What [`SearchIndex::rank`] sorts by, lowest first: for a caller that keeps its
+    /// own order and only wants the best hit, or sorts a few.
+    pub fn rank_key(&self, hit: &Hit) -> (std::cmp::Reverse<i64>, u32) {
+        (std::cmp::Reverse(hit.score), self.tie_order[hit.entry])
+    }
+
+    /// Best first: higher score (the field's weight, then the match's quality), then
+    /// kind (an institution or person before the records naming it), date and id.
     pub fn rank(&self, hits: &mut [Hit]) {
-        let key = |hit: &Hit| {
-            (
-                std::cmp::Reverse(hit.score),
-                self.label_chars[hit.entry],
-                hit.entry,
-            )
-        };
-        // Keys are unique (the entry is one), so an unstable sort gives one order.
+        let key = |hit: &Hit| self.rank_key(hit);
+        // Keys are unique (the tie order is), so an unstable sort gives one order.
         if hits.len() > 4 * PARALLEL_CHUNK {
             hits.par_sort_unstable_by_key(key);
         } else {
@@ -448,6 +539,37 @@ const SHORT: usize = 0;
 const LONG: usize = 1;
 const FACETS: usize = 2;
 
+impl<'a> FieldSink<'a> for IndexBuilder<'a> {
+    /// A field kept with the word-matched ones or the letter-matched ones, as its class
+    /// is matched.
+    fn field(&mut self, class: FieldClass, text: &'a str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        if class.by_words() {
+            let id = self.long.intern(class, text);
+            self.current[LONG].push(id);
+        } else {
+            let id = self.short.intern(class, text);
+            self.current[SHORT].push(id);
+        }
+    }
+
+    fn facet(&mut self, facet: Facet, value: &'a str) {
+        if !value.is_empty() {
+            let id = self.facets.intern(facet, value, false);
+            self.current[FACETS].push(id);
+        }
+    }
+
+    fn related_facet(&mut self, facet: Facet, value: &'a str) {
+        if !value.is_empty() {
+            let id = self.facets.intern(facet, value, true);
+            self.current[FACETS].push(id);
+        }
+    }
+}
+
 impl<'a> IndexBuilder<'a> {
     fn new(dataset: &'a Dataset) -> Self {
         IndexBuilder {
@@ -460,52 +582,6 @@ impl<'a> IndexBuilder<'a> {
             spans: Vec::new(),
             current: Default::default(),
         }
-    }
-
-    /// A field matched by its length: fuzzily when short, by words when long.
-    fn text(&mut self, text: &'a str) -> &mut Self {
-        if text.trim().is_empty() {
-            return self;
-        }
-        if text.chars().count() <= SHORT_FIELD_CHARS {
-            let id = self.short.intern(text);
-            self.current[SHORT].push(id);
-        } else {
-            let id = self.long.intern(text);
-            self.current[LONG].push(id);
-        }
-        self
-    }
-
-    /// Prose, or a field about a related record: matched by words only, whatever its
-    /// length. A description like "researchers among the two centres' employees" holds
-    /// `amgen` as a subsequence; and a contact's releases rank below the institution it
-    /// speaks for.
-    fn prose(&mut self, text: &'a str) -> &mut Self {
-        if !text.trim().is_empty() {
-            let id = self.long.intern(text);
-            self.current[LONG].push(id);
-        }
-        self
-    }
-
-    fn facet(&mut self, facet: Facet, value: &'a str) -> &mut Self {
-        if !value.is_empty() {
-            let id = self.facets.intern(facet, value);
-            self.current[FACETS].push(id);
-        }
-        self
-    }
-
-    fn institution(&mut self, id: &'a str) -> &mut Self {
-        self.text(id);
-        if let Some(institution) = self.dataset.institution(id) {
-            self.text(&institution.name);
-            for name in &institution.other_names {
-                self.text(name);
-            }
-        }
-        self
     }
 
     /// Ends the entry for `record`. A value a record holds twice is kept once: a term
@@ -587,11 +663,21 @@ impl<'a> IndexBuilder<'a> {
         }
         facet_ids.shrink_to_fit();
         let letters = entry_letters(&self.spans, &ids, &short, &long);
-        let label_chars = self
-            .entries
-            .iter()
-            .map(|entry| u32::try_from(entry.label.chars().count()).unwrap_or(u32::MAX))
-            .collect();
+        let mut announcement_entries = Vec::new();
+        let mut kind_starts = [self.entries.len(); 3];
+        for (entry, item) in self.entries.iter().enumerate().rev() {
+            match item.record {
+                Record::Announcement(_) => {
+                    announcement_entries.push(u32::try_from(entry).unwrap_or(u32::MAX));
+                }
+                Record::Institution(_) => kind_starts[0] = entry,
+                Record::Person(_) => kind_starts[1] = entry,
+                Record::Contact(_) => kind_starts[2] = entry,
+                Record::Event(..) => {}
+            }
+        }
+        announcement_entries.reverse();
+        let tie_order = tie_order(self.dataset, &self.entries);
         let mut entries = self.entries;
         entries.shrink_to_fit();
         SearchIndex {
@@ -604,9 +690,12 @@ impl<'a> IndexBuilder<'a> {
             facet_ids,
             heads,
             shared,
-            label_chars,
+            tie_order,
             letters,
             last: Mutex::new(None),
+            vocabulary: OnceLock::new(),
+            announcement_entries,
+            kind_starts,
         }
     }
 }
@@ -654,12 +743,12 @@ fn entry_letters(
     let short_letters: Vec<LetterScores> = (0..short.len())
         .into_par_iter()
         .with_min_len(PARALLEL_CHUNK)
-        .map(|id| LetterScores::of_short(short.text(id as ValueId)))
+        .map(|id| LetterScores::of_value(short.text(id as ValueId), short.class(id as ValueId)))
         .collect();
     let long_letters: Vec<LetterScores> = (0..long.len())
         .into_par_iter()
         .with_min_len(PARALLEL_CHUNK)
-        .map(|id| LetterScores::of_long(long.text(id as ValueId)))
+        .map(|id| LetterScores::of_value(long.text(id as ValueId), long.class(id as ValueId)))
         .collect();
     spans
         .par_iter()
@@ -677,173 +766,22 @@ fn entry_letters(
         .collect()
 }
 
-fn year_of(date: &str) -> &str {
-    date.get(..4).unwrap_or(date)
-}
-
-fn announcement_entry(builder: &mut IndexBuilder<'_>, index: usize) {
-    let dataset = builder.dataset;
-    let announcement = &dataset.announcements[index];
-    builder
-        .text(&announcement.id)
-        .text(&announcement.short_title)
-        .text(&announcement.title)
-        .text(announcement.title_en.as_deref().unwrap_or(""))
-        .text(&announcement.kind)
-        .text(&announcement.date)
-        .prose(&announcement.summary)
-        .facet(Facet::Year, year_of(&announcement.date))
-        .facet(Facet::Kind, &announcement.kind)
-        .facet(Facet::Language, &announcement.language);
-    for place in &announcement.dateline {
-        builder.text(place).facet(Facet::City, place);
+/// Each entry's place in the order of ties: kind, then date, then id.
+fn tie_order(dataset: &Dataset, entries: &[Entry]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.par_sort_by_key(|&entry| {
+        let record = entries[entry].record;
+        (
+            fields::kind_order(record),
+            fields::date_of(dataset, record),
+            fields::id_of(dataset, record),
+        )
+    });
+    let mut places = vec![0_u32; entries.len()];
+    for (place, entry) in order.into_iter().enumerate() {
+        places[entry] = u32::try_from(place).unwrap_or(u32::MAX);
     }
-    for objective in &announcement.objectives {
-        builder.prose(objective);
-    }
-    for partner in &announcement.partners {
-        builder
-            .institution(&partner.institution)
-            .facet(Facet::Partner, &partner.institution)
-            .facet(Facet::Role, partner.role.as_str());
-        if let Some(institution) = dataset.institution(&partner.institution) {
-            builder
-                .facet(Facet::Partner, &institution.name)
-                .facet(Facet::Country, &institution.country)
-                .facet(Facet::City, &institution.city);
-            for name in &institution.other_names {
-                builder.facet(Facet::Partner, name);
-            }
-        }
-    }
-    for mention in &announcement.mentions {
-        builder.institution(&mention.institution);
-    }
-    for quote in &announcement.quotes {
-        builder.prose(&quote.text);
-        for speaker in &quote.speakers {
-            builder.prose(&speaker.role);
-            if let Some(person) = dataset.person(&speaker.person) {
-                builder.text(&person.name);
-            }
-        }
-    }
-    for listing in &announcement.press_contacts {
-        if let Some(contact) = dataset.contact(&listing.contact) {
-            builder.text(&contact.name).text(&contact.organization);
-        }
-        for email in &listing.emails {
-            builder.text(email);
-        }
-    }
-    for event in &announcement.events {
-        builder.prose(&event.title);
-    }
-    for figure in &announcement.figures {
-        builder.prose(&figure.counts);
-    }
-    builder.entry(Record::Announcement(index), &announcement.short_title);
-}
-
-fn event_entry(builder: &mut IndexBuilder<'_>, announcement: usize, event: usize) {
-    let dataset = builder.dataset;
-    let parent = &dataset.announcements[announcement];
-    let item = &parent.events[event];
-    builder
-        .text(&item.id)
-        .text(&item.title)
-        .text(&item.date)
-        .text(item.place.as_deref().unwrap_or(""))
-        .prose(&parent.short_title)
-        .facet(Facet::Year, year_of(&item.date))
-        .facet(Facet::City, item.place.as_deref().unwrap_or(""));
-    for partner in &parent.partners {
-        builder.facet(Facet::Partner, &partner.institution);
-        if let Some(institution) = dataset.institution(&partner.institution) {
-            builder.facet(Facet::Partner, &institution.name);
-        }
-    }
-    builder.entry(Record::Event(announcement, event), &item.title);
-}
-
-fn institution_entry(builder: &mut IndexBuilder<'_>, index: usize) {
-    let dataset = builder.dataset;
-    let institution = &dataset.institutions[index];
-    builder
-        .text(&institution.id)
-        .text(&institution.name)
-        .text(&institution.city)
-        .text(&institution.country)
-        .text(institution.kind.as_str())
-        .facet(Facet::Country, &institution.country)
-        .facet(Facet::City, &institution.city)
-        .facet(Facet::Kind, institution.kind.as_str());
-    for name in &institution.other_names {
-        builder.text(name);
-    }
-    for announcement in dataset.announcements_of(index) {
-        builder.facet(
-            Facet::Year,
-            year_of(&dataset.announcements[announcement].date),
-        );
-    }
-    for (partner, _) in dataset.co_partners(index) {
-        let partner = &dataset.institutions[partner];
-        builder
-            .facet(Facet::Partner, &partner.id)
-            .facet(Facet::Partner, &partner.name);
-    }
-    builder.entry(Record::Institution(index), &institution.name);
-}
-
-fn person_entry(builder: &mut IndexBuilder<'_>, index: usize) {
-    let dataset = builder.dataset;
-    let person = &dataset.people[index];
-    builder.text(&person.id).text(&person.name);
-    for role in &person.roles {
-        builder
-            .text(&role.title)
-            .text(role.title_en.as_deref().unwrap_or(""))
-            .facet(Facet::Role, &role.title);
-        if let Some(id) = &role.institution {
-            builder.institution(id).facet(Facet::Partner, id);
-        }
-        if let Some(announcement) = dataset.announcement(&role.announcement) {
-            builder.facet(Facet::Year, year_of(&announcement.date));
-        }
-    }
-    builder.entry(Record::Person(index), &person.name);
-}
-
-fn contact_entry(builder: &mut IndexBuilder<'_>, index: usize) {
-    let dataset = builder.dataset;
-    let contact = &dataset.contacts[index];
-    builder
-        .text(&contact.id)
-        .text(&contact.name)
-        .text(&contact.organization)
-        .institution(&contact.represents)
-        .facet(Facet::Partner, &contact.represents);
-    if let Some(institution) = dataset.institution(&contact.represents) {
-        builder
-            .facet(Facet::Country, &institution.country)
-            .facet(Facet::City, &institution.city);
-    }
-    for email in dataset.emails_of(index) {
-        builder.text(email);
-    }
-    for phone in dataset.phones_of(index) {
-        builder.text(phone);
-    }
-    for announcement in dataset.contact_announcements(index) {
-        let announcement = &dataset.announcements[announcement];
-        builder
-            .prose(&announcement.short_title)
-            .prose(&announcement.title)
-            .prose(&announcement.id)
-            .facet(Facet::Year, year_of(&announcement.date));
-    }
-    builder.entry(Record::Contact(index), &contact.name);
+    places
 }
 
 /// The folded text of an entry's label, for highlighting list rows.

@@ -7,17 +7,18 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::fields::{ClassRule, FieldClass, WEIGHT_STEP};
 use super::fold::{CharSet, Folded};
 use super::query::{Facet, Query, Term, TermKind};
-use super::{find, fuzzy};
+use super::{find, fuzzy, tight};
 
 /// A record prepared for searching: every text folded once, up front.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
-    /// Names, titles, ids, places: matched fuzzily, like fzf on a line.
+    /// Names: matched as [`FieldClass::Name`] is.
     pub short: Vec<Folded>,
-    /// Summaries, objectives, quotes: matched by whole words or word
-    /// prefixes, since a scattered subsequence of prose matches anything.
+    /// Summaries, objectives, quotes: matched as [`FieldClass::Prose`] is, by whole
+    /// words or word prefixes, since a scattered subsequence of prose matches anything.
     pub long: Vec<Folded>,
     /// Values that `name:value` qualifiers search, e.g. (Country, "fr").
     pub facets: Vec<(Facet, Folded)>,
@@ -36,28 +37,27 @@ impl Default for Matcher {
     }
 }
 
-/// Any short-field or facet hit scores at least this, and any long-field
-/// hit less (at most `LONG_BASE + LONG_LENGTH_CAP + WORD_START_BONUS`), so
-/// names and titles rank before mentions in prose, and long fields need no
-/// look once a short field matched.
+/// A line's or facet value's hit scores at least this.
 const SHORT_BASE: i64 = 100;
-const LONG_BASE: i64 = 10;
-const LONG_LENGTH_CAP: i64 = 40;
 const CHAR_SCORE: i64 = 16;
 const WORD_START_BONUS: i64 = 8;
 
 /// How a field is searched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldKind {
-    Short,
-    Long,
+    /// A line as fzf filters it: the term's chars in order, anywhere.
+    Line,
+    /// A record's field, matched and weighed as its class says (see [`super::fields`]).
+    Class(FieldClass),
     Facet(Facet),
 }
 
 /// What a term has to find in one field.
 enum Rule {
     Subsequence,
+    Tight,
     WordPrefix,
+    Digits,
     Substring,
     Bounded,
     Prefix,
@@ -67,13 +67,20 @@ enum Rule {
 
 fn rule(kind: TermKind, field: FieldKind) -> Rule {
     match (kind, field) {
-        (TermKind::Fuzzy, FieldKind::Long) => Rule::WordPrefix,
+        (TermKind::Fuzzy, FieldKind::Line) => Rule::Subsequence,
+        (TermKind::Fuzzy, FieldKind::Class(class)) => match class.rule() {
+            ClassRule::Tight => Rule::Tight,
+            ClassRule::WordPrefix => Rule::WordPrefix,
+            ClassRule::Digits => Rule::Digits,
+            ClassRule::Prefix => Rule::Prefix,
+        },
         // Codes and years read left to right: `year:202` means the 2020s,
         // where a subsequence would also take `year:22` to mean 2012.
         (TermKind::Fuzzy, FieldKind::Facet(Facet::Country | Facet::Year | Facet::Language)) => {
             Rule::Prefix
         }
-        (TermKind::Fuzzy, _) => Rule::Subsequence,
+        // Kinds, roles and names as qualifier values: by words, as enumerations are.
+        (TermKind::Fuzzy, FieldKind::Facet(_)) => Rule::WordPrefix,
         (TermKind::Exact, _) => Rule::Substring,
         (TermKind::ExactBoundary, _) => Rule::Bounded,
         (TermKind::Prefix, _) => Rule::Prefix,
@@ -108,7 +115,7 @@ impl Matcher {
     /// [`super::query::parse_plain`] to get fzf's hits.
     pub fn line_score(&self, query: &Query, line: &Folded) -> Option<i64> {
         query_score(query, |term| {
-            let score = field_score(term, CharSet::of(&term.text), line, FieldKind::Short);
+            let score = field_score(term, CharSet::of(&term.text), line, FieldKind::Line);
             if term.negated {
                 score.is_none().then_some(0)
             } else {
@@ -122,7 +129,7 @@ impl Matcher {
     /// what filtering many lines needs, with nothing allocated per line.
     pub fn folded_line_score(&self, query: &Prepared<'_>, folded_line: &str) -> Option<i64> {
         query.score(|term| {
-            let score = text_score(term.term, folded_line, FieldKind::Short, None);
+            let score = text_score(term.term, folded_line, FieldKind::Line, None);
             if term.term.negated {
                 score.is_none().then_some(0)
             } else {
@@ -131,16 +138,20 @@ impl Matcher {
         })
     }
 
-    /// Original char indices of a short field (or a line) matched by the
-    /// query's positive, unqualified terms. Meant for visible rows only.
+    /// Original char indices of a name or short title matched by the query's positive,
+    /// unqualified terms. Meant for visible rows only.
     pub fn highlights(&self, query: &Query, field: &Folded) -> Vec<usize> {
-        self.highlight(query, field, FieldKind::Short)
+        self.highlight(query, field, FieldKind::Class(FieldClass::Name))
     }
 
-    /// Like [`Matcher::highlights`], for a long field: only word-prefix and
-    /// exact hits, never a subsequence scattered through prose.
-    pub fn long_highlights(&self, query: &Query, field: &Folded) -> Vec<usize> {
-        self.highlight(query, field, FieldKind::Long)
+    /// Like [`Matcher::highlights`], for a field of `class`.
+    pub fn class_highlights(&self, query: &Query, class: FieldClass, field: &Folded) -> Vec<usize> {
+        self.highlight(query, field, FieldKind::Class(class))
+    }
+
+    /// Like [`Matcher::highlights`], for a line as fzf matches it.
+    pub fn line_highlights(&self, query: &Query, field: &Folded) -> Vec<usize> {
+        self.highlight(query, field, FieldKind::Line)
     }
 
     /// Like [`Matcher::highlights`], for one value of `facet`, by the
@@ -152,7 +163,7 @@ impl Matcher {
     fn highlight(&self, query: &Query, field: &Folded, kind: FieldKind) -> Vec<usize> {
         let wanted_facet = match kind {
             FieldKind::Facet(facet) => Some(facet),
-            FieldKind::Short | FieldKind::Long => None,
+            FieldKind::Line | FieldKind::Class(_) => None,
         };
         let mut positions = Vec::new();
         for term in query.groups.iter().flat_map(|group| &group.terms) {
@@ -221,8 +232,8 @@ impl Fields for Document {
     }
     fn score(&self, term: PreparedTerm<'_>, at: FieldAt) -> Option<i64> {
         let (field, kind) = match at {
-            FieldAt::Short(index) => (&self.short[index], FieldKind::Short),
-            FieldAt::Long(index) => (&self.long[index], FieldKind::Long),
+            FieldAt::Short(index) => (&self.short[index], FieldKind::Class(FieldClass::Name)),
+            FieldAt::Long(index) => (&self.long[index], FieldKind::Class(FieldClass::Prose)),
             FieldAt::Facet(index) => {
                 let (facet, value) = &self.facets[index];
                 (value, FieldKind::Facet(*facet))
@@ -333,16 +344,20 @@ pub fn score_within(
             } else {
                 FieldMask::ALL
             };
-            best_short(term, fields, shorts, within, &mut matched).or_else(|| {
-                (0..longs)
-                    .filter(|&index| within.may_hold_long(index))
-                    .filter_map(|index| {
-                        let score = fields.score(term, FieldAt::Long(index))?;
-                        matched.add_long(index);
-                        Some(score)
-                    })
-                    .max()
-            })
+            let short = best_short(term, fields, shorts, within, &mut matched);
+            if short.is_some_and(|score| score >= word_fields_ceiling()) {
+                matched.add_longs();
+                return short;
+            }
+            let long = (0..longs)
+                .filter(|&index| within.may_hold_long(index))
+                .filter_map(|index| {
+                    let score = fields.score(term, FieldAt::Long(index))?;
+                    matched.add_long(index);
+                    Some(score)
+                })
+                .max();
+            short.max(long)
         }
     });
     score.map(|score| (score, matched))
@@ -361,7 +376,7 @@ fn judge(negated: bool, mut scores: impl Iterator<Item = Option<i64>>) -> Option
 /// marks, adding those it matched to `matched`. Once a field scores the most any short
 /// field can, the rest cannot do better and are not scored (a one-letter query usually
 /// finds it at the first word start); as they, and the long fields, are then not
-/// looked at, they are all added. So are the long fields when a short one matched.
+/// looked at, they are all added.
 fn best_short(
     term: PreparedTerm<'_>,
     fields: &impl Fields,
@@ -381,9 +396,6 @@ fn best_short(
             }
             best = best.max(Some(score));
         }
-    }
-    if best.is_some() {
-        matched.add_longs();
     }
     best
 }
@@ -435,11 +447,20 @@ fn text_score(
                 }
                 None => fuzzy::score(text, pattern)?,
             };
-            let prefix_bonus = match kind {
-                FieldKind::Facet(_) if text.starts_with(pattern) => CHAR_SCORE,
-                _ => 0,
-            };
-            return Some(SHORT_BASE + score.max(0) + prefix_bonus);
+            return Some(SHORT_BASE + score.max(0));
+        }
+        Rule::Tight => {
+            let quality = tight::score(text, pattern, positions.map(|(_, positions)| positions))?;
+            return Some(weighed(kind, quality));
+        }
+        Rule::Digits => {
+            let (range, at_start) = find::digits(text, pattern)?;
+            if let Some((_, positions)) = positions {
+                find::push_digit_indices(text, range.clone(), positions);
+            }
+            let length = i64::try_from(range.len()).unwrap_or(i64::MAX);
+            let bonus = if at_start { WORD_START_BONUS } else { 0 };
+            return Some(weighed(kind, quality(length, bonus)));
         }
         Rule::WordPrefix => (find::word_prefix(text, pattern)?, WORD_START_BONUS),
         Rule::Substring => {
@@ -455,16 +476,21 @@ fn text_score(
         find::push_char_indices(text, range, positions);
     }
     let length = i64::try_from(pattern.chars().count()).unwrap_or(i64::MAX);
-    Some(exact_score(kind, length, bonus))
+    Some(weighed(kind, quality(length, bonus)))
 }
 
-/// The score of a non-fuzzy hit of `length` chars in a field of `kind`.
-fn exact_score(kind: FieldKind, length: i64, bonus: i64) -> i64 {
+/// The quality of a non-fuzzy hit of `length` chars.
+fn quality(length: i64, bonus: i64) -> i64 {
+    CHAR_SCORE.saturating_mul(length).saturating_add(bonus)
+}
+
+/// A hit's score from its quality: a record's field weighs its class, so that a hit in a
+/// heavier class always outranks one in a lighter class; a line or facet value scores
+/// its quality alone, above a base.
+fn weighed(kind: FieldKind, quality: i64) -> i64 {
     match kind {
-        FieldKind::Long => LONG_BASE + length.min(LONG_LENGTH_CAP) + bonus / 2,
-        FieldKind::Short | FieldKind::Facet(_) => {
-            SHORT_BASE + CHAR_SCORE.saturating_mul(length) + bonus
-        }
+        FieldKind::Class(class) => class.weight() * WEIGHT_STEP + quality.clamp(1, WEIGHT_STEP - 1),
+        FieldKind::Line | FieldKind::Facet(_) => SHORT_BASE + quality.max(0),
     }
 }
 
@@ -495,7 +521,7 @@ fn letter_index(character: char) -> Option<usize> {
 /// Calls `visit` with each ASCII letter or digit of folded `text`, its index and the
 /// char before it. Bytes, not chars, are walked: an ASCII byte is always a whole char,
 /// and the text of a whole index is read this way once, at build.
-fn for_each_letter(text: &str, mut visit: impl FnMut(usize, Option<char>, char)) {
+fn for_each_letter(text: &str, mut visit: impl FnMut(usize, usize, Option<char>, char)) {
     let bytes = text.as_bytes();
     for (index, &byte) in bytes.iter().enumerate() {
         let character = char::from(byte);
@@ -507,7 +533,7 @@ fn for_each_letter(text: &str, mut visit: impl FnMut(usize, Option<char>, char))
             Some(before) if before.is_ascii() => Some(char::from(before)),
             Some(_) => text[..index].chars().next_back(),
         };
-        visit(letter, previous, character);
+        visit(letter, index, previous, character);
     }
 }
 
@@ -517,19 +543,13 @@ fn for_each_letter(text: &str, mut visit: impl FnMut(usize, Option<char>, char))
 /// none. The scores are those [`Matcher::score_prepared`] gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LetterScores {
-    /// Per letter, the best subsequence score of the letter over the short fields, as
-    /// [`fuzzy::score`] gives it; 0 when no short field holds it.
-    short: [u8; LETTERS],
-    /// Per letter, a bit set when a long field has a word starting with it.
-    long_word_starts: u64,
+    /// Per letter, the best score of the letter over the fields; 0 when none holds it.
+    best: [u16; LETTERS],
 }
 
 impl Default for LetterScores {
     fn default() -> Self {
-        LetterScores {
-            short: [0; LETTERS],
-            long_word_starts: 0,
-        }
+        LetterScores { best: [0; LETTERS] }
     }
 }
 
@@ -540,74 +560,102 @@ impl LetterScores {
     pub fn of(document: &Document) -> Self {
         let mut scores = LetterScores::default();
         for field in &document.short {
-            scores.add(&LetterScores::of_short(field.as_str()));
+            scores.add(&LetterScores::of_value(field.as_str(), FieldClass::Name));
         }
         for field in &document.long {
-            scores.add(&LetterScores::of_long(field.as_str()));
+            scores.add(&LetterScores::of_value(field.as_str(), FieldClass::Prose));
         }
         scores
     }
 
-    /// The letter scores of one short field (folded).
-    pub fn of_short(text: &str) -> Self {
-        let mut scores = LetterScores::default();
-        // A one-char pattern's window is its first occurrence in the field.
-        let mut seen = 0_u64;
-        for_each_letter(text, |letter, previous, character| {
-            if seen & (1 << letter) == 0 {
-                seen |= 1 << letter;
-                let score = fuzzy::one_char_score(previous, character);
-                scores.short[letter] = u8::try_from(score.max(0)).unwrap_or(u8::MAX);
-            }
-        });
-        scores
-    }
-
-    /// The letter scores of one long field (folded): the letters its words start with.
-    pub fn of_long(text: &str) -> Self {
-        let mut scores = LetterScores::default();
-        for_each_letter(text, |letter, previous, _| {
+    /// The letter scores of one field (folded) of `class`, as [`text_score`] would give
+    /// each letter, from one walk through the text.
+    pub fn of_value(text: &str, class: FieldClass) -> Self {
+        // Per letter: anywhere, at a word start, first in the text.
+        let (mut anywhere, mut word_start, mut first, mut first_shown) = (0_u64, 0_u64, None, None);
+        // `^`-like prefixes ignore leading whitespace, as fzf's do.
+        let leading = text.len() - text.trim_start().len();
+        let mut first_digit = None;
+        for_each_letter(text, |letter, index, previous, _| {
+            anywhere |= 1 << letter;
             if previous.is_none_or(|previous| !previous.is_alphanumeric()) {
-                scores.long_word_starts |= 1 << letter;
+                word_start |= 1 << letter;
+            }
+            if index == 0 {
+                first = Some(letter);
+            }
+            if index == leading {
+                first_shown = Some(letter);
+            }
+            if letter >= 26 && first_digit.is_none() {
+                first_digit = Some(letter);
             }
         });
+        let kind = FieldKind::Class(class);
+        let mut scores = LetterScores::default();
+        for letter in 0..LETTERS {
+            let bit = 1_u64 << letter;
+            let quality = match class.rule() {
+                ClassRule::Tight if anywhere & bit != 0 => Some(tight::one_char_quality(
+                    first == Some(letter),
+                    text.len() == 1,
+                    word_start & bit != 0,
+                )),
+                ClassRule::WordPrefix if word_start & bit != 0 => {
+                    Some(quality(1, WORD_START_BONUS))
+                }
+                ClassRule::Digits if letter >= 26 && anywhere & bit != 0 => {
+                    let at_start = first_digit == Some(letter);
+                    Some(quality(1, if at_start { WORD_START_BONUS } else { 0 }))
+                }
+                ClassRule::Prefix if first_shown == Some(letter) => {
+                    Some(quality(1, 2 * WORD_START_BONUS))
+                }
+                _ => None,
+            };
+            if let Some(quality) = quality {
+                scores.best[letter] = u16::try_from(weighed(kind, quality)).unwrap_or(u16::MAX);
+            }
+        }
         scores
     }
 
     /// Takes in another field's scores: the best of both, per letter.
     pub fn add(&mut self, other: &LetterScores) {
-        for (mine, theirs) in self.short.iter_mut().zip(&other.short) {
+        for (mine, theirs) in self.best.iter_mut().zip(&other.best) {
             *mine = (*mine).max(*theirs);
         }
-        self.long_word_starts |= other.long_word_starts;
     }
 
     /// What [`Matcher::score_prepared`] gives a term of this one letter.
     fn score(&self, letter: usize) -> Option<i64> {
-        match self.short[letter] {
-            0 if self.long_word_starts & (1 << letter) != 0 => {
-                Some(exact_score(FieldKind::Long, 1, WORD_START_BONUS))
-            }
+        match self.best[letter] {
             0 => None,
-            score => Some(SHORT_BASE + i64::from(score)),
+            score => Some(i64::from(score)),
         }
     }
 }
 
-/// The most a positive, unqualified term can score in a short field, as
-/// [`Matcher::field_score`] scores it.
+/// The most a positive, unqualified term can score in a letter-matched field (a
+/// record's own name at best), for a caller to stop looking once a field reaches it.
 fn short_ceiling(term: &Term) -> i64 {
-    let length = i64::try_from(term.text.chars().count()).unwrap_or(i64::MAX);
-    let exact = SHORT_BASE.saturating_add(CHAR_SCORE.saturating_mul(length));
-    match rule(term.kind, FieldKind::Short) {
-        Rule::Subsequence => {
-            SHORT_BASE.saturating_add(fuzzy::MAX_CHAR_SCORE.saturating_mul(length))
-        }
-        Rule::WordPrefix => i64::MAX,
-        Rule::Substring | Rule::Suffix => exact.saturating_add(WORD_START_BONUS),
-        Rule::Bounded | Rule::Prefix => exact.saturating_add(2 * WORD_START_BONUS),
-        Rule::Equal => exact.saturating_add(4 * WORD_START_BONUS),
+    let length = term.text.chars().count();
+    let top = FieldClass::Name.weight() * WEIGHT_STEP;
+    match rule(term.kind, FieldKind::Class(FieldClass::Name)) {
+        Rule::Tight => top + tight::ceiling(length).min(WEIGHT_STEP - 1),
+        _ => top + WEIGHT_STEP - 1,
     }
+}
+
+/// No word-matched field (an email, an enumeration, prose) scores this much: a hit in a
+/// letter-matched field that does makes reading them needless.
+fn word_fields_ceiling() -> i64 {
+    FieldClass::ALL
+        .iter()
+        .filter(|class| class.by_words())
+        .map(|class| (class.weight() + 1) * WEIGHT_STEP)
+        .max()
+        .unwrap_or(0)
 }
 
 /// A query with each term's char set computed once, for scoring many

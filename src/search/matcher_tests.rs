@@ -109,10 +109,14 @@ fn long_fields_match_whole_words_or_word_prefixes() {
     assert!(finds("erard", "Le Centre Léon Bérard, à Lyon."));
     let field = &prose.long[0];
     assert_eq!(
-        matcher.long_highlights(&parse("ber"), field),
+        matcher.class_highlights(&parse("ber"), FieldClass::Prose, field),
         vec![15, 16, 17]
     );
-    assert!(matcher.long_highlights(&parse("clb"), field).is_empty());
+    assert!(
+        matcher
+            .class_highlights(&parse("clb"), FieldClass::Prose, field)
+            .is_empty()
+    );
 }
 
 #[test]
@@ -134,7 +138,12 @@ fn tight_matches_rank_first() {
     let matcher = Matcher::new();
     let query = parse("leon");
     let rank = |text: &str| matcher.score(&query, &named(&[text])).unwrap();
-    assert!(rank("Centre Léon Bérard") > rank("Laboratoire en oncologie"));
+    assert!(
+        matcher
+            .score(&query, &named(&["Laboratoire en oncologie"]))
+            .is_none(),
+        "letters scattered across words"
+    );
     assert!(rank("Léon") > rank("Napoléon"));
 }
 
@@ -152,7 +161,9 @@ fn facet_terms_search_only_their_facet() {
     assert!(finds("year:2023"));
     assert!(!finds("year:023"));
     assert!(finds("partner:amg"));
-    assert!(finds("partner:dfci"));
+    // Qualifier values match by words, as enumerations do: no acronyms.
+    assert!(!finds("partner:dfci"));
+    assert!(finds("partner:farb"));
     assert!(finds("partner:^dana"));
     assert!(!finds("partner:^farber"));
     assert!(finds("partner:farber lyon"));
@@ -243,7 +254,8 @@ proptest! {
         let parsed = parse(&query);
         for indices in [
             matcher.highlights(&parsed, &field),
-            matcher.long_highlights(&parsed, &field),
+            matcher.class_highlights(&parsed, FieldClass::Prose, &field),
+            matcher.line_highlights(&parsed, &field),
             matcher.facet_highlights(&parsed, Facet::Partner, &field),
         ] {
             prop_assert!(indices.iter().all(|&index| index < count));
@@ -274,6 +286,24 @@ proptest! {
                 score_fields(&prepared, &document),
                 "{}", text
             );
+        }
+    }
+}
+
+proptest! {
+    /// The one-letter lookup gives what scoring the field gives, for every class.
+    #[test]
+    fn letter_scores_agree_with_every_class(text in "[a-c0-1 (/.@-]{0,24}") {
+        let folded = fold(&text);
+        for class in FieldClass::ALL {
+            let scores = LetterScores::of_value(folded.as_str(), class);
+            for letter in ["a", "b", "c", "0", "1"] {
+                let query = parse(letter);
+                let term = &query.groups[0].terms[0];
+                let index = plain_letter(term).expect("a letter");
+                let expected = text_score(term, folded.as_str(), FieldKind::Class(class), None);
+                prop_assert_eq!(scores.score(index), expected, "{:?} {}", class, letter);
+            }
         }
     }
 }

@@ -3,15 +3,19 @@
 //! loaded. This module only wires the parts together: [`fold`](mod@fold) decides
 //! which characters are equal, [`query`] parses what was typed, [`matcher`]
 //! scores records and finds highlights, `find` locates text within a
-//! field, and `fuzzy` scores subsequence hits cheaply. Building records from the dataset, ranking, caching and drawing
-//! are left to the rest of the program.
+//! field, `fuzzy` scores subsequence hits cheaply (fzf's rule, for lines), `tight` the
+//! stricter rule for names, and [`fields`] says which fields of each record are searched
+//! and as what. Drawing is left to the rest of the program.
 
+pub mod fields;
 mod find;
 pub mod fold;
 mod fuzzy;
 pub mod index;
 pub mod matcher;
 pub mod query;
+pub mod suggest;
+mod tight;
 pub mod values;
 
 pub use fold::{CharSet, Folded, fold, fold_into, fold_str};

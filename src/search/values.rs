@@ -9,6 +9,7 @@ use std::hash::BuildHasherDefault;
 
 use crate::dataset::model::QuickHasher;
 
+use super::fields::FieldClass;
 use super::fold::{CharSet, fold_into};
 use super::query::Facet;
 
@@ -21,6 +22,9 @@ pub struct Values {
     text: String,
     ends: Vec<usize>,
     sets: Vec<CharSet>,
+    /// What each value is to the records holding it: equal texts of two classes are two
+    /// values, as they match differently.
+    classes: Vec<FieldClass>,
 }
 
 impl Values {
@@ -45,7 +49,12 @@ impl Values {
         self.sets[id as usize]
     }
 
-    fn push(&mut self, original: &str) -> ValueId {
+    /// The class of value `id`.
+    pub fn class(&self, id: ValueId) -> FieldClass {
+        self.classes[id as usize]
+    }
+
+    fn push(&mut self, original: &str, class: FieldClass) -> ValueId {
         // Ids stay below u32::MAX: a dataset within the loader's limits of records and
         // text holds far fewer distinct values, and memory would run out first.
         let id = ValueId::try_from(self.ends.len()).unwrap_or(ValueId::MAX);
@@ -53,6 +62,7 @@ impl Values {
         fold_into(original, &mut self.text);
         self.sets.push(CharSet::of(&self.text[start..]));
         self.ends.push(self.text.len());
+        self.classes.push(class);
         id
     }
 
@@ -60,6 +70,7 @@ impl Values {
         self.text.shrink_to_fit();
         self.ends.shrink_to_fit();
         self.sets.shrink_to_fit();
+        self.classes.shrink_to_fit();
     }
 }
 
@@ -69,17 +80,17 @@ type QuickMap<K> = HashMap<K, ValueId, BuildHasherDefault<QuickHasher>>;
 /// it is seen. The originals are borrowed from the dataset while the index is built.
 #[derive(Default)]
 pub struct Interner<'a> {
-    ids: QuickMap<&'a str>,
+    ids: QuickMap<(FieldClass, &'a str)>,
     values: Values,
 }
 
 impl<'a> Interner<'a> {
-    pub fn intern(&mut self, original: &'a str) -> ValueId {
-        if let Some(&id) = self.ids.get(original) {
+    pub fn intern(&mut self, class: FieldClass, original: &'a str) -> ValueId {
+        if let Some(&id) = self.ids.get(&(class, original)) {
             return id;
         }
-        let id = self.values.push(original);
-        self.ids.insert(original, id);
+        let id = self.values.push(original, class);
+        self.ids.insert((class, original), id);
         id
     }
 
@@ -96,23 +107,28 @@ impl<'a> Interner<'a> {
 pub struct FacetValues {
     pub values: Values,
     pub facets: Vec<Facet>,
+    /// Whether each value is a related record's (a partner's country, an institution's
+    /// years of announcements) rather than the record's own: it then counts for less.
+    pub related: Vec<bool>,
 }
 
 /// An [`Interner`] for facet values, keyed by facet and text.
 #[derive(Default)]
 pub struct FacetInterner<'a> {
-    ids: QuickMap<(Facet, &'a str)>,
+    ids: QuickMap<(Facet, bool, &'a str)>,
     values: FacetValues,
 }
 
 impl<'a> FacetInterner<'a> {
-    pub fn intern(&mut self, facet: Facet, original: &'a str) -> ValueId {
-        if let Some(&id) = self.ids.get(&(facet, original)) {
+    pub fn intern(&mut self, facet: Facet, original: &'a str, related: bool) -> ValueId {
+        if let Some(&id) = self.ids.get(&(facet, related, original)) {
             return id;
         }
-        let id = self.values.values.push(original);
+        // A facet value's class is not read: its facet says how it matches.
+        let id = self.values.values.push(original, FieldClass::Enumeration);
         self.values.facets.push(facet);
-        self.ids.insert((facet, original), id);
+        self.values.related.push(related);
+        self.ids.insert((facet, related, original), id);
         id
     }
 
@@ -120,6 +136,7 @@ impl<'a> FacetInterner<'a> {
         let mut values = self.values;
         values.values.shrink_to_fit();
         values.facets.shrink_to_fit();
+        values.related.shrink_to_fit();
         values
     }
 }
@@ -132,12 +149,18 @@ mod tests {
     #[test]
     fn equal_texts_share_one_folded_value() {
         let mut interner = Interner::default();
-        let first = interner.intern("Centre Léon Bérard");
-        let other = interner.intern("Amgen");
-        assert_eq!(interner.intern("Centre Léon Bérard"), first);
+        let first = interner.intern(FieldClass::Name, "Centre Léon Bérard");
+        let other = interner.intern(FieldClass::Name, "Amgen");
+        let reference = interner.intern(FieldClass::Reference, "Amgen");
+        assert_eq!(
+            interner.intern(FieldClass::Name, "Centre Léon Bérard"),
+            first
+        );
         assert_ne!(first, other);
+        assert_ne!(other, reference);
         let values = interner.into_values();
-        assert_eq!(values.len(), 2);
+        assert_eq!(values.len(), 3);
+        assert_eq!(values.class(reference), FieldClass::Reference);
         let expected = fold("Centre Léon Bérard");
         assert_eq!(values.text(first), expected.as_str());
         assert_eq!(values.set(first), expected.char_set());
@@ -147,10 +170,12 @@ mod tests {
     #[test]
     fn facet_values_are_told_apart_by_facet() {
         let mut interner = FacetInterner::default();
-        let city = interner.intern(Facet::City, "Lyon");
-        let partner = interner.intern(Facet::Partner, "Lyon");
+        let city = interner.intern(Facet::City, "Lyon", false);
+        let partner = interner.intern(Facet::Partner, "Lyon", false);
+        let related = interner.intern(Facet::City, "Lyon", true);
         assert_ne!(city, partner);
-        assert_eq!(interner.intern(Facet::City, "Lyon"), city);
+        assert_ne!(city, related);
+        assert_eq!(interner.intern(Facet::City, "Lyon", false), city);
         let values = interner.into_values();
         assert_eq!(values.facets[city as usize], Facet::City);
         assert_eq!(values.facets[partner as usize], Facet::Partner);

@@ -14,10 +14,13 @@ use super::chart::ChartMarks;
 use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
-use super::rows::{self, Lists, ListsJob, Sources, TimelineOrder, TimelineRow};
+use super::rows::{
+    self, ListOrders, Lists, ListsJob, Related, Sources, TimelineOrder, TimelineRow,
+};
 use super::source_view::SourceView;
 use super::theme::Theme;
 use super::view;
+use crate::search::suggest::{self, Suggestion};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -145,6 +148,13 @@ pub struct App {
     pub details: DetailsCursor,
     /// Timeline shows only this institution's announcements.
     pub narrowed: Option<usize>,
+    /// The rows listed because they concern a match (dimmed), and what brought each in.
+    pub related: Related,
+    /// The order of the Timeline and of Institutions, as `S` cycles it.
+    pub orders: ListOrders,
+    /// When the filter matches nothing: a term of it that matches nothing, and the
+    /// dataset's closest word, which Tab takes.
+    pub suggestion: Option<Suggestion>,
     pub(super) history: Vec<Record>,
     pub(super) history_position: usize,
     pub overlays: Vec<Overlay>,
@@ -196,6 +206,9 @@ impl App {
             map: None,
             details: DetailsCursor::default(),
             narrowed: None,
+            orders: ListOrders::default(),
+            related: Related::default(),
+            suggestion: None,
             history: Vec::new(),
             history_position: 0,
             overlays: Vec::new(),
@@ -300,6 +313,15 @@ impl App {
                 self.filter_pending = true;
             }
             Action::FilterAccept => self.filtering = false,
+            Action::FilterDown => self.move_by(1),
+            Action::FilterUp => self.move_by(-1),
+            Action::TakeSuggestion => {
+                if let Some(suggestion) = self.suggestion.take() {
+                    self.filter = suggestion.apply(&self.filter);
+                    self.apply_filter();
+                }
+            }
+            Action::CycleOrder => self.cycle_order(),
             Action::Contacts => {
                 self.overlays.push(Overlay::Contacts);
                 self.filter_before_overlay = Some(self.filter.clone());
@@ -438,6 +460,7 @@ impl App {
             timeline_order: Arc::clone(&self.timeline_order),
             query: self.query.clone(),
             narrowed: self.narrowed,
+            orders: self.orders,
         }
     }
 
@@ -658,19 +681,65 @@ impl App {
     }
 
     /// Shows the filter's lists: in Contacts or People when one is open, which filter
-    /// their own lists while the panes behind keep theirs; else in every pane.
+    /// their own lists while the panes behind keep theirs; else in every pane. The
+    /// focused list's cursor lands on its best hit, as fzf's does, and Details follows it,
+    /// but the Timeline is not narrowed: only a move a person makes narrows it.
     fn show_lists(&mut self, lists: Lists) {
+        let nothing = lists.timeline.is_empty()
+            && lists.institutions.is_empty()
+            && lists.contacts.is_empty()
+            && lists.people.is_empty();
+        self.suggestion = if nothing && !self.query.is_empty() {
+            suggest::suggest(&self.index, &self.query)
+        } else {
+            None
+        };
+        let best = lists.best;
         if self.overlays.contains(&Overlay::Contacts) || self.overlays.contains(&Overlay::People) {
             self.contacts = lists.contacts;
-            self.contacts_cursor = ListCursor::default();
+            self.contacts_cursor = cursor_at(best.contacts);
             self.people = lists.people;
-            self.people_cursor = ListCursor::default();
+            self.people_cursor = cursor_at(best.people);
             return;
         }
         self.replace_rows(lists);
-        if self.focus != Pane::Details {
-            self.show_selection();
+        let page = self.page();
+        match self.focus {
+            Pane::Timeline if best.timeline.is_some() => {
+                self.timeline_cursor = cursor_at(best.timeline);
+                self.timeline_cursor.keep_visible(page);
+            }
+            Pane::Institutions if best.institutions.is_some() => {
+                self.institutions_cursor = cursor_at(best.institutions);
+                self.institutions_cursor.keep_visible(page);
+            }
+            _ => {}
         }
+        let record = match self.focus {
+            Pane::Timeline => self
+                .timeline
+                .get(self.timeline_cursor.selected)
+                .map(|row| row.record()),
+            Pane::Institutions => self
+                .institutions
+                .get(self.institutions_cursor.selected)
+                .map(|&institution| Record::Institution(institution)),
+            Pane::Details => return,
+        };
+        self.set_details(record);
+    }
+
+    /// `S`: the focused list's next order, keeping its selected row.
+    fn cycle_order(&mut self) {
+        match self.focus {
+            Pane::Timeline => self.orders.timeline = self.orders.timeline.next(),
+            Pane::Institutions => self.orders.institutions = self.orders.institutions.next(),
+            Pane::Details => {
+                self.status = Some("S orders the Timeline or Institutions: focus one".to_owned());
+                return;
+            }
+        }
+        self.refresh_rows();
     }
 
     pub(super) fn refresh_rows(&mut self) {
@@ -687,6 +756,7 @@ impl App {
             .get(self.institutions_cursor.selected)
             .copied();
         self.set_timeline(lists.timeline);
+        self.related = lists.related;
         self.institutions = lists.institutions;
         self.contacts = lists.contacts;
         self.people = lists.people;
@@ -995,7 +1065,39 @@ impl App {
 
     /// How many records the filter leaves, for the status line.
     pub fn match_count(&self) -> usize {
-        self.timeline_announcements + self.institutions.len()
+        match self.overlays.last() {
+            Some(Overlay::Contacts) => self.contacts.len(),
+            Some(Overlay::People) => self.people.len(),
+            // Rows that only concern a match are not matches.
+            _ => (self.timeline_announcements + self.institutions.len())
+                .saturating_sub(self.related.announcements.len() + self.related.institutions.len()),
+        }
+    }
+
+    /// For a row listed because it concerns a match, the record that brought it in.
+    pub fn related_row(&self, record: Record) -> Option<Record> {
+        match record {
+            Record::Announcement(announcement) => self
+                .related
+                .announcements
+                .binary_search_by_key(&announcement, |&(index, _)| index)
+                .ok()
+                .map(|found| Record::Institution(self.related.announcements[found].1)),
+            Record::Institution(institution) => self
+                .related
+                .institutions
+                .binary_search_by_key(&institution, |&(index, _)| index)
+                .ok()
+                .map(|found| Record::Person(self.related.institutions[found].1)),
+            _ => None,
+        }
+    }
+}
+
+fn cursor_at(row: Option<usize>) -> ListCursor {
+    ListCursor {
+        selected: row.unwrap_or(0),
+        offset: 0,
     }
 }
 

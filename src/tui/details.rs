@@ -193,6 +193,19 @@ pub fn content(app: &App, width: u16) -> Content {
         record: app.details.record,
     };
     let dataset = &app.dataset;
+    // A row the filter lists because it concerns a match says why it is there.
+    if let Some(via) = app
+        .details
+        .record
+        .and_then(|record| app.related_row(record))
+    {
+        let name = match via {
+            Record::Institution(index) => dataset.institutions[index].name.as_str(),
+            Record::Person(index) => dataset.people[index].name.as_str(),
+            _ => "",
+        };
+        builder.paragraph(&format!("via {name}"), app.theme.muted);
+    }
     match app.details.record {
         None => builder.paragraph("Nothing selected.", app.theme.muted),
         Some(Record::Announcement(index)) => announcement(&mut builder, dataset, index),

@@ -29,6 +29,13 @@ pub enum Action {
     FilterBackspace,
     FilterClearWord,
     FilterAccept,
+    /// Move the selection while the filter line has the keyboard.
+    FilterDown,
+    FilterUp,
+    /// Take the filter's spelling suggestion.
+    TakeSuggestion,
+    /// The focused list's next order.
+    CycleOrder,
     Contacts,
     CopyMenu,
     Copy(char),
@@ -276,6 +283,30 @@ pub const COMMANDS: &[Command] = &[
         hint: Some("keep"),
     },
     Command {
+        name: "filter-down",
+        keys: &[key(KeyCode::Down), ctrl('n')],
+        action: Action::FilterDown,
+        description: "move the selection down while typing",
+        contexts: &[InFilter],
+        hint: None,
+    },
+    Command {
+        name: "filter-up",
+        keys: &[key(KeyCode::Up), ctrl('p')],
+        action: Action::FilterUp,
+        description: "move the selection up while typing",
+        contexts: &[InFilter],
+        hint: None,
+    },
+    Command {
+        name: "filter-suggestion",
+        keys: &[key(KeyCode::Tab)],
+        action: Action::TakeSuggestion,
+        description: "take the suggested spelling",
+        contexts: &[InFilter],
+        hint: None,
+    },
+    Command {
         name: "filter-backspace",
         keys: &[key(KeyCode::Backspace)],
         action: Action::FilterBackspace,
@@ -289,6 +320,14 @@ pub const COMMANDS: &[Command] = &[
         action: Action::FilterClearWord,
         description: "delete a word",
         contexts: &[InFilter],
+        hint: None,
+    },
+    Command {
+        name: "sort",
+        keys: &[char_key('S')],
+        action: Action::CycleOrder,
+        description: "cycle the focused list's order",
+        contexts: &[Main],
         hint: None,
     },
     Command {

@@ -1,6 +1,8 @@
 //! What each list shows, derived from the dataset, the filter and the narrowing: the
 //! Timeline's announcements with their events nested, the Institutions, the Contacts.
-//! With a filter, rows are ranked as `search` ranks them; without, in dataset order.
+//! A filter keeps rows and never reorders them: each list stays in its own order (the
+//! Timeline by date, Institutions by name, or what [`ListOrders`] asks), and the
+//! best-scoring row of each is told apart, for the cursor to land on.
 //!
 //! A keystroke recomputes every list, so nothing here parses a date, counts characters
 //! or hashes per record: [`TimelineOrder`] holds what is fixed per dataset, and the
@@ -14,6 +16,7 @@ use rayon::prelude::*;
 use crate::background::{Job, Signal};
 use crate::dataset::{Dataset, PartialDate, Record};
 use crate::search::index::{Hit, SearchIndex};
+use crate::search::matcher::Prepared;
 use crate::search::query::Query;
 
 /// What the lists are made from: the parts of the explorer's state they read, as
@@ -26,6 +29,77 @@ pub struct Sources {
     pub timeline_order: Arc<TimelineOrder>,
     pub query: Query,
     pub narrowed: Option<usize>,
+    pub orders: ListOrders,
+}
+
+/// The order the Timeline's announcements are listed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TimelineSort {
+    #[default]
+    OldestFirst,
+    NewestFirst,
+    /// Best match first (as `search` ranks); date order without a filter.
+    BestMatch,
+}
+
+/// The order Institutions are listed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InstitutionSort {
+    #[default]
+    Name,
+    /// Country code, then name.
+    Country,
+    /// Most announcements first, then name.
+    Announcements,
+    /// Best match first (as `search` ranks); name order without a filter.
+    BestMatch,
+}
+
+impl TimelineSort {
+    pub fn next(self) -> Self {
+        match self {
+            TimelineSort::OldestFirst => TimelineSort::NewestFirst,
+            TimelineSort::NewestFirst => TimelineSort::BestMatch,
+            TimelineSort::BestMatch => TimelineSort::OldestFirst,
+        }
+    }
+
+    /// How a pane title says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimelineSort::OldestFirst => "oldest first",
+            TimelineSort::NewestFirst => "newest first",
+            TimelineSort::BestMatch => "best match",
+        }
+    }
+}
+
+impl InstitutionSort {
+    pub fn next(self) -> Self {
+        match self {
+            InstitutionSort::Name => InstitutionSort::Country,
+            InstitutionSort::Country => InstitutionSort::Announcements,
+            InstitutionSort::Announcements => InstitutionSort::BestMatch,
+            InstitutionSort::BestMatch => InstitutionSort::Name,
+        }
+    }
+
+    /// How a pane title says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            InstitutionSort::Name => "by name",
+            InstitutionSort::Country => "by country",
+            InstitutionSort::Announcements => "by announcements",
+            InstitutionSort::BestMatch => "best match",
+        }
+    }
+}
+
+/// Each list's order, as `S` cycles them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListOrders {
+    pub timeline: TimelineSort,
+    pub institutions: InstitutionSort,
 }
 
 /// The lists of one query, made on the background worker's thread: the search, which
@@ -54,6 +128,7 @@ impl Job for ListsJob {
         Arc::ptr_eq(&this.index, &other.index)
             && this.query == other.query
             && this.narrowed == other.narrowed
+            && this.orders == other.orders
     }
 
     /// A query one more character narrows searches only what this one found, once it
@@ -85,8 +160,6 @@ impl TimelineRow {
 pub struct TimelineOrder {
     /// Each announcement's events, in date order (undated ones first, as `None` sorts).
     events_by_date: Vec<Vec<usize>>,
-    /// Each announcement's short title length in chars: the ranking's second key.
-    title_chars: Vec<u32>,
 }
 
 impl TimelineOrder {
@@ -105,17 +178,7 @@ impl TimelineOrder {
                 order
             })
             .collect();
-        let title_chars = dataset
-            .announcements
-            .par_iter()
-            .map(|announcement| {
-                u32::try_from(announcement.short_title.chars().count()).unwrap_or(u32::MAX)
-            })
-            .collect();
-        TimelineOrder {
-            events_by_date,
-            title_chars,
-        }
+        TimelineOrder { events_by_date }
     }
 }
 
@@ -130,23 +193,23 @@ struct Split {
 }
 
 impl Split {
-    /// Announcements and their events, each with its score.
-    fn timeline<'a>(&'a self, from: &'a Sources) -> impl Iterator<Item = (Record, i64)> + 'a {
+    /// Announcements and their events, each with its hit.
+    fn timeline<'a>(&'a self, from: &'a Sources) -> impl Iterator<Item = (Record, Hit)> + 'a {
         self.hits[..self.institutions]
             .iter()
-            .map(|hit| (from.index.entries[hit.entry].record, hit.score))
+            .map(|hit| (from.index.entries[hit.entry].record, *hit))
     }
 
-    fn institutions(&self) -> Vec<Hit> {
-        self.hits[self.institutions..self.people].to_vec()
+    fn institutions(&self) -> &[Hit] {
+        &self.hits[self.institutions..self.people]
     }
 
-    fn people(&self) -> Vec<Hit> {
-        self.hits[self.people..self.contacts].to_vec()
+    fn people(&self) -> &[Hit] {
+        &self.hits[self.people..self.contacts]
     }
 
-    fn contacts(&self) -> Vec<Hit> {
-        self.hits[self.contacts..].to_vec()
+    fn contacts(&self) -> &[Hit] {
+        &self.hits[self.contacts..]
     }
 }
 
@@ -189,7 +252,9 @@ pub fn timeline(from: &Sources) -> Vec<TimelineRow> {
                 from,
                 Some(&candidates),
                 split(from).as_ref().map(|split| split.timeline(from)),
+                &[],
             )
+            .0
         }
         None => timeline_without_narrowing(from),
     }
@@ -201,16 +266,19 @@ pub fn timeline_without_narrowing(from: &Sources) -> Vec<TimelineRow> {
         from,
         None,
         split(from).as_ref().map(|split| split.timeline(from)),
+        &[],
     )
+    .0
 }
 
-/// The rows of the `candidates` announcements (every one with None, otherwise sorted),
-/// ranked by `hits` when there is a filter.
+/// The rows of the `candidates` announcements (every one with None, otherwise sorted):
+/// those `hits` keep when there is a filter, in the order `sort` asks.
 fn timeline_of(
     from: &Sources,
     candidates: Option<&[usize]>,
-    hits: Option<impl Iterator<Item = (Record, i64)>>,
-) -> Vec<TimelineRow> {
+    hits: Option<impl Iterator<Item = (Record, Hit)>>,
+    related: &[usize],
+) -> (Vec<TimelineRow>, Option<usize>) {
     let mut rows = Vec::new();
     let Some(hits) = hits else {
         match candidates {
@@ -225,34 +293,30 @@ fn timeline_of(
                 }
             }
         }
-        return rows;
+        return (sort_timeline(from, rows, &[]), None);
     };
     let is_candidate = |announcement: usize| {
         candidates.is_none_or(|candidates| candidates.binary_search(&announcement).is_ok())
     };
     // Hits come in entry order, where an announcement's events follow it: one group of
-    // consecutive hits per announcement, with its best score and its matched events
-    // (a range of `events`).
-    let mut events: Vec<usize> = Vec::new();
-    // Per announcement with hits: its place in the ranking, as one number that sorts
-    // fast (better score first, then shorter title, then dataset order), and the range
-    // of `events` its matched events take.
-    let mut ranked: Vec<(u128, usize, usize)> = Vec::new();
-    let mut group: Option<(usize, i64, usize)> = None;
-    let mut close = |group: Option<(usize, i64, usize)>, end: usize| {
-        if let Some((announcement, best, start)) = group {
-            ranked.push((
-                timeline_key(
-                    best,
-                    from.timeline_order.title_chars[announcement],
-                    announcement,
-                ),
-                start,
-                end,
-            ));
+    // consecutive hits per announcement, whose matched events are nested under it in
+    // date order. Each announcement's best hit is kept for a best-match order, and the
+    // best of all for the cursor.
+    let mut best: Option<(Record, Hit)> = None;
+    let mut group_best: Vec<(usize, Hit)> = Vec::new();
+    let mut matched_events: Vec<usize> = Vec::new();
+    let mut current: Option<usize> = None;
+    let better = |hit: &Hit, than: &Hit| from.index.rank_key(hit) < from.index.rank_key(than);
+    let flush = |rows: &mut Vec<TimelineRow>, announcement: usize, matched: &mut Vec<usize>| {
+        rows.push(TimelineRow::Announcement(announcement));
+        for &event in &from.timeline_order.events_by_date[announcement] {
+            if matched.contains(&event) {
+                rows.push(TimelineRow::Event(announcement, event));
+            }
         }
+        matched.clear();
     };
-    for (record, score) in hits {
+    for (record, hit) in hits {
         let (announcement, event) = match record {
             Record::Announcement(announcement) => (announcement, None),
             Record::Event(announcement, event) => (announcement, Some(event)),
@@ -261,57 +325,256 @@ fn timeline_of(
         if !is_candidate(announcement) {
             continue;
         }
-        match &mut group {
-            Some((current, best, _)) if *current == announcement => *best = (*best).max(score),
-            _ => {
-                close(group, events.len());
-                group = Some((announcement, score, events.len()));
+        if current != Some(announcement) {
+            if let Some(done) = current {
+                flush(&mut rows, done, &mut matched_events);
+            }
+            current = Some(announcement);
+            group_best.push((announcement, hit));
+        } else if let Some(last) = group_best.last_mut()
+            && better(&hit, &last.1)
+        {
+            last.1 = hit;
+        }
+        matched_events.extend(event);
+        if best.is_none_or(|(_, top)| better(&hit, &top)) {
+            best = Some((record, hit));
+        }
+    }
+    if let Some(done) = current {
+        flush(&mut rows, done, &mut matched_events);
+    }
+    let rows = with_related(rows, related);
+    let rows = sort_timeline(from, rows, &group_best);
+    let best = best.and_then(|(record, _)| rows.iter().position(|row| row.record() == record));
+    (rows, best)
+}
+
+/// The Timeline's rows, in date order with events nested, put in the order
+/// `from.orders` asks; `best` gives each listed announcement's best hit for the
+/// best-match order, which is date order without a filter.
+fn sort_timeline(
+    from: &Sources,
+    rows: Vec<TimelineRow>,
+    best: &[(usize, Hit)],
+) -> Vec<TimelineRow> {
+    let sort = from.orders.timeline;
+    if sort == TimelineSort::OldestFirst || (sort == TimelineSort::BestMatch && best.is_empty()) {
+        return rows;
+    }
+    // Blocks of an announcement and its nested events, moved whole.
+    let mut blocks: Vec<&[TimelineRow]> = rows
+        .chunk_by(|_, next| matches!(next, TimelineRow::Event(..)))
+        .collect();
+    match sort {
+        TimelineSort::NewestFirst => blocks.reverse(),
+        _ => {
+            // `best` is in date order, one per announcement with hits; the others (rows
+            // that only concern a match) go last, in date order.
+            let key_of = |block: &[TimelineRow]| {
+                let TimelineRow::Announcement(announcement) = block[0] else {
+                    return (std::cmp::Reverse(i64::MIN), u32::MAX);
+                };
+                best.binary_search_by_key(&announcement, |(index, _)| *index)
+                    .map_or((std::cmp::Reverse(i64::MIN), u32::MAX), |found| {
+                        from.index.rank_key(&best[found].1)
+                    })
+            };
+            blocks.sort_by_key(|block| key_of(block));
+        }
+    }
+    blocks.concat()
+}
+
+/// `rows` (announcements in date order, events nested) with the `related` announcements
+/// (sorted, none of them in `rows`) put in their places, without events.
+fn with_related(rows: Vec<TimelineRow>, related: &[usize]) -> Vec<TimelineRow> {
+    if related.is_empty() {
+        return rows;
+    }
+    let mut merged = Vec::with_capacity(rows.len() + related.len());
+    let mut pending = related.iter().peekable();
+    for row in rows {
+        if let TimelineRow::Announcement(announcement) = row {
+            while let Some(&&earlier) = pending.peek()
+                && earlier < announcement
+            {
+                merged.push(TimelineRow::Announcement(earlier));
+                pending.next();
             }
         }
-        events.extend(event);
+        merged.push(row);
     }
-    close(group, events.len());
-    // Keys are unique (the announcement is part of each), so an unstable sort gives one
-    // order.
-    if ranked.len() > 8192 {
-        ranked.par_sort_unstable_by_key(|&(key, ..)| key);
-    } else {
-        ranked.sort_unstable_by_key(|&(key, ..)| key);
+    merged.extend(pending.map(|&announcement| TimelineRow::Announcement(announcement)));
+    merged
+}
+
+/// Rows that concern a match without matching: an announcement whose partner matches by
+/// its own name or place, an institution where a person who matches by name held a role.
+/// Only a query's free-text groups (plain terms, no qualifier, no `!`) bring rows in;
+/// its other groups must still match a row brought in, so a negation's removal stands.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// Announcements (sorted) and, for each, the institution that brought it in.
+    pub announcements: Vec<(usize, usize)>,
+    /// Institutions (sorted) and, for each, the person that brought it in.
+    pub institutions: Vec<(usize, usize)>,
+}
+
+fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Related {
+    let index = &from.index;
+    let dataset = &from.dataset;
+    let (free, rest): (Vec<_>, Vec<_>) = from.query.groups.iter().cloned().partition(|group| {
+        group
+            .terms
+            .iter()
+            .all(|term| !term.negated && term.facet.is_none())
+    });
+    if free.is_empty() {
+        return Related::default();
     }
-    rows.reserve(ranked.len() + events.len());
-    for (key, start, end) in ranked {
-        let announcement = (key & u128::from(u64::MAX)) as usize;
-        rows.push(TimelineRow::Announcement(announcement));
-        let matched = &events[start..end];
-        if matched.is_empty() {
+    let (free, rest) = (Query { groups: free }, Query { groups: rest });
+    let (free, rest_prepared) = (Prepared::new(&free), Prepared::new(&rest));
+    let still_matches = |record: Record| {
+        rest.is_empty()
+            || index
+                .entry_of(record)
+                .is_some_and(|entry| index.entry_matches(entry, &rest_prepared, false))
+    };
+    let mut direct_announcements = vec![false; dataset.announcements.len()];
+    for (record, _) in split.timeline(from) {
+        if let Record::Announcement(announcement) | Record::Event(announcement, _) = record {
+            direct_announcements[announcement] = true;
+        }
+    }
+    let mut direct_institutions = vec![false; dataset.institutions.len()];
+    for hit in split.institutions() {
+        if let Some(institution) = institution_of(index.entries[hit.entry].record) {
+            direct_institutions[institution] = true;
+        }
+    }
+    let is_candidate = |announcement: usize| {
+        candidates.is_none_or(|candidates| candidates.binary_search(&announcement).is_ok())
+    };
+    let mut related = Related::default();
+    let mut brought = vec![false; dataset.announcements.len()];
+    for hit in split.institutions() {
+        let Some(institution) = institution_of(index.entries[hit.entry].record) else {
+            continue;
+        };
+        if !index.entry_matches(hit.entry, &free, true) {
             continue;
         }
-        for &event in &from.timeline_order.events_by_date[announcement] {
-            if matched.contains(&event) {
-                rows.push(TimelineRow::Event(announcement, event));
+        for &announcement in dataset.partnered_in(institution) {
+            if !direct_announcements[announcement]
+                && !brought[announcement]
+                && is_candidate(announcement)
+                && still_matches(Record::Announcement(announcement))
+            {
+                brought[announcement] = true;
+                related.announcements.push((announcement, institution));
             }
         }
     }
-    rows
+    let mut brought = vec![false; dataset.institutions.len()];
+    for hit in split.people() {
+        let Some(person) = person_of(index.entries[hit.entry].record) else {
+            continue;
+        };
+        if !index.entry_matches(hit.entry, &free, true) {
+            continue;
+        }
+        for role in &dataset.people[person].roles {
+            let Some(institution) = role
+                .institution
+                .as_deref()
+                .and_then(|id| dataset.institution_index(id))
+            else {
+                continue;
+            };
+            if !direct_institutions[institution]
+                && !brought[institution]
+                && still_matches(Record::Institution(institution))
+            {
+                brought[institution] = true;
+                related.institutions.push((institution, person));
+            }
+        }
+    }
+    related.announcements.sort_unstable();
+    related.institutions.sort_unstable();
+    related
 }
 
-/// The Timeline's ranking of an announcement with hits, as one sortable number: the
-/// score, highest first, then the short title's length in chars, then the announcement's
-/// position. Scores are sums of a few terms' scores, far inside 32 bits; one beyond is
-/// clamped, which can only make it tie with others of its kind.
-fn timeline_key(score: i64, title_chars: u32, announcement: usize) -> u128 {
-    let score = u32::try_from(score.clamp(0, i64::from(u32::MAX))).unwrap_or(u32::MAX);
-    (u128::from(u32::MAX - score) << 96)
-        | (u128::from(title_chars) << 64)
-        | u128::from(u64::try_from(announcement).unwrap_or(u64::MAX))
+/// A kind's hits as its list's rows, in the list's own order (the dataset's, which is
+/// by name), and the row of the best hit.
+fn in_own_order(
+    from: &Sources,
+    hits: &[Hit],
+    index_of: fn(Record) -> Option<usize>,
+) -> (Vec<usize>, Option<usize>) {
+    let mut best: Option<(usize, Hit)> = None;
+    let mut rows = Vec::with_capacity(hits.len());
+    for hit in hits {
+        if let Some(row) = index_of(from.index.entries[hit.entry].record) {
+            if best.is_none_or(|(_, top)| from.index.rank_key(hit) < from.index.rank_key(&top)) {
+                best = Some((rows.len(), *hit));
+            }
+            rows.push(row);
+        }
+    }
+    (rows, best.map(|(row, _)| row))
 }
 
-/// A kind's hits as its list's rows, ranked as `search` ranks them.
-fn ranked(from: &Sources, mut hits: Vec<Hit>, index_of: fn(Record) -> Option<usize>) -> Vec<usize> {
-    from.index.rank(&mut hits);
-    hits.into_iter()
-        .filter_map(|hit| index_of(from.index.entries[hit.entry].record))
-        .collect()
+/// Institutions in the order `from.orders` asks, `hits` giving the best-match order
+/// (name order without a filter); returns where the row at `best` went.
+fn sort_institutions(
+    from: &Sources,
+    rows: Vec<usize>,
+    hits: &[Hit],
+    best: Option<usize>,
+) -> (Vec<usize>, Option<usize>) {
+    let dataset = &from.dataset;
+    let best_institution = best.map(|row| rows[row]);
+    let mut rows = rows;
+    match from.orders.institutions {
+        InstitutionSort::Name => return (rows, best),
+        InstitutionSort::Country => {
+            rows.sort_by(|a, b| {
+                let country = |index: usize| dataset.institutions[index].country.as_str();
+                country(*a).cmp(country(*b)).then(a.cmp(b))
+            });
+        }
+        InstitutionSort::Announcements => {
+            rows.sort_by_key(|&index| {
+                let count = dataset.partnered_in(index).len() + dataset.mentioned_in(index).len();
+                (std::cmp::Reverse(count), index)
+            });
+        }
+        InstitutionSort::BestMatch if !hits.is_empty() => {
+            let mut keyed: Vec<_> = hits
+                .iter()
+                .filter_map(|hit| {
+                    institution_of(from.index.entries[hit.entry].record)
+                        .map(|index| (from.index.rank_key(hit), index))
+                })
+                .collect();
+            keyed.sort_unstable();
+            let ranked: Vec<usize> = keyed.into_iter().map(|(_, index)| index).collect();
+            // Rows that only concern a match come after, in name order.
+            let others: Vec<usize> = rows
+                .iter()
+                .copied()
+                .filter(|row| !ranked.contains(row))
+                .collect();
+            rows = ranked;
+            rows.extend(others);
+        }
+        InstitutionSort::BestMatch => return (rows, best),
+    }
+    let best =
+        best_institution.and_then(|institution| rows.iter().position(|&row| row == institution));
+    (rows, best)
 }
 
 fn institution_of(record: Record) -> Option<usize> {
@@ -341,63 +604,87 @@ pub struct Lists {
     pub institutions: Vec<usize>,
     pub contacts: Vec<usize>,
     pub people: Vec<usize>,
+    /// Each list's best-scoring row, when there is a filter.
+    pub best: BestRows,
+    /// The rows listed because they concern a match, dimmed.
+    pub related: Related,
+}
+
+/// The row of each list that scores best (as `search` ranks): where the cursor goes
+/// as a person types.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BestRows {
+    pub timeline: Option<usize>,
+    pub institutions: Option<usize>,
+    pub contacts: Option<usize>,
+    pub people: Option<usize>,
 }
 
 pub fn lists(from: &Sources) -> Lists {
     let Some(split) = split(from) else {
+        let (institutions, _) = sort_institutions(
+            from,
+            (0..from.dataset.institutions.len()).collect(),
+            &[],
+            None,
+        );
         return Lists {
             timeline: timeline(from),
-            institutions: (0..from.dataset.institutions.len()).collect(),
+            institutions,
             contacts: (0..from.dataset.contacts.len()).collect(),
             people: (0..from.dataset.people.len()).collect(),
+            best: BestRows::default(),
+            related: Related::default(),
         };
     };
     let candidates = from
         .narrowed
         .map(|institution| from.dataset.announcements_of(institution));
+    let related = related(from, &split, candidates.as_deref());
+    let related_announcements: Vec<usize> = related
+        .announcements
+        .iter()
+        .map(|&(announcement, _)| announcement)
+        .collect();
+    let (timeline, best_timeline) = timeline_of(
+        from,
+        candidates.as_deref(),
+        Some(split.timeline(from)),
+        &related_announcements,
+    );
+    let institution_hits = split.institutions();
+    let (institutions, best_institution) = in_own_order(from, institution_hits, institution_of);
+    let (institutions, best_institution) = if related.institutions.is_empty() {
+        (institutions, best_institution)
+    } else {
+        // Merged in name order (index order); the best row moves with its institution.
+        let best = best_institution.map(|row| institutions[row]);
+        let mut merged = institutions;
+        merged.extend(
+            related
+                .institutions
+                .iter()
+                .map(|&(institution, _)| institution),
+        );
+        merged.sort_unstable();
+        let best_row = best.and_then(|best| merged.binary_search(&best).ok());
+        (merged, best_row)
+    };
+    let (institutions, best_institution) =
+        sort_institutions(from, institutions, institution_hits, best_institution);
+    let (contacts, best_contact) = in_own_order(from, split.contacts(), contact_of);
+    let (people, best_person) = in_own_order(from, split.people(), person_of);
     Lists {
-        timeline: timeline_of(from, candidates.as_deref(), Some(split.timeline(from))),
-        institutions: ranked(from, split.institutions(), institution_of),
-        contacts: ranked(from, split.contacts(), contact_of),
-        people: ranked(from, split.people(), person_of),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::timeline_key;
-
-    /// The packed key sorts as (higher score, shorter title, earlier announcement).
-    #[test]
-    fn timeline_key_sorts_like_the_ranking_it_packs() {
-        let cases = [
-            (440, 12, 7),
-            (440, 12, 3),
-            (440, 40, 0),
-            (220, 5, 1),
-            (0, 0, 2),
-            (i64::from(u32::MAX) + 5, 9, 4),
-            (100, u32::MAX, usize::MAX >> 1),
-        ];
-        for &(score, chars, announcement) in &cases {
-            for &(other_score, other_chars, other_announcement) in &cases {
-                let expected = (
-                    std::cmp::Reverse(score.min(i64::from(u32::MAX))),
-                    chars,
-                    announcement,
-                )
-                    .cmp(&(
-                        std::cmp::Reverse(other_score.min(i64::from(u32::MAX))),
-                        other_chars,
-                        other_announcement,
-                    ));
-                let packed = timeline_key(score, chars, announcement).cmp(&timeline_key(
-                    other_score,
-                    other_chars,
-                    other_announcement,
-                ));
-                assert_eq!(packed, expected, "{score} {chars} {announcement}");
-            }
-        }
+        timeline,
+        institutions,
+        contacts,
+        people,
+        best: BestRows {
+            timeline: best_timeline,
+            institutions: best_institution,
+            contacts: best_contact,
+            people: best_person,
+        },
+        related,
     }
 }

@@ -13,8 +13,9 @@ use crate::search::fold::fold;
 use super::app::{App, ListCursor, Overlay, Pane};
 use super::details::{self, event_label};
 use super::keymap::Action;
-use super::rows::TimelineRow;
+use super::rows::{InstitutionSort, TimelineRow, TimelineSort};
 use super::theme::{MARK_SYMBOL, SELECTION_SYMBOL};
+use crate::dataset::Record;
 
 /// Below this size the panes cannot show anything useful.
 pub const MIN_WIDTH: u16 = 50;
@@ -237,6 +238,7 @@ fn draw_list<T>(
     cursor: ListCursor,
     nothing: &str,
     row: impl Fn(&T, usize) -> (String, bool),
+    dimmed: impl Fn(&T) -> bool,
 ) {
     let inner_width = area.width.saturating_sub(2) as usize;
     let height = area.height.saturating_sub(2) as usize;
@@ -247,7 +249,14 @@ fn draw_list<T>(
         .take(height)
         .map(|(position, item)| {
             let (text, marked) = row(item, inner_width);
-            row_line(app, &text, position == cursor.selected, marked, inner_width)
+            let selected = position == cursor.selected;
+            let line = row_line(app, &text, selected, marked, inner_width);
+            // A row that only concerns a match is muted, unless selected.
+            if dimmed(item) && !selected {
+                line.patch_style(app.theme.muted)
+            } else {
+                line
+            }
         })
         .collect();
     if lines.is_empty() {
@@ -267,6 +276,11 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
             crate::sanitize::sanitize(&app.dataset.institutions[institution].name)
         ),
         None => format!("Timeline {announcements}"),
+    };
+    // The default order (oldest first) goes without saying; another is named.
+    let title = match app.orders.timeline {
+        TimelineSort::OldestFirst => title,
+        order => format!("{title} · {}", order.label()),
     };
     let row = |row: &TimelineRow, inner_width: usize| {
         let text = match *row {
@@ -301,6 +315,7 @@ fn draw_timeline(app: &App, frame: &mut Frame, area: Rect) {
         app.timeline_cursor,
         nothing,
         row,
+        |row: &TimelineRow| app.related_row(row.record()).is_some(),
     );
 }
 
@@ -319,6 +334,10 @@ fn draw_institutions(app: &App, frame: &mut Frame, area: Rect) {
         _ => Vec::new(),
     };
     let title = format!("Institutions {}", app.institutions.len());
+    let title = match app.orders.institutions {
+        InstitutionSort::Name => title,
+        order => format!("{title} · {}", order.label()),
+    };
     let row = |&index: &usize, inner_width: usize| {
         let institution = &app.dataset.institutions[index];
         let count = app.dataset.announcements_of(index).len();
@@ -341,6 +360,7 @@ fn draw_institutions(app: &App, frame: &mut Frame, area: Rect) {
         app.institutions_cursor,
         nothing,
         row,
+        |&institution: &usize| app.related_row(Record::Institution(institution)).is_some(),
     );
 }
 
@@ -381,9 +401,18 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     if app.searching() {
         // The lists are still those of the filter before the last edit.
         left.push(Span::styled("  searching…", app.theme.muted));
+    } else if let Some(suggestion) = &app.suggestion {
+        left.push(Span::styled(
+            format!(
+                "  no match — did you mean `{}`? ({})",
+                crate::sanitize::sanitize(&suggestion.word),
+                app.keymap.label_of(Action::TakeSuggestion)
+            ),
+            app.theme.warning,
+        ));
     } else if !app.filter.is_empty() {
         left.push(Span::styled(
-            format!("  {} matches", app.match_count()),
+            format!("  {}", counted(app.match_count(), "match", "matches")),
             app.theme.muted,
         ));
     }
@@ -402,6 +431,28 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::styled(
             crate::sanitize::sanitize(status).into_owned(),
             app.theme.warning,
+        ));
+    }
+    // People have no pane on the main screen: say that some match, and where; last, as
+    // the least pressing news.
+    if !app.searching()
+        && app.suggestion.is_none()
+        && !app.filter.is_empty()
+        && app.overlays.is_empty()
+        && !app.people.is_empty()
+    {
+        left.push(Span::styled(
+            format!(
+                "  {} {} — {}",
+                counted(app.people.len(), "person", "people"),
+                if app.people.len() == 1 {
+                    "matches"
+                } else {
+                    "match"
+                },
+                app.keymap.label_of(Action::People)
+            ),
+            app.theme.muted,
         ));
     }
     let mut hints: Vec<Span> = Vec::new();
@@ -630,4 +681,9 @@ fn draw_people(app: &App, frame: &mut Frame, area: Rect) {
         app.keymap.label_of(Action::Escape)
     );
     frame.render_widget(Paragraph::new(lines).block(block(app, &title, true)), area);
+}
+
+/// "1 match", "2 matches".
+fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
