@@ -328,10 +328,21 @@ fn not_found(at: &Path, source: &str, occurrence: Option<u32>, count: usize) -> 
 /// of its institution's other names. Passages are checked only when the dataset has texts.
 pub fn problems(files: &[ParsedFile], texts: &SourceTexts) -> Vec<Diagnostic> {
     let mut found: Vec<(usize, Path, String)> = Vec::new();
+    // Few statements name an `about`: the institutions' names are gathered only if one does.
+    let any_about = files.iter().any(|file| {
+        file.content.announcements.iter().any(|announcement| {
+            announcement
+                .profiles
+                .iter()
+                .any(|profile| profile.about.is_some())
+        })
+    });
     let mut other_names: HashMap<&str, &[Text]> = HashMap::new();
-    for file in files {
-        for institution in &file.content.institutions {
-            other_names.insert(&institution.id, &institution.other_names);
+    if any_about {
+        for file in files {
+            for institution in &file.content.institutions {
+                other_names.insert(&institution.id, &institution.other_names);
+            }
         }
     }
     for (file_index, file) in files.iter().enumerate() {

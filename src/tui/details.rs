@@ -409,14 +409,23 @@ fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
     builder.heading(&format!("Announcements ({})", announcements.len()));
     for announcement in announcements {
         let item = &dataset.announcements[announcement];
-        let role = item
+        let partner = item
             .partners
             .iter()
-            .find(|partner| partner.institution == institution.id)
-            .map_or("mentioned", |partner| partner.role.as_str());
-        builder.link(
+            .find(|partner| partner.institution == institution.id);
+        let role = partner.map_or("mentioned", |partner| partner.role.as_str());
+        let passage = partner.and_then(|partner| {
+            passage_spot(
+                dataset,
+                announcement,
+                PassageKind::Partner,
+                partner.passage.as_deref(),
+            )
+        });
+        builder.fact_link(
             &format!("{} {} — {role}", item.date, item.short_title),
             Record::Announcement(announcement),
+            passage,
         );
     }
     let partners = dataset.co_partners(index);
@@ -606,9 +615,14 @@ fn event(builder: &mut Builder, dataset: &Dataset, announcement: usize, index: u
             }
         }),
     );
-    builder.field("written", event.as_written.as_deref().unwrap_or(""));
     for (field, source) in &event.sources {
         builder.field(field, source);
+    }
+    let words = event.as_written.as_deref().or(event.passage.as_deref());
+    if let Some(words) = words {
+        builder.heading("In the release");
+        let passage = passage_spot(dataset, announcement, PassageKind::Event, Some(words));
+        builder.fact(&format!("“{words}”"), passage);
     }
     builder.heading("Announced in");
     builder.link(
