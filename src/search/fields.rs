@@ -14,12 +14,12 @@ use super::query::Facet;
 /// there counts. Ordered from the heaviest to the lightest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FieldClass {
-    /// The record's own names: name, other names, id (of an institution, a person or a
-    /// contact), a person's or contact's name.
+    /// The record's own names: name, other names, a person's or contact's name.
     Name,
     /// Where the record is: city, country, an announcement's dateline, an event's place.
     Place,
-    /// A short title: an announcement's `short_title`, an event's title, and their ids.
+    /// A short title: an announcement's `short_title`, an event's title, and every
+    /// record's id.
     Title,
     /// A date (`2023-10-16`, `2023/2024`).
     Date,
@@ -280,7 +280,9 @@ impl<'a> RecordFields<'a> {
     fn institution(&self, index: usize, sink: &mut impl FieldSink<'a>) {
         let dataset = self.dataset;
         let institution = &dataset.institutions[index];
-        sink.field(FieldClass::Name, &institution.id);
+        // An id is a slug that may hold another record's name (a department's names its
+        // parent), so it counts as a short title, below the record's own names.
+        sink.field(FieldClass::Title, &institution.id);
         sink.field(FieldClass::Name, &institution.name);
         for name in &institution.other_names {
             sink.field(FieldClass::Name, name);
@@ -321,7 +323,7 @@ impl<'a> RecordFields<'a> {
     fn person(&self, index: usize, sink: &mut impl FieldSink<'a>) {
         let dataset = self.dataset;
         let person = &dataset.people[index];
-        sink.field(FieldClass::Name, &person.id);
+        sink.field(FieldClass::Title, &person.id);
         sink.field(FieldClass::Name, &person.name);
         for role in &person.roles {
             sink.field(FieldClass::Prose, &role.title);
@@ -342,7 +344,7 @@ impl<'a> RecordFields<'a> {
     fn contact(&self, index: usize, sink: &mut impl FieldSink<'a>) {
         let dataset = self.dataset;
         let contact = &dataset.contacts[index];
-        sink.field(FieldClass::Name, &contact.id);
+        sink.field(FieldClass::Title, &contact.id);
         sink.field(FieldClass::Name, &contact.name);
         sink.field(FieldClass::Reference, &contact.organization);
         self.reference(&contact.represents, sink);
