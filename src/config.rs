@@ -499,9 +499,23 @@ fn conflicts(
         .collect()
 }
 
-/// A TOML basic string. Keys never hold control characters (`Key::parse` refuses them).
+/// A TOML basic string. Keys never hold control characters (`Key::parse` refuses them),
+/// but may be a bidi override or a zero-width character: those are written as `\uXXXX`, so
+/// `accords config` never sends one raw to the terminal, and the file reads back the same.
 fn toml_string(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    let mut written = String::from("\"");
+    for character in text.chars() {
+        match character {
+            '\\' => written.push_str("\\\\"),
+            '"' => written.push_str("\\\""),
+            character if crate::sanitize::needs_placeholder(character) => {
+                let _ = write!(written, "\\u{:04X}", character as u32);
+            }
+            character => written.push(character),
+        }
+    }
+    written.push('"');
+    written
 }
 
 /// A settings file for `theme` and `keymap`: every command of the table, with what it does

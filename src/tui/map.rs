@@ -1,6 +1,6 @@
 //! The world map drawn in place of Details (`w`): every institution the filter keeps at its
 //! coordinates, the selected one standing out with its name, and the partners of the
-//! selected announcement joined to each other. `z` zooms to Europe and back.
+//! selected announcement joined to the first of them. `z` zooms to Europe and back.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,6 +17,12 @@ use super::app::{App, MapZoom, Pane};
 use super::keymap::Action;
 use super::rows::TimelineRow;
 use super::theme::Theme;
+
+/// The most partners' links and the most institution marks one frame draws: a frame's
+/// cost stays bounded whatever the dataset holds, and beyond this the map is a blot anyway.
+/// The title says when some are left out.
+pub const MAX_LINKS: usize = 500;
+pub const MAX_MARKS: usize = 2_000;
 
 /// Below this the map's shapes cannot be told apart.
 pub const MIN_WIDTH: u16 = 32;
@@ -75,10 +81,33 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
         app.keymap.label_of(Action::ToggleZoom),
         app.keymap.label_of(Action::ToggleMap),
     );
-    let title = match zoom {
+    let mut title = match zoom {
         MapZoom::World => format!("Map — world ({zoom_key}: Europe, {map_key}: hide)"),
         MapZoom::Europe => format!("Map — Europe ({zoom_key}: world, {map_key}: hide)"),
     };
+    let located = |index: usize| {
+        app.dataset.institutions[index]
+            .coordinates
+            .map(|point| (point.lon, point.lat))
+    };
+    let shown: Vec<(f64, f64)> = app
+        .institutions
+        .iter()
+        .filter_map(|&index| located(index))
+        .collect();
+    let partners: Vec<(f64, f64)> = joined_partners(app)
+        .into_iter()
+        .filter_map(located)
+        .collect();
+    if shown.len() > MAX_MARKS || partners.len() > MAX_LINKS + 1 {
+        title.push_str(&format!(
+            " — drawn: {} of {} places, {} of {} links",
+            shown.len().min(MAX_MARKS),
+            shown.len(),
+            partners.len().saturating_sub(1).min(MAX_LINKS),
+            partners.len().saturating_sub(1)
+        ));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(style)
@@ -96,20 +125,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
     }
     let (x_bounds, y_bounds) = bounds(zoom);
     let theme = app.theme;
-    let located = |index: usize| {
-        app.dataset.institutions[index]
-            .coordinates
-            .map(|point| (point.lon, point.lat))
-    };
-    let shown: Vec<(f64, f64)> = app
-        .institutions
-        .iter()
-        .filter_map(|&index| located(index))
-        .collect();
-    let partners: Vec<(f64, f64)> = joined_partners(app)
-        .into_iter()
-        .filter_map(located)
-        .collect();
     let selected =
         selected_institution(app).and_then(|index| located(index).map(|point| (index, point)));
     let canvas = Canvas::default()
@@ -123,11 +138,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
                 color: tint(&theme, Color::DarkGray),
             });
             context.layer();
-            for (position, from) in partners.iter().enumerate() {
-                for to in &partners[position + 1..] {
+            // A star from the first partner (the release's lead, as curated) to each other
+            // one: linear in the partners, where joining every pair was quadratic (8,000
+            // partners, 32 million lines), and capped.
+            if let Some((hub, others)) = partners.split_first() {
+                for to in others.iter().take(MAX_LINKS) {
                     context.draw(&Segment::new(
-                        from.0,
-                        from.1,
+                        hub.0,
+                        hub.1,
                         to.0,
                         to.1,
                         tint(&theme, Color::Green),
@@ -137,10 +155,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
             context.layer();
             // Printed symbols, not canvas points, so institutions stand apart from the
             // coastlines even without colour.
-            for point in &shown {
+            for point in shown.iter().take(MAX_MARKS) {
                 context.print(point.0, point.1, Line::styled("+", theme.key));
             }
-            for point in &partners {
+            for point in partners.iter().take(MAX_MARKS) {
                 context.print(point.0, point.1, Line::styled("●", theme.marked));
             }
             if let Some((index, point)) = selected {

@@ -386,23 +386,38 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.muted,
         ));
     }
-    if let Some(institution) = app.narrowed {
-        left.push(Span::styled(
-            format!(
-                "  showing announcements of {} ({} shows all)",
-                crate::sanitize::sanitize(&app.dataset.institutions[institution].name),
-                app.keymap.label_of(Action::ClearNarrowing)
-            ),
-            app.theme.heading,
-        ));
-    }
-    if let Some(status) = &app.status {
-        left.push(Span::raw("  "));
-        left.push(Span::styled(
-            crate::sanitize::sanitize(status).into_owned(),
+    let status = app.status.as_ref().map(|status| {
+        Span::styled(
+            format!("  {}", crate::sanitize::sanitize(status)),
             app.theme.warning,
-        ));
+        )
+    });
+    if let Some(institution) = app.narrowed {
+        // The status says what just happened ("written to…", "opening…"): it wins the room
+        // over a long institution name, which is cut, or left out when too little is left.
+        let name = crate::sanitize::sanitize(&app.dataset.institutions[institution].name);
+        let shows_all = format!(
+            " ({} shows all)",
+            app.keymap.label_of(Action::ClearNarrowing)
+        );
+        let before = "  showing announcements of ";
+        let taken: usize =
+            left.iter().map(Span::width).sum::<usize>() + status.as_ref().map_or(0, Span::width);
+        let room = (area.width as usize).saturating_sub(taken + before.width() + shows_all.width());
+        let keep = status.is_none() || room >= name.width();
+        if keep || room >= 8 {
+            let name = if keep {
+                name.into_owned()
+            } else {
+                super::details::fit(&name, room)
+            };
+            left.push(Span::styled(
+                format!("{before}{name}{shows_all}"),
+                app.theme.heading,
+            ));
+        }
     }
+    left.extend(status);
     let mut hints: Vec<Span> = Vec::new();
     for (command, label) in app.keymap.hints(app.context()) {
         hints.push(Span::styled(label, app.theme.key));
