@@ -234,6 +234,8 @@ pub struct Options {
     pub rows: u16,
     /// Set NO_COLOR=1 (it is removed otherwise).
     pub no_color: bool,
+    /// More environment variables (`TERM`, `PATH`…), set last.
+    pub env: Vec<(String, String)>,
 }
 
 impl Default for Options {
@@ -242,6 +244,7 @@ impl Default for Options {
             cols: 120,
             rows: 40,
             no_color: false,
+            env: Vec::new(),
         }
     }
 }
@@ -280,6 +283,9 @@ impl Explorer {
             command.env("NO_COLOR", "1");
         } else {
             command.env_remove("NO_COLOR");
+        }
+        for (name, value) in &options.env {
+            command.env(name, value);
         }
         let size = PtySize {
             rows: options.rows,
@@ -366,6 +372,16 @@ impl Explorer {
     #[track_caller]
     pub fn send(&mut self, text: &str) {
         self.write(text.as_bytes());
+    }
+
+    /// Pastes text, as a terminal does when bracketed paste is on: between `ESC [200~` and
+    /// `ESC [201~`, in one write.
+    #[track_caller]
+    pub fn paste(&mut self, text: &str) {
+        let mut bytes = b"\x1b[200~".to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        bytes.extend_from_slice(b"\x1b[201~");
+        self.write(&bytes);
     }
 
     /// Presses one key. After `Key::Esc`, wait for the screen before sending anything else:
