@@ -488,3 +488,88 @@ fn the_confirmation_wins_the_status_line_over_a_long_narrowed_name() {
         name.chars().count()
     );
 }
+
+/// The system call the explorer's main thread is blocked in, from /proc: its number first
+/// (1 is `write` on x86-64 Linux).
+fn main_thread_syscall(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/syscall")).unwrap_or_default()
+}
+
+/// Whether the main thread is blocked writing: `write` (1) or `writev` (20) on x86-64.
+fn blocked_writing(pid: u32) -> bool {
+    let syscall = main_thread_syscall(pid);
+    matches!(syscall.split_whitespace().next(), Some("1" | "20"))
+}
+
+// SIGTERM ends the explorer even while its main thread is blocked writing a frame to a
+// terminal that does not read: the signal does not wait for stdout's lock.
+#[test]
+#[cfg(target_arch = "x86_64")]
+fn sigterm_is_acted_on_while_the_terminal_does_not_read() {
+    let mut t = explorer_with(&["--data", &data_dir()], Options::default());
+    let pid = t.pid();
+    t.pause_output(true);
+    // Frames until a write blocks: each toggle of the map redraws the Details pane.
+    let started = Instant::now();
+    while !blocked_writing(pid) {
+        assert!(
+            started.elapsed() < support::pty::DEADLINE,
+            "the explorer's writes never blocked (in {:?})",
+            main_thread_syscall(pid)
+        );
+        t.send("w");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let blocked_in = main_thread_syscall(pid);
+    t.signal("TERM");
+    eventually("the explorer to end on SIGTERM", || {
+        process_state(pid).is_none_or(|state| state == 'Z')
+    });
+    t.pause_output(false);
+    let finished = t.finish();
+    assert_eq!(
+        finished.status.exit_code(),
+        128 + 15,
+        "blocked in {blocked_in}: {}",
+        finished.status
+    );
+}
+
+// A terminal larger than the cap is drawn at the cap, with a note saying so.
+#[test]
+fn a_terminal_larger_than_the_cap_is_drawn_at_the_cap_with_a_note() {
+    use accords::tui::capped::{MAX_HEIGHT, MAX_WIDTH};
+    let (cols, rows) = (MAX_WIDTH + 200, MAX_HEIGHT + 100);
+    let mut t = Explorer::spawn_with(
+        &["--data", &data_dir()],
+        Options {
+            cols,
+            rows,
+            ..Options::default()
+        },
+    );
+    let note = format!("terminal larger than drawn: {MAX_WIDTH}×{MAX_HEIGHT} of {cols}×{rows}");
+    // The status line is the last row drawn, at the cap.
+    let screen = t.wait_for(|screen| {
+        ["┌Timeline ", "┌Details", &note]
+            .iter()
+            .all(|text| screen.contains(text))
+            && screen.row(MAX_HEIGHT as usize - 1).contains("quit")
+    });
+    // Nothing is drawn beyond the cap.
+    assert!(
+        screen.rows()[MAX_HEIGHT as usize..]
+            .iter()
+            .all(|row| row.trim().is_empty()),
+        "rows past the cap stay blank"
+    );
+    assert!(
+        screen
+            .rows()
+            .iter()
+            .all(|row| row.chars().count() <= MAX_WIDTH as usize),
+        "columns past the cap stay blank"
+    );
+    t.send("q");
+    t.finish().assert_exited_cleanly();
+}

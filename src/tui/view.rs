@@ -86,8 +86,9 @@ pub fn layout(width: u16, height: u16) -> Layout {
 }
 
 fn centered(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
-    let width = area.width * width_percent / 100;
-    let height = area.height * height_percent / 100;
+    // In u32: 90% of a width over 728 columns overflows u16.
+    let width = (u32::from(area.width) * u32::from(width_percent) / 100) as u16;
+    let height = (u32::from(area.height) * u32::from(height_percent) / 100) as u16;
     Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,

@@ -258,6 +258,9 @@ pub struct Explorer {
     child: Box<dyn Child + Send + Sync>,
     terminal: Arc<Mutex<Terminal>>,
     reader: Option<JoinHandle<()>>,
+    /// While set, the reader thread stops reading: a terminal that is not reading its
+    /// output (flow control, a hung emulator), so that the explorer's writes block.
+    output_paused: Arc<std::sync::atomic::AtomicBool>,
     /// Esc was sent and the screen has not been waited on since: another key now would
     /// arrive with it as one Alt-key.
     escape_pending: bool,
@@ -321,6 +324,8 @@ impl Explorer {
             master.take_writer().expect("the pty can be written"),
         )));
         let shared = Arc::clone(&terminal);
+        let output_paused = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let paused = Arc::clone(&output_paused);
         let answers = Arc::clone(&writer);
         // Drains the pty all the time, so the explorer never blocks on a full buffer.
         let reader = std::thread::Builder::new()
@@ -328,6 +333,9 @@ impl Explorer {
             .spawn(move || {
                 let mut buffer = [0u8; 16 * 1024];
                 loop {
+                    while paused.load(std::sync::atomic::Ordering::SeqCst) {
+                        std::thread::sleep(POLL);
+                    }
                     match output.read(&mut buffer) {
                         Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
                         Ok(0) | Err(_) => break,
@@ -363,6 +371,7 @@ impl Explorer {
             child,
             terminal,
             reader: Some(reader),
+            output_paused,
             escape_pending: false,
             exited: None,
         }
@@ -382,6 +391,12 @@ impl Explorer {
         bytes.extend_from_slice(text.as_bytes());
         bytes.extend_from_slice(b"\x1b[201~");
         self.write(&bytes);
+    }
+
+    /// Stops or starts reading the explorer's output, as a terminal that stopped reading.
+    pub fn pause_output(&self, paused: bool) {
+        self.output_paused
+            .store(paused, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Presses one key. After `Key::Esc`, wait for the screen before sending anything else:
