@@ -341,7 +341,7 @@ fn the_map_of_eight_thousand_partners_draws_and_answers_keys() {
     let screen = t.wait_for_text(&["Map — world"]);
     let shown = started.elapsed();
     assert!(
-        screen.contains("drawn: 2000 of 8000 places, 500 of 7999 links"),
+        screen.contains("2000 of 8000 places, 500 of 7999 links drawn"),
         "the map says what it left out:\n{screen}"
     );
     let started = Instant::now();

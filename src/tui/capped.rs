@@ -116,6 +116,13 @@ mod tests {
     }
 
     #[test]
+    fn the_two_buffers_of_a_capped_frame_stay_under_64_mib() {
+        let cells = usize::from(MAX_WIDTH) * usize::from(MAX_HEIGHT);
+        let bytes = 2 * cells * std::mem::size_of::<Cell>();
+        assert!(bytes < 64 << 20, "{bytes} bytes");
+    }
+
+    #[test]
     fn the_note_says_how_much_was_drawn() {
         let mut terminal =
             ratatui::Terminal::new(TestBackend::new(80, 3)).expect("a test terminal");

@@ -81,7 +81,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
         app.keymap.label_of(Action::ToggleZoom),
         app.keymap.label_of(Action::ToggleMap),
     );
-    let mut title = match zoom {
+    let title = match zoom {
         MapZoom::World => format!("Map — world ({zoom_key}: Europe, {map_key}: hide)"),
         MapZoom::Europe => format!("Map — Europe ({zoom_key}: world, {map_key}: hide)"),
     };
@@ -99,19 +99,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
         .into_iter()
         .filter_map(located)
         .collect();
-    if shown.len() > MAX_MARKS || partners.len() > MAX_LINKS + 1 {
-        title.push_str(&format!(
-            " — drawn: {} of {} places, {} of {} links",
+    let left_out = (shown.len() > MAX_MARKS || partners.len() > MAX_LINKS + 1).then(|| {
+        format!(
+            "{} of {} places, {} of {} links drawn",
             shown.len().min(MAX_MARKS),
             shown.len(),
             partners.len().saturating_sub(1).min(MAX_LINKS),
             partners.len().saturating_sub(1)
-        ));
-    }
-    let block = Block::default()
+        )
+    });
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(style)
         .title(Span::styled(title.as_str(), style));
+    if let Some(left_out) = &left_out {
+        block = block.title_bottom(Span::styled(left_out.as_str(), style));
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let message =
             format!("terminal too small for a readable map (need {MIN_WIDTH}×{MIN_HEIGHT} here)");
