@@ -339,7 +339,10 @@ fn the_map_of_eight_thousand_partners_draws_and_answers_keys() {
     let started = Instant::now();
     t.send("w");
     // The map says what it left out.
-    t.wait_for_text(&["Map — world", "2000 of 8000 places, 500 of 7999 links drawn"]);
+    t.wait_for_text(&[
+        "Map — world",
+        "2000 of 8000 places, 500 of 7999 links drawn",
+    ]);
     let shown = started.elapsed();
     let started = Instant::now();
     t.send("z");
@@ -567,6 +570,34 @@ fn a_terminal_larger_than_the_cap_is_drawn_at_the_cap_with_a_note() {
             .all(|row| row.chars().count() <= MAX_WIDTH as usize),
         "columns past the cap stay blank"
     );
+    t.send("q");
+    t.finish().assert_exited_cleanly();
+}
+
+// A 9000×9000 terminal is drawn within a memory ceiling: two uncapped buffers alone would
+// take about 6.5 GB, past the 3 GiB of address space the explorer gets here.
+#[test]
+fn a_9000_by_9000_terminal_is_drawn_under_a_memory_ceiling() {
+    use accords::tui::capped::{MAX_HEIGHT, MAX_WIDTH};
+    let mut t = Explorer::spawn_with(
+        &["--data", &data_dir()],
+        Options {
+            cols: 9000,
+            rows: 9000,
+            model: Some((MAX_WIDTH + 100, MAX_HEIGHT + 20)),
+            address_space_kib: Some(3 * 1024 * 1024),
+            ..Options::default()
+        },
+    );
+    let note = format!("terminal larger than drawn: {MAX_WIDTH}×{MAX_HEIGHT} of 9000×9000");
+    t.wait_for(|screen| {
+        ["┌Timeline ", "┌Details", &note]
+            .iter()
+            .all(|text| screen.contains(text))
+            && screen.row(MAX_HEIGHT as usize - 1).contains("quit")
+    });
+    t.send("w");
+    t.wait_for_text(&["Map — world", &note]);
     t.send("q");
     t.finish().assert_exited_cleanly();
 }

@@ -236,6 +236,11 @@ pub struct Options {
     pub no_color: bool,
     /// More environment variables (`TERM`, `PATH`…), set last.
     pub env: Vec<(String, String)>,
+    /// The model screen's size (columns, rows), when it is not the terminal's: a model of
+    /// a 9000×9000 terminal would take gigabytes; a smaller one shows its top left.
+    pub model: Option<(u16, u16)>,
+    /// The explorer's address space limit, in KiB.
+    pub address_space_kib: Option<u64>,
 }
 
 impl Default for Options {
@@ -245,6 +250,8 @@ impl Default for Options {
             rows: 40,
             no_color: false,
             env: Vec::new(),
+            model: None,
+            address_space_kib: None,
         }
     }
 }
@@ -274,7 +281,18 @@ impl Explorer {
     }
 
     pub fn spawn_with(args: &[&str], options: Options) -> Explorer {
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_accords"));
+        let mut command = match options.address_space_kib {
+            // `ulimit -v` in a shell that then becomes the explorer: a regression that
+            // allocates without bound fails instead of exhausting the machine.
+            Some(limit) => {
+                let mut command = CommandBuilder::new("sh");
+                command.arg("-c");
+                command.arg(format!("ulimit -v {limit} && exec \"$0\" \"$@\""));
+                command.arg(env!("CARGO_BIN_EXE_accords"));
+                command
+            }
+            None => CommandBuilder::new(env!("CARGO_BIN_EXE_accords")),
+        };
         command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
@@ -311,8 +329,8 @@ impl Explorer {
         };
         let terminal = Arc::new(Mutex::new(Terminal {
             parser: vt100::Parser::new_with_callbacks(
-                options.rows,
-                options.cols,
+                options.model.map_or(options.rows, |(_, rows)| rows),
+                options.model.map_or(options.cols, |(cols, _)| cols),
                 0,
                 Requests::default(),
             ),
