@@ -682,6 +682,16 @@ mod tests {
     }
 
     #[test]
+    fn a_bidi_override_key_is_written_escaped_and_reads_back() {
+        let settings = resolve(None, false, Some(&file("[keys]\nquit = [\"\\u202E\"]\n")));
+        let written = render(settings.theme, &settings.keymap, "test");
+        assert!(!written.contains('\u{202E}'), "written raw:\n{written}");
+        assert!(written.contains("quit = [\"\\u202E\"]"), "{written}");
+        let again = resolve(None, false, Some(&file(&written)));
+        assert_eq!(again.keymap, settings.keymap);
+    }
+
+    #[test]
     fn an_empty_file_is_the_defaults() {
         let settings = resolve(None, false, Some(&file("")));
         assert_eq!(settings.keymap, Keymap::default());
