@@ -128,6 +128,29 @@ fn a_paste_of_ten_thousand_characters_is_filtered_whole_and_one_esc_clears_it() 
     t.finish().assert_exited_cleanly();
 }
 
+// The same 10,000 characters typed in one burst, as a terminal without bracketed paste
+// sends a paste: all of it is read before the next frame, none waits for another key.
+#[test]
+fn ten_thousand_characters_typed_in_one_burst_are_all_read_and_one_esc_clears_them() {
+    let mut t = explorer_with(&["--data", &data_dir()], Options::default());
+    let all = pane_count(&t.screen(), "Timeline").expect("a count");
+    t.send("/");
+    t.wait_for(|screen| screen.status_line().starts_with("/"));
+    let typed = format!("gustave{}bergonie", " ".repeat(10_000 - 15));
+    t.send(&typed);
+    t.wait_for_described("the whole burst to be filtered", |screen| {
+        pane_count(screen, "Timeline") == Some(1)
+            && screen.contains("Bergoni")
+            && screen.status_line().starts_with("/gustave ")
+    });
+    t.send_key(Key::Esc);
+    t.wait_for_described("one Esc to clear the filter", |screen| {
+        !screen.status_line().starts_with("/") && pane_count(screen, "Timeline") == Some(all)
+    });
+    t.send("q");
+    t.finish().assert_exited_cleanly();
+}
+
 // A title made to end a shell's bracketed paste and run a command reaches the clipboard
 // without its control characters.
 #[test]
