@@ -624,3 +624,50 @@ fn a_9000_by_9000_terminal_is_drawn_under_a_memory_ceiling() {
     t.send("q");
     t.finish().assert_exited_cleanly();
 }
+
+// Where no thread can be created, the command line runs on one thread instead of rayon
+// panicking. A process limit binds only an unprivileged user, so the binary runs as
+// `nobody` (setpriv) with one process allowed (prlimit): this needs root and util-linux,
+// and says so when it cannot run.
+#[test]
+fn the_command_line_works_where_no_thread_can_be_created() {
+    let is_root = std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
+        status
+            .lines()
+            .any(|line| line.starts_with("Uid:") && line.split_whitespace().nth(1) == Some("0"))
+    });
+    let tools = ["setpriv", "prlimit"].iter().all(|tool| {
+        std::process::Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .is_ok_and(|output| output.status.success())
+    });
+    if !is_root || !tools {
+        eprintln!("skipped: needs root, setpriv and prlimit");
+        return;
+    }
+    // A copy that `nobody` may run, whatever the permissions of the build directory.
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let binary = directory.path().join("accords");
+    std::fs::copy(env!("CARGO_BIN_EXE_accords"), &binary).expect("copied");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for path in [directory.path(), binary.as_path()] {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+                .expect("permissions set");
+        }
+    }
+    let output = run_plain(
+        std::process::Command::new("setpriv")
+            .args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
+            .args(["prlimit", "--nproc=1"])
+            .arg(&binary)
+            .args(["search", "gustave", "--format", "json"])
+            .env("XDG_CONFIG_HOME", support::NO_SETTINGS),
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("\"id\": \"gustave-roussy\""), "{stdout}");
+}
