@@ -1,6 +1,7 @@
 //! The explorer: terminal set-up and restore, and the loop that turns terminal events into
 //! actions on the [`app::App`] and draws it. The terminal is restored on every way out:
-//! a normal quit, an error, or a panic.
+//! a normal quit, an error, a panic, or a signal (see [`signals`], which also suspends and
+//! resumes).
 
 pub mod app;
 pub mod capped;
