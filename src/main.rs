@@ -27,6 +27,13 @@ fn failure(stderr: String) -> Outcome {
 /// for a fix; one that cannot be read at all is still an error.
 fn explore(cli: &Cli) -> Outcome {
     use std::io::IsTerminal;
+    // The explorer needs threads (input, search, signals); rayon's pool is started here, so
+    // that a process limit is a message, not a panic.
+    if let Err(error) = rayon::ThreadPoolBuilder::new().build_global() {
+        return failure(format!(
+            "accords: the explorer could not start its threads ({error}); the command line works with one: see `accords --help`\n"
+        ));
+    }
     // A terminal that cannot move the cursor or clear the screen would show the explorer's
     // drawing as a stream of escape sequences.
     if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {

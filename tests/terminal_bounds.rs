@@ -657,17 +657,37 @@ fn the_command_line_works_where_no_thread_can_be_created() {
                 .expect("permissions set");
         }
     }
-    let output = run_plain(
-        std::process::Command::new("setpriv")
-            .args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
-            .args(["prlimit", "--nproc=1"])
-            .arg(&binary)
-            .args(["search", "gustave", "--format", "json"])
-            .env("XDG_CONFIG_HOME", support::NO_SETTINGS),
-    );
+    let limited = |args: &[&str]| {
+        run_plain(
+            std::process::Command::new("setpriv")
+                .args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
+                .args(["prlimit", "--nproc=1"])
+                .arg(&binary)
+                .args(args)
+                .env("XDG_CONFIG_HOME", support::NO_SETTINGS),
+        )
+    };
+    let output = limited(&["search", "gustave", "--format", "json"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("\"id\": \"gustave-roussy\""), "{stdout}");
+
+    let output = limited(&["check"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("valid: 5 announcements"),
+        "{output:?}"
+    );
+
+    // The explorer cannot run without threads: it says so, without a panic.
+    let output = limited(&[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("accords: the explorer could not start its threads"),
+        "{stderr}"
+    );
 }
