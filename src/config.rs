@@ -499,9 +499,23 @@ fn conflicts(
         .collect()
 }
 
-/// A TOML basic string. Keys never hold control characters (`Key::parse` refuses them).
+/// A TOML basic string. Keys never hold control characters (`Key::parse` refuses them),
+/// but may be a bidi override or a zero-width character: those are written as `\uXXXX`, so
+/// `accords config` never sends one raw to the terminal, and the file reads back the same.
 fn toml_string(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    let mut written = String::from("\"");
+    for character in text.chars() {
+        match character {
+            '\\' => written.push_str("\\\\"),
+            '"' => written.push_str("\\\""),
+            character if crate::sanitize::needs_placeholder(character) => {
+                let _ = write!(written, "\\u{:04X}", character as u32);
+            }
+            character => written.push(character),
+        }
+    }
+    written.push('"');
+    written
 }
 
 /// A settings file for `theme` and `keymap`: every command of the table, with what it does
@@ -665,6 +679,16 @@ mod tests {
             resolve(None, false, Some(&file("[keys]\n"))).theme,
             ThemeName::Dark
         );
+    }
+
+    #[test]
+    fn a_bidi_override_key_is_written_escaped_and_reads_back() {
+        let settings = resolve(None, false, Some(&file("[keys]\nquit = [\"\\u202E\"]\n")));
+        let written = render(settings.theme, &settings.keymap, "test");
+        assert!(!written.contains('\u{202E}'), "written raw:\n{written}");
+        assert!(written.contains("quit = [\"\\u202E\"]"), "{written}");
+        let again = resolve(None, false, Some(&file(&written)));
+        assert_eq!(again.keymap, settings.keymap);
     }
 
     #[test]

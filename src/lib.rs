@@ -21,4 +21,5 @@ pub mod dataset;
 pub mod output;
 pub mod sanitize;
 pub mod search;
+pub mod threads;
 pub mod tui;

@@ -1,7 +1,6 @@
 //! Parses the command line, loads the dataset, runs the command, and turns the outcome
 //! into output and an exit code.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -9,6 +8,8 @@ use clap::Parser;
 use accords::cli::{Cli, Command};
 use accords::commands::{self, Outcome, exit};
 use accords::dataset::{Dataset, LoadError};
+use accords::output::emit;
+use accords::threads;
 
 #[global_allocator]
 static ALLOCATOR: accords::Allocator = accords::Allocator;
@@ -26,6 +27,20 @@ fn failure(stderr: String) -> Outcome {
 /// for a fix; one that cannot be read at all is still an error.
 fn explore(cli: &Cli) -> Outcome {
     use std::io::IsTerminal;
+    // The explorer needs threads (input, search, signals); rayon's pool is started here, so
+    // that a process limit is a message, not a panic.
+    if let Err(error) = rayon::ThreadPoolBuilder::new().build_global() {
+        return failure(format!(
+            "accords: the explorer could not start its threads ({error}); the command line works with one: see `accords --help`\n"
+        ));
+    }
+    // A terminal that cannot move the cursor or clear the screen would show the explorer's
+    // drawing as a stream of escape sequences.
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        return failure(
+            "accords: the explorer needs a terminal that can draw, and TERM is `dumb`; on this one, use the command line: `accords --help` (list, show, contacts, search, check)\n".to_owned(),
+        );
+    }
     let settings = match accords::config::settings(cli.config.as_deref(), cli.theme) {
         Ok(settings) => settings,
         Err(error) => return failure(error.describe()),
@@ -59,9 +74,12 @@ fn explore(cli: &Cli) -> Outcome {
 }
 
 fn main() -> ExitCode {
+    let stdout_closed = emit::stdout_closed();
     let cli = Cli::parse();
     let outcome = match &cli.command {
-        Some(Command::Check { path }) => commands::check(path.as_deref().or(cli.data.as_deref())),
+        Some(Command::Check { path }) => {
+            threads::run(|| commands::check(path.as_deref().or(cli.data.as_deref())))
+        }
         // Generated from the clap definition alone: no dataset is loaded for them.
         Some(Command::Completions { shell }) => commands::completions(*shell),
         Some(Command::Man) => commands::man(),
@@ -69,17 +87,19 @@ fn main() -> ExitCode {
             accords::config::command(cli.config.as_deref(), cli.theme, *default)
         }
         None => explore(&cli),
-        Some(command) => match Dataset::open(cli.data.as_deref()) {
+        Some(command) => threads::run(|| match Dataset::open(cli.data.as_deref()) {
             Err(error) => Outcome {
                 stdout: String::new(),
                 stderr: commands::describe_load_error(&error),
                 code: exit::ERROR,
             },
             Ok(dataset) => commands::run(&dataset, command),
-        },
+        }),
     };
-    // A closed pipe (`accords list … | head`) is not an error worth a panic.
-    let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
-    let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
-    ExitCode::from(outcome.code)
+    ExitCode::from(emit::emit(
+        &outcome,
+        stdout_closed,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    ))
 }

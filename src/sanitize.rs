@@ -38,9 +38,38 @@ pub fn sanitize_multiline(text: &str) -> Cow<'_, str> {
     Cow::Owned(clean)
 }
 
-/// Control characters and bidirectional formatting characters: what a terminal may act on.
+/// Control characters, bidirectional formatting characters, and the invisible zero-width
+/// ones: what a terminal may act on, or what would make two different texts look the same
+/// (`al\u{200D}pha` beside `alpha`).
 pub fn needs_placeholder(character: char) -> bool {
-    character.is_control() || is_bidi_control(character)
+    character.is_control() || is_bidi_control(character) || is_zero_width(character)
+}
+
+fn is_zero_width(character: char) -> bool {
+    matches!(
+        character,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Text for the clipboard (OSC 52): C0 and C1 controls and bidirectional overrides removed,
+/// tab and line feed kept. A paste is read by whatever program has the terminal, so an ESC
+/// copied raw could end a shell's bracketed paste early (`ESC[201~`) and let the line after
+/// it run as a command. Removed, not made visible: the text copied is meant to be used as
+/// it is, as CSV and vCard also drop them. Zero-width characters stay, since joiners are
+/// part of some scripts' and emoji's spelling.
+pub fn for_clipboard(text: &str) -> Cow<'_, str> {
+    let removed = |character: char| {
+        (character.is_control() && !matches!(character, '\t' | '\n')) || is_bidi_control(character)
+    };
+    if !text.chars().any(removed) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter(|&character| !removed(character))
+            .collect(),
+    )
 }
 
 fn is_bidi_control(character: char) -> bool {
@@ -79,6 +108,24 @@ mod tests {
         let clean = sanitize(hostile);
         assert_eq!(clean, "Evil␛]0;PWNED␇␛[2J<U+009B>31mRED<U+202E>");
         assert!(!clean.chars().any(|character| character.is_control()));
+    }
+
+    #[test]
+    fn zero_width_characters_are_shown() {
+        assert_eq!(
+            sanitize("al\u{200D}pha al\u{200B}pha \u{2060}x\u{FEFF}"),
+            "al<U+200D>pha al<U+200B>pha <U+2060>x<U+FEFF>"
+        );
+    }
+
+    #[test]
+    fn the_clipboard_gets_no_control_but_tab_and_line_feed() {
+        let hostile = "Title\u{1b}[201~\necho PWNED\r\u{7}\u{9b}\u{202e}\tend\u{200D}";
+        assert_eq!(
+            for_clipboard(hostile),
+            "Title[201~\necho PWNED\tend\u{200D}"
+        );
+        assert!(matches!(for_clipboard("Léon\tBérard\n"), Cow::Borrowed(_)));
     }
 
     #[test]

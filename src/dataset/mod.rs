@@ -117,8 +117,9 @@ impl Dataset {
         }
         // Freeing millions of values takes a good part of a second at 100,000
         // announcements; the answer need not wait for it, and the process may well exit
-        // before it ends.
-        std::thread::spawn(move || drop(files));
+        // before it ends. Where no thread can be created, the closure is dropped, and the
+        // files with it, here.
+        let _ = std::thread::Builder::new().spawn(move || drop(files));
         Ok(counts)
     }
 

@@ -5,6 +5,7 @@
 //! break their structure or drive a terminal (see each module).
 
 pub mod csv;
+pub mod emit;
 pub mod json;
 pub mod source;
 pub mod table;

@@ -345,6 +345,8 @@ impl App {
                 }
             }
             Action::ForceQuit => self.quit = true,
+            // Carried out by the run loop, which owns the terminal.
+            Action::Suspend => {}
             Action::ClearNarrowing => self.set_narrowing(None),
             Action::ToggleMap => {
                 self.map = match self.map {

@@ -2,12 +2,15 @@
 //! `https` links are offered, so a hostile `javascript:` or `file:` link is never acted on.
 
 use crate::dataset::{Dataset, Record};
+use crate::sanitize::for_clipboard;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CopyItem {
     pub key: char,
     /// What the status line says was sent.
     pub label: String,
+    /// What is sent: the dataset's text without control characters (see
+    /// [`for_clipboard`]).
     pub text: String,
 }
 
@@ -123,7 +126,11 @@ pub fn copy_items(dataset: &Dataset, record: Record) -> Vec<CopyItem> {
     choices
         .into_iter()
         .zip(KEYS.chars())
-        .map(|((label, text), key)| CopyItem { key, label, text })
+        .map(|((label, text), key)| CopyItem {
+            key,
+            label,
+            text: for_clipboard(&text).into_owned(),
+        })
         .collect()
 }
 

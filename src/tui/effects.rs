@@ -1,7 +1,7 @@
 //! Carrying out what the app asks of the world outside it: writing an exported file and
 //! opening a link with the system's opener. Each returns what the status line should say.
 
-use std::fs::OpenOptions;
+use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -39,6 +39,19 @@ pub fn export(
     extension: &str,
     contents: &str,
 ) -> std::io::Result<PathBuf> {
+    export_with(directory, stem, extension, |file| {
+        file.write_all(contents.as_bytes())?;
+        file.sync_all()
+    })
+}
+
+/// [`export`], with `write` filling the new file.
+fn export_with(
+    directory: &Path,
+    stem: &str,
+    extension: &str,
+    write: impl FnOnce(&mut File) -> std::io::Result<()>,
+) -> std::io::Result<PathBuf> {
     for attempt in 1..1000 {
         let name = if attempt == 1 {
             format!("{stem}.{extension}")
@@ -47,9 +60,17 @@ pub fn export(
         };
         let path = directory.join(name);
         match OpenOptions::new().write(true).create_new(true).open(&path) {
+            // A file half written (a full disk) is removed: left there, it would look like
+            // an export and push the next one to `STEM-2`.
             Ok(mut file) => {
-                file.write_all(contents.as_bytes())?;
-                return Ok(path);
+                return match write(&mut file) {
+                    Ok(()) => Ok(path),
+                    Err(error) => {
+                        drop(file);
+                        let _ = std::fs::remove_file(&path);
+                        Err(error)
+                    }
+                };
             }
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(error) => return Err(error),
@@ -75,7 +96,13 @@ fn open(url: &str) -> String {
         .stderr(Stdio::null())
         .spawn()
     {
-        Ok(_) => format!("opening {shown}"),
+        Ok(mut child) => {
+            // Waited for on a thread of its own, so that it leaves no zombie behind.
+            let _ = std::thread::Builder::new()
+                .name("opener".to_owned())
+                .spawn(move || child.wait());
+            format!("opening {shown}")
+        }
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
             format!("no program to open links here ({opener} not found); the link is {shown}")
         }
@@ -96,5 +123,25 @@ mod tests {
         assert_eq!(second.file_name().unwrap(), "claire-parisel-2.vcf");
         assert_eq!(std::fs::read_to_string(first).unwrap(), "one");
         assert_eq!(std::fs::read_to_string(second).unwrap(), "two");
+    }
+
+    #[test]
+    fn a_failed_export_leaves_no_file_and_the_next_takes_the_name() {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let failed = export_with(directory.path(), "claire-parisel", "vcf", |file| {
+            file.write_all(b"BEGIN:VCARD\r\n")?;
+            Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+        });
+        assert_eq!(
+            failed.expect_err("the write failed").kind(),
+            std::io::ErrorKind::StorageFull
+        );
+        assert_eq!(
+            std::fs::read_dir(directory.path()).expect("listed").count(),
+            0,
+            "the half-written file is removed"
+        );
+        let next = export(directory.path(), "claire-parisel", "vcf", "one").expect("written");
+        assert_eq!(next.file_name().unwrap(), "claire-parisel.vcf");
     }
 }

@@ -63,6 +63,8 @@ pub enum Action {
     /// In the release: scroll a line.
     ScrollDown,
     ScrollUp,
+    /// Give the terminal back and stop, as Ctrl-Z does in a shell; `fg` resumes.
+    Suspend,
 }
 
 impl Action {
@@ -469,6 +471,16 @@ pub const COMMANDS: &[Command] = &[
         hint: Some("quit"),
     },
     Command {
+        name: "suspend",
+        keys: &[ctrl('z')],
+        action: Action::Suspend,
+        description: "suspend to the shell (fg resumes)",
+        contexts: &[
+            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource,
+        ],
+        hint: None,
+    },
+    Command {
         name: "force-quit",
         keys: &[ctrl('c')],
         action: Action::ForceQuit,
@@ -775,7 +787,11 @@ impl Key {
         match NAMED_KEYS.iter().find(|(_, code, _)| *code == self.code) {
             Some((_, _, shown)) => written.push_str(shown),
             None => match self.code {
-                KeyCode::Char(character) => written.push(character),
+                // A settings file may bind any character, a bidi override included: shown
+                // like dataset text, so it cannot reorder the hints around it.
+                KeyCode::Char(character) => {
+                    written.push_str(&crate::sanitize::sanitize(&character.to_string()))
+                }
                 other => written.push_str(&other.to_string()),
             },
         }
@@ -924,5 +940,20 @@ mod tests {
             keymap.label(command_named("filter").expect("a command")),
             "f,/"
         );
+    }
+
+    #[test]
+    fn a_bound_bidi_override_or_zero_width_key_is_shown_visibly() {
+        let override_key = Key::parse("\u{202e}").expect("one character is a key");
+        assert_eq!(override_key.label(), "<U+202E>");
+        let joiner = Key::parse("\u{200d}").expect("one character is a key");
+        assert_eq!(joiner.label(), "<U+200D>");
+        let mut keymap = Keymap::default();
+        assert!(keymap.bind("quit", vec![override_key]));
+        let hint = keymap
+            .hints(Context::Main)
+            .find(|(command, _)| command.name == "quit")
+            .map(|(_, label)| label);
+        assert_eq!(hint.as_deref(), Some("<U+202E>"));
     }
 }

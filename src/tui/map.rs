@@ -1,6 +1,6 @@
 //! The world map drawn in place of Details (`w`): every institution the filter keeps at its
 //! coordinates, the selected one standing out with its name, and the partners of the
-//! selected announcement joined to each other. `z` zooms to Europe and back.
+//! selected announcement joined to the first of them. `z` zooms to Europe and back.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,6 +17,12 @@ use super::app::{App, MapZoom, Pane};
 use super::keymap::Action;
 use super::rows::TimelineRow;
 use super::theme::Theme;
+
+/// The most partners' links and the most institution marks one frame draws: a frame's
+/// cost stays bounded whatever the dataset holds, and beyond this the map is a blot anyway.
+/// The title says when some are left out.
+pub const MAX_LINKS: usize = 500;
+pub const MAX_MARKS: usize = 2_000;
 
 /// Below this the map's shapes cannot be told apart.
 pub const MIN_WIDTH: u16 = 32;
@@ -79,23 +85,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
         MapZoom::World => format!("Map — world ({zoom_key}: Europe, {map_key}: hide)"),
         MapZoom::Europe => format!("Map — Europe ({zoom_key}: world, {map_key}: hide)"),
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(style)
-        .title(Span::styled(title.as_str(), style));
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let message =
-            format!("terminal too small for a readable map (need {MIN_WIDTH}×{MIN_HEIGHT} here)");
-        frame.render_widget(
-            Paragraph::new(message)
-                .wrap(Wrap { trim: true })
-                .block(block),
-            area,
-        );
-        return;
-    }
-    let (x_bounds, y_bounds) = bounds(zoom);
-    let theme = app.theme;
     let located = |index: usize| {
         app.dataset.institutions[index]
             .coordinates
@@ -110,6 +99,35 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
         .into_iter()
         .filter_map(located)
         .collect();
+    let left_out = (shown.len() > MAX_MARKS || partners.len() > MAX_LINKS + 1).then(|| {
+        format!(
+            "{} of {} places, {} of {} links drawn",
+            shown.len().min(MAX_MARKS),
+            shown.len(),
+            partners.len().saturating_sub(1).min(MAX_LINKS),
+            partners.len().saturating_sub(1)
+        )
+    });
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Span::styled(title.as_str(), style));
+    if let Some(left_out) = &left_out {
+        block = block.title_bottom(Span::styled(left_out.as_str(), style));
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let message =
+            format!("terminal too small for a readable map (need {MIN_WIDTH}×{MIN_HEIGHT} here)");
+        frame.render_widget(
+            Paragraph::new(message)
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
+        return;
+    }
+    let (x_bounds, y_bounds) = bounds(zoom);
+    let theme = app.theme;
     let selected =
         selected_institution(app).and_then(|index| located(index).map(|point| (index, point)));
     let canvas = Canvas::default()
@@ -123,11 +141,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
                 color: tint(&theme, Color::DarkGray),
             });
             context.layer();
-            for (position, from) in partners.iter().enumerate() {
-                for to in &partners[position + 1..] {
+            // A star from the first partner (the release's lead, as curated) to each other
+            // one: linear in the partners, where joining every pair was quadratic (8,000
+            // partners, 32 million lines), and capped.
+            if let Some((hub, others)) = partners.split_first() {
+                for to in others.iter().take(MAX_LINKS) {
                     context.draw(&Segment::new(
-                        from.0,
-                        from.1,
+                        hub.0,
+                        hub.1,
                         to.0,
                         to.1,
                         tint(&theme, Color::Green),
@@ -137,10 +158,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
             context.layer();
             // Printed symbols, not canvas points, so institutions stand apart from the
             // coastlines even without colour.
-            for point in &shown {
+            for point in shown.iter().take(MAX_MARKS) {
                 context.print(point.0, point.1, Line::styled("+", theme.key));
             }
-            for point in &partners {
+            for point in partners.iter().take(MAX_MARKS) {
                 context.print(point.0, point.1, Line::styled("●", theme.marked));
             }
             if let Some((index, point)) = selected {

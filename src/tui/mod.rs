@@ -1,8 +1,10 @@
 //! The explorer: terminal set-up and restore, and the loop that turns terminal events into
 //! actions on the [`app::App`] and draws it. The terminal is restored on every way out:
-//! a normal quit, an error, or a panic.
+//! a normal quit, an error, a panic, or a signal (see [`signals`], which also suspends and
+//! resumes).
 
 pub mod app;
+pub mod capped;
 pub mod chart;
 pub mod copy;
 pub mod details;
@@ -12,22 +14,19 @@ pub mod keymap;
 pub mod map;
 pub mod reload;
 pub mod rows;
+pub mod signals;
 pub mod source_view;
 pub mod theme;
 pub mod view;
 pub mod watch;
 
-use std::io::{self, Write};
+use std::io;
 use std::time::Duration;
 
-use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
 use ratatui::{Terminal, backend::CrosstermBackend};
 
 use crate::background::Worker;
@@ -49,17 +48,14 @@ pub struct Options {
 }
 
 /// Puts the terminal back as it was: main screen, cooked mode, cursor shown, no mouse
-/// capture. Safe to call more than once.
+/// capture, no bracketed paste. Safe to call more than once.
 pub fn restore_terminal() {
-    let _ = disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        Show
-    );
-    let _ = io::stdout().flush();
+    signals::leave(&mut io::stdout());
 }
+
+/// The terminal the explorer draws on: stdout, at most [`capped::MAX_WIDTH`] ×
+/// [`capped::MAX_HEIGHT`] cells of it.
+type Screen = Terminal<capped::Capped<CrosstermBackend<io::Stdout>>>;
 
 /// Runs the explorer until the person quits. `loaded` is an error only with --watch
 /// (`options.watch`): the explorer then opens on the dataset's problems and waits for a fix.
@@ -69,6 +65,7 @@ pub fn run(loaded: Result<Dataset, LoadError>, options: &Options) -> io::Result<
     ratatui::crossterm::style::force_color_output(true);
     let theme = options.settings.theme.theme();
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let (width, height) = capped::cap(width, height);
     let (dataset, problems) = match loaded {
         Ok(dataset) => (dataset, None),
         Err(error) => (Dataset::empty(), Some(error)),
@@ -89,43 +86,17 @@ pub fn run(loaded: Result<Dataset, LoadError>, options: &Options) -> io::Result<
         None => None,
     };
 
-    restore_on_signals()?;
+    signals::install()?;
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous_hook(info);
     }));
-    enable_raw_mode()?;
-    let result = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+    signals::set_mouse_captured(true);
+    let result = signals::enter(&mut io::stdout(), true)
         .and_then(|()| event_loop(&mut app, watcher.as_ref(), &mut select));
     restore_terminal();
     result
-}
-
-/// SIGTERM, SIGHUP and SIGINT end the explorer with the terminal restored. The main
-/// thread blocks reading input, so a watcher thread restores and exits on its behalf, with
-/// the shell's convention of 128 + the signal's number.
-#[cfg(unix)]
-fn restore_on_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::Builder::new()
-        .name("signals".to_owned())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                // Holding stdout's lock until the process ends keeps the main thread
-                // from drawing the rest of a frame onto the restored screen.
-                let _stdout = io::stdout().lock();
-                restore_terminal();
-                std::process::exit(128 + signal);
-            }
-        })?;
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn restore_on_signals() -> io::Result<()> {
-    Ok(())
 }
 
 /// `--select ID`: start on that record, or say there is none.
@@ -187,14 +158,23 @@ fn event_loop(
     watcher: Option<&watch::Watcher>,
     select: &mut Option<String>,
 ) -> io::Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(capped::Capped::new(CrosstermBackend::new(io::stdout())))?;
     let worker = Worker::start()?;
-    // No `terminal.clear()`: the alternate screen starts empty, and clearing asks the
-    // terminal for the cursor position, which a terminal that never answers turns into a
-    // two-second wait and an error.
+    // No `terminal.clear()`: the alternate screen starts empty.
     let mut mouse_captured = true;
     let mut redraw = true;
+    let mut size = ratatui::crossterm::terminal::size().unwrap_or((app.width, app.height));
     loop {
+        if signals::take_resumed() {
+            // Back from a stop: the terminal was left meanwhile, perhaps resized, and its
+            // screen was cleared when it was taken back.
+            size = ratatui::crossterm::terminal::size().unwrap_or(size);
+            let (width, height) = capped::cap(size.0, size.1);
+            app.resize(width, height);
+            terminal.autoresize()?;
+            terminal.clear()?;
+            redraw = true;
+        }
         if redraw {
             // Effects first, so the frame drawn next already says how they went.
             if let Some(text) = app.clipboard.take() {
@@ -206,9 +186,16 @@ fn event_loop(
             if let Some(effect) = app.effect.take() {
                 app.status = Some(effects::carry_out(effect));
             }
-            terminal.draw(|frame| view::draw(app, frame))?;
+            let drawn = capped::cap(size.0, size.1);
+            terminal.draw(|frame| {
+                view::draw(app, frame);
+                if drawn != size {
+                    capped::draw_note(frame, size, app.theme.warning);
+                }
+            })?;
             if app.mouse_captured != mouse_captured {
                 mouse_captured = app.mouse_captured;
+                signals::set_mouse_captured(mouse_captured);
                 if mouse_captured {
                     execute!(io::stdout(), EnableMouseCapture)?;
                 } else {
@@ -232,7 +219,7 @@ fn event_loop(
                 continue;
             }
         };
-        redraw = handle(app, &worker, &mut terminal, event)?;
+        redraw = handle(app, &worker, &mut terminal, &mut size, event)?;
         // Keys typed faster than a frame is drawn wait in the terminal's queue. Taking all
         // of them now, then searching and drawing once, keeps typing from queueing work: a
         // burst of characters costs one search and one frame. An action whose effect the
@@ -242,11 +229,37 @@ fn event_loop(
             && app.clipboard.is_none()
             && app.effect.is_none()
             && app.mouse_captured == mouse_captured
-            && event::poll(Duration::ZERO)?
+            && event::poll(DRAIN)?
         {
-            redraw |= handle(app, &worker, &mut terminal, event::read()?)?;
+            redraw |= handle(app, &worker, &mut terminal, &mut size, event::read()?)?;
         }
         app.search_typed(&worker);
+    }
+}
+
+/// How long the loop looks for more input before drawing. Not zero: crossterm's `/dev/tty`
+/// reader (the `use-dev-tty` feature, whose reads are level-triggered, so no input is left
+/// unread until the next key) returns at once without looking when given no time at all.
+const DRAIN: Duration = Duration::from_micros(1);
+
+/// A paste (bracketed, so it comes as one event) goes into the filter as typed text, its
+/// line breaks and other control characters as spaces: a pasted line break does not
+/// accept the filter, and a pasted Esc does not clear it.
+fn paste(app: &mut App, text: &str) {
+    if app.context() != keymap::Context::Filter {
+        app.status = Some(format!(
+            "a paste goes into the filter: press {} first",
+            app.keymap.label_of(keymap::Action::StartFilter)
+        ));
+        return;
+    }
+    for character in text.chars() {
+        let character = if character.is_control() {
+            ' '
+        } else {
+            character
+        };
+        app.update_deferred(keymap::Action::FilterInput(character));
     }
 }
 
@@ -255,12 +268,17 @@ fn event_loop(
 fn handle(
     app: &mut App,
     worker: &Worker<ListsJob>,
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Screen,
+    size: &mut (u16, u16),
     event: Event,
 ) -> io::Result<bool> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
             if let Some(action) = app.keymap.action_for(app.context(), &key) {
+                if action == keymap::Action::Suspend {
+                    signals::suspend();
+                    return Ok(true);
+                }
                 // An action other than a filter edit acts on the lists of the filter as
                 // typed: the worker is making them, and making them here would repeat it.
                 if !action.edits_filter() && app.searching() {
@@ -276,7 +294,10 @@ fn handle(
             MouseEventKind::ScrollUp => app.scroll_at(mouse.column, mouse.row, -3),
             _ => return Ok(false),
         },
+        Event::Paste(text) => paste(app, &text),
         Event::Resize(width, height) => {
+            *size = (width, height);
+            let (width, height) = capped::cap(width, height);
             app.resize(width, height);
             terminal.autoresize()?;
         }

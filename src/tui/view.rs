@@ -87,8 +87,9 @@ pub fn layout(width: u16, height: u16) -> Layout {
 }
 
 fn centered(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
-    let width = area.width * width_percent / 100;
-    let height = area.height * height_percent / 100;
+    // In u32: 90% of a width over 728 columns overflows u16.
+    let width = (u32::from(area.width) * u32::from(width_percent) / 100) as u16;
+    let height = (u32::from(area.height) * u32::from(height_percent) / 100) as u16;
     Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
@@ -416,23 +417,38 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.muted,
         ));
     }
-    if let Some(institution) = app.narrowed {
-        left.push(Span::styled(
-            format!(
-                "  showing announcements of {} ({} shows all)",
-                crate::sanitize::sanitize(&app.dataset.institutions[institution].name),
-                app.keymap.label_of(Action::ClearNarrowing)
-            ),
-            app.theme.heading,
-        ));
-    }
-    if let Some(status) = &app.status {
-        left.push(Span::raw("  "));
-        left.push(Span::styled(
-            crate::sanitize::sanitize(status).into_owned(),
+    let status = app.status.as_ref().map(|status| {
+        Span::styled(
+            format!("  {}", crate::sanitize::sanitize(status)),
             app.theme.warning,
-        ));
+        )
+    });
+    if let Some(institution) = app.narrowed {
+        // The status says what just happened ("written to…", "opening…"): it wins the room
+        // over a long institution name, which is cut, or left out when too little is left.
+        let name = crate::sanitize::sanitize(&app.dataset.institutions[institution].name);
+        let shows_all = format!(
+            " ({} shows all)",
+            app.keymap.label_of(Action::ClearNarrowing)
+        );
+        let before = "  showing announcements of ";
+        let taken: usize =
+            left.iter().map(Span::width).sum::<usize>() + status.as_ref().map_or(0, Span::width);
+        let room = (area.width as usize).saturating_sub(taken + before.width() + shows_all.width());
+        let keep = status.is_none() || room >= name.width();
+        if keep || room >= 8 {
+            let name = if keep {
+                name.into_owned()
+            } else {
+                super::details::fit(&name, room)
+            };
+            left.push(Span::styled(
+                format!("{before}{name}{shows_all}"),
+                app.theme.heading,
+            ));
+        }
     }
+    left.extend(status);
     // People have no pane on the main screen: say that some match, and where; last, as
     // the least pressing news.
     if !app.searching()

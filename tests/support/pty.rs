@@ -262,6 +262,13 @@ pub struct Options {
     pub rows: u16,
     /// Set NO_COLOR=1 (it is removed otherwise).
     pub no_color: bool,
+    /// More environment variables (`TERM`, `PATH`…), set last.
+    pub env: Vec<(String, String)>,
+    /// The model screen's size (columns, rows), when it is not the terminal's: a model of
+    /// a 9000×9000 terminal would take gigabytes; a smaller one shows its top left.
+    pub model: Option<(u16, u16)>,
+    /// The explorer's address space limit, in KiB.
+    pub address_space_kib: Option<u64>,
 }
 
 impl Default for Options {
@@ -270,6 +277,9 @@ impl Default for Options {
             cols: 120,
             rows: 40,
             no_color: false,
+            env: Vec::new(),
+            model: None,
+            address_space_kib: None,
         }
     }
 }
@@ -283,6 +293,9 @@ pub struct Explorer {
     child: Box<dyn Child + Send + Sync>,
     terminal: Arc<Mutex<Terminal>>,
     reader: Option<JoinHandle<()>>,
+    /// While set, the reader thread stops reading: a terminal that is not reading its
+    /// output (flow control, a hung emulator), so that the explorer's writes block.
+    output_paused: Arc<std::sync::atomic::AtomicBool>,
     /// Esc was sent and the screen has not been waited on since: another key now would
     /// arrive with it as one Alt-key.
     escape_pending: bool,
@@ -296,7 +309,18 @@ impl Explorer {
     }
 
     pub fn spawn_with(args: &[&str], options: Options) -> Explorer {
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_accords"));
+        let mut command = match options.address_space_kib {
+            // `ulimit -v` in a shell that then becomes the explorer: a regression that
+            // allocates without bound fails instead of exhausting the machine.
+            Some(limit) => {
+                let mut command = CommandBuilder::new("sh");
+                command.arg("-c");
+                command.arg(format!("ulimit -v {limit} && exec \"$0\" \"$@\""));
+                command.arg(env!("CARGO_BIN_EXE_accords"));
+                command
+            }
+            None => CommandBuilder::new(env!("CARGO_BIN_EXE_accords")),
+        };
         command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
@@ -308,6 +332,9 @@ impl Explorer {
             command.env("NO_COLOR", "1");
         } else {
             command.env_remove("NO_COLOR");
+        }
+        for (name, value) in &options.env {
+            command.env(name, value);
         }
         let size = PtySize {
             rows: options.rows,
@@ -330,8 +357,8 @@ impl Explorer {
         };
         let terminal = Arc::new(Mutex::new(Terminal {
             parser: vt100::Parser::new_with_callbacks(
-                options.rows,
-                options.cols,
+                options.model.map_or(options.rows, |(_, rows)| rows),
+                options.model.map_or(options.cols, |(cols, _)| cols),
                 0,
                 Requests::default(),
             ),
@@ -343,6 +370,8 @@ impl Explorer {
             master.take_writer().expect("the pty can be written"),
         )));
         let shared = Arc::clone(&terminal);
+        let output_paused = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let paused = Arc::clone(&output_paused);
         let answers = Arc::clone(&writer);
         // Drains the pty all the time, so the explorer never blocks on a full buffer.
         let reader = std::thread::Builder::new()
@@ -350,6 +379,9 @@ impl Explorer {
             .spawn(move || {
                 let mut buffer = [0u8; 16 * 1024];
                 loop {
+                    while paused.load(std::sync::atomic::Ordering::SeqCst) {
+                        std::thread::sleep(POLL);
+                    }
                     match output.read(&mut buffer) {
                         Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
                         Ok(0) | Err(_) => break,
@@ -385,6 +417,7 @@ impl Explorer {
             child,
             terminal,
             reader: Some(reader),
+            output_paused,
             escape_pending: false,
             exited: None,
         }
@@ -394,6 +427,22 @@ impl Explorer {
     #[track_caller]
     pub fn send(&mut self, text: &str) {
         self.write(text.as_bytes());
+    }
+
+    /// Pastes text, as a terminal does when bracketed paste is on: between `ESC [200~` and
+    /// `ESC [201~`, in one write.
+    #[track_caller]
+    pub fn paste(&mut self, text: &str) {
+        let mut bytes = b"\x1b[200~".to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        bytes.extend_from_slice(b"\x1b[201~");
+        self.write(&bytes);
+    }
+
+    /// Stops or starts reading the explorer's output, as a terminal that stopped reading.
+    pub fn pause_output(&self, paused: bool) {
+        self.output_paused
+            .store(paused, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Presses one key. After `Key::Esc`, wait for the screen before sending anything else:
