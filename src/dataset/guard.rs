@@ -1,8 +1,11 @@
 //! Limits checked on a file's YAML event stream before anything is built from it.
-//! serde_yaml collects every event of a document before deserialising, and slows to a crawl
-//! on deep nesting (200,000 levels took minutes here), so hostile shapes are refused first,
-//! by a streaming pass that stops at the first limit crossed. Cross-record checks are left
-//! to `validate`.
+//! serde_yaml collects every event of a document before deserialising (about 30 bytes of
+//! memory per byte of file), and slows to a crawl on deep nesting (200,000 levels took
+//! minutes here), so hostile shapes are refused first, by a streaming pass that stops at the
+//! first limit crossed: nesting, aliases and what they expand to, text length, list length,
+//! records per file, and a top level that is not a mapping of the four sections (so a
+//! file of unknown keys is refused at its first line, not after serde_yaml has buffered it
+//! whole). Cross-record checks are left to `validate`.
 //!
 //! ## The pre-scan
 //!
@@ -29,6 +32,12 @@
 //!   line that starts with `"`: its text is taken for a quoted scalar. If that text hides a
 //!   `: `, the multi-line scalar is an implicit key, which is a syntax error for both
 //!   parsers; serde_yaml then fails and the full pass reports it.
+//! - The top level: every line that starts at column 0 is blank, a comment, or one of the
+//!   four sections as a plain key (`announcements:`); anything else (another key, a `- `
+//!   or a `---`) makes it give up, so the full pass refuses an unknown section.
+//! - Lists: each `- ` indicator, each flow bracket and each comma counts as an item; the
+//!   file passes only when the count is at most [`MAX_LIST_ITEMS`], so no list (and no
+//!   file's sections together) can hold more.
 //! - Nesting: a block collection nested in another starts at a greater column, except a
 //!   sequence that is a mapping's value, which may share the mapping's column. So block
 //!   collections nest at most 2 × (C + 1) deep, where C is the greatest column at which one
