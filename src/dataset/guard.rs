@@ -35,9 +35,11 @@
 //! - The top level: every line that starts at column 0 is blank, a comment, or one of the
 //!   four sections as a plain key (`announcements:`); anything else (another key, a `- `
 //!   or a `---`) makes it give up, so the full pass refuses an unknown section.
-//! - Lists: each `- ` indicator, each flow bracket and each comma counts as an item; the
-//!   file passes only when the count is at most [`MAX_LIST_ITEMS`], so no list (and no
-//!   file's sections together) can hold more.
+//! - Lists: a block list's items are the `- ` indicators at its column, until a line
+//!   starts at a smaller column or at the same column with anything else; a flow
+//!   collection's items are at most its line's brackets and commas. The file passes only
+//!   when no list can hold more than [`MAX_LIST_ITEMS`] items and the sections' lists (the
+//!   outermost after each section's key) no more than [`MAX_FILE_RECORDS`] records.
 //! - Nesting: a block collection nested in another starts at a greater column, except a
 //!   sequence that is a mapping's value, which may share the mapping's column. So block
 //!   collections nest at most 2 × (C + 1) deep, where C is the greatest column at which one
@@ -382,7 +384,7 @@ pub fn within_limits(text: &str) -> bool {
     }
     let mut deepest_column = 0usize;
     let mut deepest_flow = 0usize;
-    let mut items = 0usize;
+    let mut lists = BlockLists::default();
     let mut run = 0usize;
     let mut longest_run = 0usize;
     // memchr finds line breaks and closing quotes with less work per call than `str`'s
@@ -397,10 +399,12 @@ pub fn within_limits(text: &str) -> bool {
         if !(line.is_empty() || line.starts_with([' ', '#']) || names_a_section(line)) {
             return false;
         }
-        let Some((column, flow, indicator, line_items)) = scan_line(line) else {
+        let Some((column, flow, indicator, flow_items)) = scan_line(line) else {
             return false;
         };
-        items += line_items;
+        if !lists.add_line(line, flow_items) {
+            return false;
+        }
         deepest_column = deepest_column.max(column);
         deepest_flow = deepest_flow.max(flow);
         run = if indicator { length } else { run + length };
@@ -411,7 +415,67 @@ pub fn within_limits(text: &str) -> bool {
         line_start = line_end + 1;
     }
     let deepest_nesting = 2 * (deepest_column + 1) + 2 * deepest_flow + 1;
-    deepest_nesting <= MAX_DEPTH && longest_run <= MAX_TEXT_BYTES && items <= MAX_LIST_ITEMS
+    deepest_nesting <= MAX_DEPTH && longest_run <= MAX_TEXT_BYTES
+}
+
+/// The block lists open at a line, for the pre-scan: each by the column of its `- `
+/// indicators, with how many items it holds so far, outermost first; and how many records
+/// the sections hold so far.
+#[derive(Default)]
+struct BlockLists {
+    open: Vec<(usize, usize)>,
+    records: usize,
+}
+
+impl BlockLists {
+    /// Counts the items a line starts, given how many its flow collections may hold;
+    /// `false` when a list or the records could pass their limit.
+    ///
+    /// A block list's items are the `- ` indicators at its column; a line whose content
+    /// starts at a smaller column, or at the same column with anything but `- `, ends it
+    /// (or is a syntax error). The outermost list after a section's key is that section's
+    /// list, whose items are records. Flow collections are on one line.
+    fn add_line(&mut self, line: &str, flow_items: usize) -> bool {
+        let bytes = line.as_bytes();
+        let mut at = bytes.iter().take_while(|&&byte| byte == b' ').count();
+        if at == bytes.len() || bytes[at] == b'#' {
+            return true;
+        }
+        if at == 0 {
+            // A section's key: it may hold its list in flow style on the same line.
+            self.open.clear();
+            self.records += flow_items;
+            return flow_items <= MAX_LIST_ITEMS && self.records <= MAX_FILE_RECORDS;
+        }
+        let is_dash = |at: usize| {
+            bytes.get(at) == Some(&b'-') && matches!(bytes.get(at + 1), None | Some(b' '))
+        };
+        let starts_with_dash = is_dash(at);
+        self.open
+            .retain(|&(column, _)| column < at || (column == at && starts_with_dash));
+        while is_dash(at) {
+            match self.open.last_mut() {
+                Some((column, items)) if *column == at => *items += 1,
+                _ => self.open.push((at, 1)),
+            }
+            let outermost = self.open.len() == 1;
+            if outermost {
+                self.records += 1;
+            }
+            if self
+                .open
+                .last()
+                .is_some_and(|&(_, items)| items > MAX_LIST_ITEMS)
+            {
+                return false;
+            }
+            at += 1;
+            while bytes.get(at) == Some(&b' ') {
+                at += 1;
+            }
+        }
+        flow_items <= MAX_LIST_ITEMS && self.records <= MAX_FILE_RECORDS
+    }
 }
 
 /// Whether a line at the top level starts with one of the sections as a plain key.
@@ -440,7 +504,7 @@ fn refused_at(bytes: &[u8], at: usize) -> bool {
 
 /// One line, without its line break: the column where its content starts after `- ` and
 /// `: ` prefixes, its deepest flow nesting, whether it holds a `: ` indicator, and at least
-/// how many list items it starts (each `- `, each flow collection and each comma in one);
+/// how many items its flow collections hold (each bracket and each comma in one counts);
 /// `None` when the pre-scan gives up.
 fn scan_line(text: &str) -> Option<(usize, usize, bool, usize)> {
     let line = text.as_bytes();
@@ -451,7 +515,6 @@ fn scan_line(text: &str) -> Option<(usize, usize, bool, usize)> {
     }
     let mut items = 0usize;
     while at < line.len() && matches!(line[at], b'-' | b':') && followed_by_space(at) {
-        items += usize::from(line[at] == b'-');
         at += 1;
         while at < line.len() && line[at] == b' ' {
             at += 1;
@@ -698,6 +761,29 @@ mod tests {
         ] {
             assert!(!within_limits(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_pre_scan_counts_each_list_and_the_records_of_the_sections() {
+        // Each item holds a `: `, so no run of lines could be one long plain scalar.
+        let half = "  - id: a\n".repeat(MAX_FILE_RECORDS / 2 + 1);
+        let one_section = format!("people:\n{half}");
+        assert!(within_limits(&one_section));
+        // Many short lists add up to more items than one list may hold, and are fine.
+        let short_lists = format!(
+            "people:\n{}",
+            "  - roles:\n      - a: 1\n      - b: 2\n".repeat(MAX_LIST_ITEMS / 4)
+        );
+        assert!(within_limits(&short_lists));
+        // Two sections under the limit each are over it together.
+        let two_sections = format!("people:\n{half}contacts:\n{half}");
+        assert!(!within_limits(&two_sections));
+        // A list nested in a record, longer than the limit.
+        let nested = format!(
+            "people:\n  - roles:\n{}",
+            "      - a: 1\n".repeat(MAX_LIST_ITEMS + 1)
+        );
+        assert!(!within_limits(&nested));
     }
 
     #[test]
