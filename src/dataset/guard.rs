@@ -1,6 +1,6 @@
 //! Limits checked on a file's YAML event stream before anything is built from it.
-//! serde_yaml collects every event of a document before deserialising (about 30 bytes of
-//! memory per byte of file), and slows to a crawl on deep nesting (200,000 levels took
+//! serde_yaml collects every event of a document before deserialising (up to 89 bytes of
+//! memory per byte of file, see `data/README.md`), and slows to a crawl on deep nesting (200,000 levels took
 //! minutes here), so hostile shapes are refused first, by a streaming pass that stops at the
 //! first limit crossed: nesting, aliases and what they expand to, text length, list length,
 //! records per file, and a top level that is not a mapping of the four sections (so a
