@@ -203,13 +203,14 @@ pub fn load(explicit: Option<&Path>) -> Result<Option<FileSettings>, ConfigError
             "is a directory; expected a TOML file".to_owned(),
         ));
     }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(unreadable(format!(
-            "{} bytes is larger than the limit of {MAX_FILE_BYTES} bytes",
-            metadata.len()
-        )));
-    }
-    let bytes = std::fs::read(&path).map_err(|error| unreadable(describe_io(&error)))?;
+    // Bounded whatever the metadata says, and never a FIFO or a device: `--config
+    // /dev/zero` would otherwise be read until memory runs out.
+    let bytes = crate::dataset::load::read_bounded(&path, MAX_FILE_BYTES).map_err(|error| {
+        unreadable(match error {
+            crate::dataset::LoadError::Unreadable { reason, .. } => reason,
+            other => other.to_string(),
+        })
+    })?;
     let name = path.display().to_string();
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,

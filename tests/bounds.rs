@@ -174,8 +174,34 @@ fn a_fifo_is_refused_whether_given_or_found_in_a_directory() {
         &format!("accords: {}: ", text(&fifo)),
         "is a FIFO (named pipe)",
     );
-    let run = bounded(&["--data", text(&fifo), "list", "people"], None);
-    assert_eq!(run.code, 2);
+    // A command, and the explorer's start, with and without --watch: refused before the
+    // terminal is taken.
+    for args in [
+        vec!["--data", text(&fifo), "list", "people"],
+        vec!["--data", text(&fifo)],
+        vec!["--data", text(&fifo), "--watch"],
+    ] {
+        let run = bounded(&args, None);
+        assert_eq!(run.code, 2, "{args:?}");
+        says(
+            &run,
+            &format!("accords: {}: ", text(&fifo)),
+            "is a FIFO (named pipe)",
+        );
+    }
+}
+
+#[test]
+fn a_settings_file_that_never_ends_is_refused() {
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let run = bounded(&["--config", device, "config"], None);
+        assert_eq!(run.code, 2);
+        says(
+            &run,
+            &format!("accords: settings file {device}: "),
+            "is a character device, not a regular file",
+        );
+    }
 }
 
 #[test]

@@ -414,7 +414,7 @@ fn not_regular(path: &Path, metadata: &fs::Metadata) -> LoadError {
     LoadError::unreadable(
         path,
         format!(
-            "is {what}, not a regular file; expected a YAML file (standard input only as /dev/stdin)"
+            "is {what}, not a regular file; expected a file (or /dev/stdin for standard input)"
         ),
     )
 }
