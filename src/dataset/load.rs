@@ -597,4 +597,54 @@ mod tests {
         assert_eq!((problem.line, problem.column), (2, 4));
         assert!(problem.message.contains("0xFF"));
     }
+
+    #[test]
+    fn reads_a_regular_file_up_to_the_limit_and_no_further() {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let path = directory.path().join("ten.txt");
+        fs::write(&path, "0123456789").expect("written");
+        assert_eq!(read_bounded(&path, 10).expect("read"), b"0123456789");
+        let refused = read_bounded(&path, 9).unwrap_err().to_string();
+        assert!(
+            refused.ends_with("file of 10 bytes is larger than the limit of 9 bytes"),
+            "{refused}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_device_and_a_directory_without_reading_them() {
+        let refused = read_bounded(Path::new("/dev/zero"), 1 << 20)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            refused.starts_with("/dev/zero: is a character device, not a regular file"),
+            "{refused}"
+        );
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let refused = read_bounded(directory.path(), 1 << 20)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            refused.contains("is a directory, not a regular file"),
+            "{refused}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_by_two_links_is_read_once() {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        fs::write(directory.path().join("a.yaml"), "people: []\n").expect("written");
+        std::os::unix::fs::symlink(
+            directory.path().join("a.yaml"),
+            directory.path().join("b.yaml"),
+        )
+        .expect("linked");
+        // A link back to the directory itself is a loop, and leads to nothing new.
+        std::os::unix::fs::symlink(directory.path(), directory.path().join("again"))
+            .expect("linked");
+        let found = yaml_files(directory.path()).expect("listed");
+        assert_eq!(found, vec![directory.path().join("a.yaml")]);
+    }
 }
