@@ -17,7 +17,7 @@ use super::model::{self, DatasetFile};
 
 /// The largest file accepted, far above the 100,000-announcement benchmark dataset.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
-/// How deep a dataset directory may nest; it also stops symbolic-link loops.
+/// How deep a dataset directory may nest (links are followed, each real folder once).
 const MAX_DIRECTORY_DEPTH: usize = 16;
 
 /// The dataset in `data/`, built into the binary.
@@ -258,7 +258,7 @@ fn collect_yaml(
     if depth > MAX_DIRECTORY_DEPTH {
         return Err(LoadError::unreadable(
             directory,
-            format!("directories nest deeper than {MAX_DIRECTORY_DEPTH} levels (a link loop?)"),
+            format!("directories nest deeper than {MAX_DIRECTORY_DEPTH} levels"),
         ));
     }
     let entries = fs::read_dir(directory).map_err(|error| {
