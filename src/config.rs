@@ -203,13 +203,14 @@ pub fn load(explicit: Option<&Path>) -> Result<Option<FileSettings>, ConfigError
             "is a directory; expected a TOML file".to_owned(),
         ));
     }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(unreadable(format!(
-            "{} bytes is larger than the limit of {MAX_FILE_BYTES} bytes",
-            metadata.len()
-        )));
-    }
-    let bytes = std::fs::read(&path).map_err(|error| unreadable(describe_io(&error)))?;
+    // Bounded whatever the metadata says, and never a FIFO or a device: `--config
+    // /dev/zero` would otherwise be read until memory runs out.
+    let bytes = crate::dataset::load::read_bounded(&path, MAX_FILE_BYTES).map_err(|error| {
+        unreadable(match error {
+            crate::dataset::LoadError::Unreadable { reason, .. } => reason,
+            other => other.to_string(),
+        })
+    })?;
     let name = path.display().to_string();
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -282,21 +283,73 @@ impl<'de> Deserialize<'de> for KeyList {
 
 /// 1-based line and column (in characters) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    Lines::of(text).line_column(offset)
+}
+
+/// Where a text's lines start and how many characters precede every [`Lines::STRIDE`]
+/// bytes, found in one pass, so that each of thousands of diagnostics is placed without
+/// reading the text from its start again.
+struct Lines<'a> {
+    text: &'a [u8],
+    starts: Vec<usize>,
+    characters: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    const STRIDE: usize = 4096;
+
+    fn of(text: &'a str) -> Lines<'a> {
+        let bytes = text.as_bytes();
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1))
+            .collect();
+        let mut characters = vec![0];
+        for chunk in bytes.chunks(Self::STRIDE) {
+            let before = characters.last().copied().unwrap_or(0);
+            characters.push(before + count_characters(chunk));
+        }
+        Lines {
+            text: bytes,
+            starts,
+            characters,
+        }
     }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, column)
+
+    /// How many characters precede byte `offset` (a byte inside a character counts that
+    /// character).
+    fn characters_before(&self, offset: usize) -> usize {
+        let block = offset / Self::STRIDE;
+        self.characters[block] + count_characters(&self.text[block * Self::STRIDE..offset])
+    }
+
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        // Not inside a character: a column counts whole characters.
+        while offset > 0 && offset < self.text.len() && self.text[offset] & 0xC0 == 0x80 {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let column = if offset - start <= Self::STRIDE {
+            count_characters(&self.text[start..offset]) + 1
+        } else {
+            self.characters_before(offset) - self.characters_before(start) + 1
+        };
+        (line, column)
+    }
+}
+
+/// The characters starting in `bytes`: every byte but UTF-8 continuation bytes.
+fn count_characters(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&byte| byte & 0xC0 != 0x80).count()
 }
 
 /// Reads a settings file's text, naming it `name` in diagnostics. Every problem found is
 /// given, in file order; a TOML syntax or type error stops at the first.
 pub fn parse(name: &str, text: &str) -> Result<FileSettings, Vec<Diagnostic>> {
+    let lines = Lines::of(text);
     let at = |span: &Range<usize>, message: String| {
-        let (line, column) = line_column(text, span.start);
+        let (line, column) = lines.line_column(span.start);
         Diagnostic {
             file: name.to_owned(),
             line,

@@ -71,7 +71,7 @@ const BROKEN: &[(&str, usize, usize, &str)] = &[
     ("missing-field.yaml", 3, 5, "missing field `summary`"),
     ("syntax-error.yaml", 9, 9, "YAML syntax error"),
     ("bad-indentation.yaml", 39, 11, "YAML syntax error"),
-    ("tab-indentation.yaml", 38, 11, "found a tab"),
+    ("tab-indentation.yaml", 39, 1, "found a tab"),
     ("two-documents.yaml", 30, 1, "a second YAML document"),
     ("top-level-list.yaml", 1, 1, "a dataset file is one mapping"),
     ("empty.yaml", 1, 1, "empty file"),
@@ -259,18 +259,19 @@ fn deep_nesting_is_refused_before_it_is_built() {
 
 #[test]
 fn an_alias_bomb_is_refused() {
+    // Each level is nine aliases of the one before: the sixth level's first alias takes
+    // the nodes aliases stand for past a million, on line 8.
     let mut text = String::from(
-        "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+        "people:\n  - &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
     );
     for level in 1..10 {
         let items = vec![format!("*a{}", level - 1); 9].join(", ");
-        let _ = writeln!(text, "a{level}: &a{level} [{items}]");
+        let _ = writeln!(text, "  - &a{level} [{items}]");
     }
-    let _ = writeln!(text, "announcements: *a9");
     refused(
         "alias-bomb.yaml",
         text.as_bytes(),
-        7,
+        8,
         "aliases expand to more than 1000000 nodes",
     );
 }
@@ -463,5 +464,76 @@ institutions:
             && lines[0].contains("`a-hospital` has no city"),
         "{}",
         run.stderr
+    );
+}
+
+/// The minimal valid dataset with `from` replaced by `to` once, checked: the one
+/// diagnostic's `LINE:COLUMN: message`, without the file name.
+fn checked_variant(name: &str, from: &str, to: &str) -> String {
+    let base = std::fs::read_to_string(fixture("good/minimal.yaml")).expect("fixture");
+    assert!(base.contains(from), "{from:?} is in the minimal fixture");
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let path = directory.path().join(name);
+    std::fs::write(&path, base.replacen(from, to, 1)).expect("write");
+    let path = path.to_str().expect("UTF-8");
+    let run = accords(&["check", path]);
+    assert_eq!(run.code, 1, "{name}: {run:?}");
+    let first = run.stderr.lines().next().unwrap_or_default();
+    first
+        .strip_prefix(&format!("{path}:"))
+        .unwrap_or(first)
+        .to_owned()
+}
+
+#[test]
+fn a_key_written_twice_is_reported_at_the_second() {
+    // Alpha Institute's `city` is on line 34; with `sources` after `country`, the second
+    // `city` key is on line 39, at column 7.
+    let message = checked_variant(
+        "duplicate-source.yaml",
+        "    city: Paris\n    country: FR\n",
+        "    city: Paris\n    country: FR\n    sources:\n      city: \"one\"\n      country: \"two\"\n      city: \"three\"\n",
+    );
+    assert_eq!(
+        message,
+        "39:7: institutions[0].sources: duplicate key `city` in `sources`; expected each field once, with one source"
+    );
+    // A second `language` after `summary`, in the announcement that starts on line 3.
+    let message = checked_variant(
+        "duplicate-field.yaml",
+        "    summary: Alpha and Beta agree to work together.\n",
+        "    summary: Alpha and Beta agree to work together.\n    language: fr\n",
+    );
+    assert_eq!(
+        message,
+        "11:5: announcements[0]: duplicate field `language`"
+    );
+}
+
+#[test]
+fn a_number_that_is_not_finite_is_refused_at_it() {
+    for (written, shown) in [(".nan", "NaN"), ("-.inf", "-inf"), (".Inf", "inf")] {
+        let message = checked_variant(
+            "not-finite.yaml",
+            "    source: alpha.txt\n",
+            &format!(
+                "    source: alpha.txt\n    figures:\n      - number: {written}\n        counts: staff\n        as_written: \"many\"\n"
+            ),
+        );
+        assert_eq!(
+            message,
+            format!(
+                "31:17: announcements[0].figures[0].number: `{shown}` is not a finite number; expected a number like 42 or 1.5"
+            )
+        );
+    }
+    let message = checked_variant(
+        "not-finite-coordinates.yaml",
+        "    city: Paris\n",
+        "    city: Paris\n    coordinates: { lat: .nan, lon: 2.35 }\n",
+    );
+    assert!(
+        message.starts_with("35:25: institutions[0].coordinates.lat: `NaN` is not a finite number"),
+        "{message}"
     );
 }

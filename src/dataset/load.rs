@@ -1,20 +1,23 @@
 //! Reading a dataset: the one embedded at build time, a YAML file, or a directory of them.
-//! Each file is read whole, checked against the limits of `guard`, then deserialised by
-//! serde_yaml; problems become diagnostics naming the file, line and column. Nothing here
-//! ever writes to a dataset. Cross-record checks are `validate`'s.
+//! Each file is read whole through [`read_bounded`], checked against the limits of `guard`,
+//! then deserialised by serde_yaml; problems become diagnostics naming the file, line and
+//! column. Nothing here ever writes to a dataset. Cross-record checks are `validate`'s.
 
+use std::collections::HashSet;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::diagnostic::{Diagnostic, LoadError};
-use super::guard;
+use super::guard::{self, AliasBudget, Usage};
+use super::locate;
 use super::model::{self, DatasetFile};
 
 /// The largest file accepted, far above the 100,000-announcement benchmark dataset.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
-/// How deep a dataset directory may nest; it also stops symbolic-link loops.
+/// How deep a dataset directory may nest (links are followed, each real folder once).
 const MAX_DIRECTORY_DEPTH: usize = 16;
 
 /// The dataset in `data/`, built into the binary.
@@ -25,6 +28,8 @@ pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedd
 pub enum Origin {
     Embedded(&'static str),
     Disk(PathBuf),
+    /// Standard input, which cannot be read twice: its text is kept.
+    Kept(std::sync::Arc<str>),
 }
 
 /// One parsed file of a dataset.
@@ -41,9 +46,10 @@ impl ParsedFile {
     pub fn text(&self) -> Option<String> {
         match &self.origin {
             Origin::Embedded(text) => Some((*text).to_owned()),
-            Origin::Disk(path) => fs::read(path)
+            Origin::Disk(path) => read_bounded(path, MAX_FILE_BYTES)
                 .ok()
                 .and_then(|bytes| String::from_utf8(bytes).ok()),
+            Origin::Kept(text) => Some(text.to_string()),
         }
     }
 }
@@ -80,16 +86,7 @@ pub fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadE
         LoadError::unreadable(path, describe_io_error(&error, "no such file or directory"))
     })?;
     let paths = if metadata.is_dir() {
-        let mut found = Vec::new();
-        collect_yaml(path, 0, &mut found)?;
-        if found.is_empty() {
-            return Err(LoadError::unreadable(
-                path,
-                "no .yaml or .yml files in this directory",
-            ));
-        }
-        found.sort();
-        found
+        yaml_files(path)?
     } else {
         vec![path.to_path_buf()]
     };
@@ -108,34 +105,141 @@ pub fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadE
         .map(|index| (index, paths[index].clone()))
         .map(|(index, file)| (index, read_and_parse(file)))
         .collect();
-    forget_shared_text();
     outcomes.sort_unstable_by_key(|(index, _)| *index);
+    // Files with aliases are deserialised last, one at a time in path order, each alias
+    // charged to one budget for the dataset: what aliases add to memory is then bounded
+    // by the budget, however many files hold them, and the alias refused is always the same.
+    let mut budget = AliasBudget::default();
     let mut parsed = Vec::new();
     let mut problems = Vec::new();
     for (_, outcome) in outcomes {
-        match outcome? {
+        let outcome = match outcome? {
+            Loaded::Parsed(outcome) => outcome,
+            Loaded::WithAliases(file) => file.deserialise(&mut budget),
+        };
+        match outcome {
             Ok(file) => parsed.push(file),
             Err(problem) => problems.push(problem),
         }
     }
+    forget_shared_text();
     Ok((parsed, problems))
 }
 
-/// A file read and parsed, or not read.
-type Outcome = Result<Result<ParsedFile, Diagnostic>, LoadError>;
+/// The `.yaml` and `.yml` files below `directory`, in name order, hidden ones left out.
+/// Each real file and directory is visited once, however many links lead to it, so links
+/// that fan out cannot multiply the work; anything else than a regular file or a directory
+/// named like YAML (a FIFO, a device) is refused without being opened.
+pub fn yaml_files(directory: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let mut found = Vec::new();
+    let mut seen = HashSet::new();
+    if let Ok(metadata) = fs::metadata(directory) {
+        seen.insert(identity(directory, &metadata));
+    }
+    collect_yaml(directory, 0, &mut seen, &mut found)?;
+    if found.is_empty() {
+        return Err(LoadError::unreadable(
+            directory,
+            "no .yaml or .yml files in this directory",
+        ));
+    }
+    found.sort();
+    Ok(found)
+}
 
-/// One file of a directory, read and parsed: a diagnostic for a file read but wrong, an
-/// error for one that cannot be read.
+/// What tells one real file or directory from another: device and inode where there are
+/// such, the canonical path elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FileId {
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+/// `path`'s [`FileId`], from its metadata (links followed).
+pub fn identity(path: &Path, metadata: &fs::Metadata) -> FileId {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        FileId::Inode(metadata.dev(), metadata.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        FileId::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    }
+}
+
+/// A file read: parsed already, or holding aliases and waiting for the dataset's budget.
+enum Loaded {
+    Parsed(Result<ParsedFile, Diagnostic>),
+    WithAliases(Pending),
+}
+
+/// A file within every limit of its own whose aliases are yet to be charged.
+struct Pending {
+    name: String,
+    origin: Origin,
+    bytes: Vec<u8>,
+    proven: bool,
+    usage: Usage,
+}
+
+impl Pending {
+    fn deserialise(self, budget: &mut AliasBudget) -> Result<ParsedFile, Diagnostic> {
+        let name = self.name;
+        for alias in &self.usage.aliases {
+            budget.charge(alias).map_err(|refusal| Diagnostic {
+                file: name.clone(),
+                line: refusal.line,
+                column: refusal.column,
+                message: refusal.message,
+            })?;
+        }
+        let text = decode(&name, &self.bytes)?;
+        let content = deserialise(&name, text, self.proven)?;
+        Ok(ParsedFile {
+            name,
+            origin: self.origin,
+            content,
+        })
+    }
+}
+
+/// A file read and parsed, or not read.
+type Outcome = Result<Loaded, LoadError>;
+
+/// One file of a dataset, read and guarded, and parsed unless it holds aliases: a
+/// diagnostic for a file read but wrong, an error for one that cannot be read.
 fn read_and_parse(file: PathBuf) -> Outcome {
     let name = file.display().to_string();
-    let bytes = read_bounded(&file)?;
-    let parsed = parse_bytes(&name, &bytes);
+    let bytes = read_bounded(&file, MAX_FILE_BYTES)?;
+    let origin = if is_standard_input(&file) {
+        Origin::Kept(String::from_utf8_lossy(&bytes).into())
+    } else {
+        Origin::Disk(file)
+    };
+    let guarded = decode(&name, &bytes).and_then(|text| guard_text(&name, text));
+    let (proven, usage) = match guarded {
+        Ok(guarded) => guarded,
+        Err(problem) => return Ok(Loaded::Parsed(Err(problem))),
+    };
+    if !usage.aliases.is_empty() {
+        return Ok(Loaded::WithAliases(Pending {
+            name,
+            origin,
+            bytes,
+            proven,
+            usage,
+        }));
+    }
+    let parsed = decode(&name, &bytes).and_then(|text| deserialise(&name, text, proven));
     drop(bytes);
-    Ok(parsed.map(|content| ParsedFile {
+    Ok(Loaded::Parsed(parsed.map(|content| ParsedFile {
         name,
-        origin: Origin::Disk(file),
+        origin,
         content,
-    }))
+    })))
 }
 
 /// Drops the values kept for sharing equal short texts while parsing, on every thread
@@ -145,52 +249,174 @@ fn forget_shared_text() {
     model::forget_shared_text();
 }
 
-fn collect_yaml(directory: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+fn collect_yaml(
+    directory: &Path,
+    depth: usize,
+    seen: &mut HashSet<FileId>,
+    found: &mut Vec<PathBuf>,
+) -> Result<(), LoadError> {
     if depth > MAX_DIRECTORY_DEPTH {
         return Err(LoadError::unreadable(
             directory,
-            format!("directories nest deeper than {MAX_DIRECTORY_DEPTH} levels (a link loop?)"),
+            format!("directories nest deeper than {MAX_DIRECTORY_DEPTH} levels"),
         ));
     }
     let entries = fs::read_dir(directory).map_err(|error| {
         LoadError::unreadable(directory, describe_io_error(&error, "cannot list"))
     })?;
+    let mut children = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|error| {
             LoadError::unreadable(directory, describe_io_error(&error, "cannot list"))
         })?;
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
-            continue;
+        if !entry.file_name().to_string_lossy().starts_with('.') {
+            children.push(entry.path());
         }
-        if path.is_dir() {
-            collect_yaml(&path, depth + 1, found)?;
-        } else if matches!(
+    }
+    // In name order, so the path kept for a file reached by several is always the same.
+    children.sort();
+    for path in children {
+        let yaml = matches!(
             path.extension().and_then(|extension| extension.to_str()),
             Some("yaml" | "yml")
-        ) {
+        );
+        // A link that leads nowhere is left to the reader, which names the problem.
+        let Ok(metadata) = fs::metadata(&path) else {
+            if yaml {
+                found.push(path);
+            }
+            continue;
+        };
+        if !metadata.is_dir() && !yaml {
+            continue;
+        }
+        if !seen.insert(identity(&path, &metadata)) {
+            continue;
+        }
+        if metadata.is_dir() {
+            collect_yaml(&path, depth + 1, seen, found)?;
+        } else if metadata.is_file() {
             found.push(path);
+        } else {
+            return Err(not_regular(&path, &metadata));
         }
     }
     Ok(())
 }
 
-fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let metadata = fs::metadata(path)
-        .map_err(|error| LoadError::unreadable(path, describe_io_error(&error, "cannot read")))?;
-    if metadata.len() > MAX_FILE_BYTES {
+/// Whether `path` names standard input, which is read when given explicitly although it
+/// is not a regular file (a pipe, a terminal).
+fn is_standard_input(path: &Path) -> bool {
+    cfg!(unix)
+        && [
+            Path::new("/dev/stdin"),
+            Path::new("/dev/fd/0"),
+            Path::new("/proc/self/fd/0"),
+        ]
+        .contains(&path)
+}
+
+/// Reads a whole file, but never more than `limit` bytes whatever its metadata says (a
+/// device's length is 0), and only a regular file: a FIFO, a device or a socket is refused
+/// without a read that could block or never end. Standard input given as `/dev/stdin` is
+/// read too, bounded the same way. Links are followed.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let cannot_read = |error: std::io::Error| {
+        LoadError::unreadable(path, describe_io_error(&error, "cannot read"))
+    };
+    let too_large = |size: u64| {
+        LoadError::unreadable(
+            path,
+            format!("file of {size} bytes is larger than the limit of {limit} bytes"),
+        )
+    };
+    let mut bytes = Vec::new();
+    if is_standard_input(path) {
+        std::io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(cannot_read)?;
+        if bytes.len() as u64 > limit {
+            return Err(LoadError::unreadable(
+                path,
+                format!("more than the limit of {limit} bytes"),
+            ));
+        }
+        return Ok(bytes);
+    }
+    // Looked at before opening, since opening a FIFO for reading waits for a writer; and
+    // opened without blocking, then looked at again, since the path may have changed
+    // in between.
+    let metadata = fs::metadata(path).map_err(cannot_read)?;
+    if !metadata.is_file() {
+        return Err(not_regular(path, &metadata));
+    }
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(cannot_read)?;
+    let metadata = file.metadata().map_err(cannot_read)?;
+    if !metadata.is_file() {
+        return Err(not_regular(path, &metadata));
+    }
+    if metadata.len() > limit {
+        return Err(too_large(metadata.len()));
+    }
+    // The length is only a hint: the file may grow while it is read.
+    bytes.reserve_exact(
+        usize::try_from(metadata.len())
+            .unwrap_or(0)
+            .saturating_add(1),
+    );
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > limit {
         return Err(LoadError::unreadable(
             path,
-            format!(
-                "file of {} bytes is larger than the limit of {} bytes",
-                metadata.len(),
-                MAX_FILE_BYTES
-            ),
+            format!("grew past the limit of {limit} bytes while being read"),
         ));
     }
-    fs::read(path)
-        .map_err(|error| LoadError::unreadable(path, describe_io_error(&error, "cannot read")))
+    Ok(bytes)
+}
+
+/// The refusal of something that is not a regular file, saying what it is.
+fn not_regular(path: &Path, metadata: &fs::Metadata) -> LoadError {
+    let kind = metadata.file_type();
+    let what = if kind.is_dir() {
+        "a directory"
+    } else {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                "a FIFO (named pipe)"
+            } else if kind.is_char_device() {
+                "a character device"
+            } else if kind.is_block_device() {
+                "a block device"
+            } else if kind.is_socket() {
+                "a socket"
+            } else {
+                "neither a file nor a directory"
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            "neither a file nor a directory"
+        }
+    };
+    LoadError::unreadable(
+        path,
+        format!(
+            "is {what}, not a regular file; expected a file (or /dev/stdin for standard input)"
+        ),
+    )
 }
 
 fn describe_io_error(error: &std::io::Error, not_found: &str) -> String {
@@ -229,36 +455,72 @@ pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<DatasetFile, Diagnostic> 
     decode(name, bytes).and_then(|text| parse(name, text))
 }
 
-/// Guards, then deserialises one file's text.
+/// Guards, then deserialises one file's text, its aliases within a budget of their own.
 pub fn parse(name: &str, text: &str) -> Result<DatasetFile, Diagnostic> {
+    let (proven, usage) = guard_text(name, text)?;
+    let mut budget = AliasBudget::default();
+    for alias in &usage.aliases {
+        budget
+            .charge(alias)
+            .map_err(|refusal| positioned(name, refusal))?;
+    }
+    deserialise(name, text, proven)
+}
+
+fn positioned(name: &str, refusal: guard::Refusal) -> Diagnostic {
+    Diagnostic {
+        file: name.to_owned(),
+        line: refusal.line,
+        column: refusal.column,
+        message: refusal.message,
+    }
+}
+
+/// A refusal of the guard, placed at its cause (see [`locate::refine`]).
+fn refined(name: &str, text: &str, refusal: guard::Refusal) -> Diagnostic {
+    let (line, column) = locate::refine(text, &refusal.message, (refusal.line, refusal.column));
+    Diagnostic {
+        line,
+        column,
+        ..positioned(name, refusal)
+    }
+}
+
+/// Refuses an empty file, and any file past a limit of `guard`: whether the pre-scan
+/// proved the file within the limits, and otherwise what the full pass found.
+fn guard_text(name: &str, text: &str) -> Result<(bool, Usage), Diagnostic> {
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
+    {
+        return Err(Diagnostic {
+            file: name.to_owned(),
+            line: 1,
+            column: 1,
+            message: "empty file; expected a mapping with `announcements`, `institutions`, `people` or `contacts`".to_owned(),
+        });
+    }
+    // The full guard runs before serde_yaml unless the pre-scan proves the file within the
+    // limits; then it runs only if serde_yaml fails, so errors read as they always have.
+    if guard::within_limits(text) {
+        return Ok((true, Usage::default()));
+    }
+    let usage = guard::check(text).map_err(|refusal| refined(name, text, refusal))?;
+    Ok((false, usage))
+}
+
+/// Deserialises a guarded file's text.
+fn deserialise(name: &str, text: &str, proven: bool) -> Result<DatasetFile, Diagnostic> {
     let at = |line, column, message: String| Diagnostic {
         file: name.to_owned(),
         line,
         column,
         message,
     };
-    if text.trim().is_empty()
-        || text
-            .lines()
-            .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
-    {
-        return Err(at(
-            1,
-            1,
-            "empty file; expected a mapping with `announcements`, `institutions`, `people` or `contacts`".to_owned(),
-        ));
-    }
-    // The full guard runs before serde_yaml unless the pre-scan proves the file within the
-    // limits; then it runs only if serde_yaml fails, so errors read as they always have.
-    let proven = guard::within_limits(text);
-    let guard =
-        || guard::check(text).map_err(|refusal| at(refusal.line, refusal.column, refusal.message));
-    if !proven {
-        guard()?;
-    }
     serde_yaml::from_str(text).map_err(|error| {
-        if proven && let Err(refusal) = guard() {
-            return refusal;
+        if proven && let Err(refusal) = guard::check(text) {
+            return refined(name, text, refusal);
         }
         let (line, column) = error
             .location()
@@ -271,13 +533,14 @@ pub fn parse(name: &str, text: &str) -> Result<DatasetFile, Diagnostic> {
             Some((head, _)) => head.to_owned(),
             None => message,
         };
+        let (line, column) = locate::refine(text, &message, (line, column));
         at(line, column, explain(message))
     })
 }
 
 /// serde_yaml's messages are precise but terse about the file's expected shape.
 fn explain(message: String) -> String {
-    const SHAPE: &str = "a dataset file is one mapping with `announcements`, `institutions`, `people` or `contacts`";
+    use guard::SHAPE;
     let message = message.replace("invalid type: ", "wrong type: ");
     if let Some((head, _)) = message.split_once(", expected struct DatasetFile") {
         format!("{head}; {SHAPE}")
@@ -333,5 +596,55 @@ mod tests {
         let problem = decode("bad.yaml", b"a: b\nc: \xff\n").unwrap_err();
         assert_eq!((problem.line, problem.column), (2, 4));
         assert!(problem.message.contains("0xFF"));
+    }
+
+    #[test]
+    fn reads_a_regular_file_up_to_the_limit_and_no_further() {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let path = directory.path().join("ten.txt");
+        fs::write(&path, "0123456789").expect("written");
+        assert_eq!(read_bounded(&path, 10).expect("read"), b"0123456789");
+        let refused = read_bounded(&path, 9).unwrap_err().to_string();
+        assert!(
+            refused.ends_with("file of 10 bytes is larger than the limit of 9 bytes"),
+            "{refused}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_device_and_a_directory_without_reading_them() {
+        let refused = read_bounded(Path::new("/dev/zero"), 1 << 20)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            refused.starts_with("/dev/zero: is a character device, not a regular file"),
+            "{refused}"
+        );
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let refused = read_bounded(directory.path(), 1 << 20)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            refused.contains("is a directory, not a regular file"),
+            "{refused}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_by_two_links_is_read_once() {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        fs::write(directory.path().join("a.yaml"), "people: []\n").expect("written");
+        std::os::unix::fs::symlink(
+            directory.path().join("a.yaml"),
+            directory.path().join("b.yaml"),
+        )
+        .expect("linked");
+        // A link back to the directory itself is a loop, and leads to nothing new.
+        std::os::unix::fs::symlink(directory.path(), directory.path().join("again"))
+            .expect("linked");
+        let found = yaml_files(directory.path()).expect("listed");
+        assert_eq!(found, vec![directory.path().join("a.yaml")]);
     }
 }

@@ -51,6 +51,16 @@ impl fmt::Display for Path {
 /// (the file changed, or the value is absent) is left out.
 pub fn locate(text: &str, paths: &[&Path]) -> HashMap<Path, (usize, usize)> {
     let wanted: HashSet<&Path> = paths.iter().copied().collect();
+    // Every key a wanted path names, by depth: looked up for each key of the file, so
+    // thousands of problems cost no more per key than one.
+    let mut keys: HashMap<(usize, &str), &'static str> = HashMap::new();
+    for path in &wanted {
+        for (depth, step) in path.0.iter().enumerate() {
+            if let Step::Key(name) = step {
+                keys.insert((depth, name), name);
+            }
+        }
+    }
     let mut found = HashMap::new();
     let mut parser = Parser::new_from_str(text);
     let mut frames: Vec<Frame> = Vec::new();
@@ -77,7 +87,7 @@ pub fn locate(text: &str, paths: &[&Path]) -> HashMap<Path, (usize, usize)> {
                         let State::Value(key) = std::mem::replace(state, State::Key) else {
                             unreachable!("matched as a value just above")
                         };
-                        Some(Step::Key(intern(&wanted, current.0.len(), &key)))
+                        Some(Step::Key(intern(&keys, current.0.len(), &key)))
                     }
                     Some(Frame {
                         state: state @ State::Key,
@@ -151,15 +161,86 @@ enum State {
 
 /// Paths name keys with `&'static str`; a key read from the file is matched to the wanted
 /// key spelled the same at that depth, or to "" when no wanted path names it.
-fn intern(wanted: &HashSet<&Path>, depth: usize, key: &str) -> &'static str {
-    for path in wanted {
-        if let Some(Step::Key(name)) = path.0.get(depth)
-            && *name == key
+fn intern(keys: &HashMap<(usize, &str), &'static str>, depth: usize, key: &str) -> &'static str {
+    keys.get(&(depth, key)).copied().unwrap_or("")
+}
+
+/// A better position than serde_yaml's for the errors it places at the start of the
+/// enclosing record rather than at their cause: a duplicated field or key is placed at the
+/// second occurrence, a tab in indentation at the tab. Any other error keeps `at`.
+pub fn refine(text: &str, message: &str, at: (usize, usize)) -> (usize, usize) {
+    if message.contains("duplicate field") || message.contains("duplicate key") {
+        duplicate_key(text, at).unwrap_or(at)
+    } else if message.contains("found a tab") {
+        tab_from_line(text, at.0).unwrap_or(at)
+    } else {
+        at
+    }
+}
+
+/// The first key written twice in a mapping that starts at or after `from`.
+fn duplicate_key(text: &str, from: (usize, usize)) -> Option<(usize, usize)> {
+    enum Open {
+        Mapping {
+            watched: bool,
+            key_next: bool,
+            keys: HashSet<String>,
+        },
+        Sequence,
+    }
+    let mut parser = Parser::new_from_str(text);
+    let mut open: Vec<Open> = Vec::new();
+    while let Ok((event, marker)) = parser.next_token() {
+        let position = (marker.line(), marker.col() + 1);
+        let is_node = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::Alias(_)
+                | Event::MappingStart(..)
+                | Event::SequenceStart(..)
+        );
+        if is_node
+            && let Some(Open::Mapping {
+                watched,
+                key_next,
+                keys,
+            }) = open.last_mut()
         {
-            return name;
+            let is_key = std::mem::replace(key_next, !*key_next);
+            if is_key
+                && *watched
+                && let Event::Scalar(key, ..) = &event
+                && !keys.insert(key.clone())
+            {
+                return Some(position);
+            }
+        }
+        match event {
+            Event::MappingStart(..) => open.push(Open::Mapping {
+                watched: position >= from,
+                key_next: true,
+                keys: HashSet::new(),
+            }),
+            Event::SequenceStart(..) => open.push(Open::Sequence),
+            Event::MappingEnd | Event::SequenceEnd => {
+                open.pop();
+            }
+            Event::StreamEnd => break,
+            _ => {}
         }
     }
-    ""
+    None
+}
+
+/// The first tab at or after the start of `line` (1-based), as a line and a column.
+fn tab_from_line(text: &str, line: usize) -> Option<(usize, usize)> {
+    text.split('\n')
+        .enumerate()
+        .skip(line.saturating_sub(1))
+        .find_map(|(index, content)| {
+            let column = content.chars().position(|character| character == '\t')?;
+            Some((index + 1, column + 1))
+        })
 }
 
 #[cfg(test)]

@@ -174,6 +174,59 @@ fn is_blank(text: &Text) -> bool {
 /// Where a fact that is not in the seed texts comes from: field name → source.
 pub type Sources = BTreeMap<Text, Text>;
 
+/// A `sources` map whose keys are each written once: YAML maps are last-wins, which would
+/// drop a source silently.
+fn unique_sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Sources, D::Error> {
+    struct SourcesVisitor;
+    impl<'de> serde::de::Visitor<'de> for SourcesVisitor {
+        type Value = Sources;
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("a map of field names to sources")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Sources, A::Error> {
+            let mut sources = Sources::new();
+            while let Some((field, source)) = map.next_entry::<Text, Text>()? {
+                if sources.contains_key(&field) {
+                    return Err(serde::de::Error::custom(format!(
+                        "duplicate key `{field}` in `sources`; expected each field once, with one source"
+                    )));
+                }
+                sources.insert(field, source);
+            }
+            Ok(sources)
+        }
+    }
+    deserializer.deserialize_map(SourcesVisitor)
+}
+
+/// A number that is a number: `.nan` and `.inf` are YAML floats, but no count, latitude or
+/// longitude, and JSON would print them as `null`.
+fn finite<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    struct FiniteVisitor;
+    impl serde::de::Visitor<'_> for FiniteVisitor {
+        type Value = f64;
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("a finite number")
+        }
+        fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<f64, E> {
+            if value.is_finite() {
+                Ok(value)
+            } else {
+                Err(E::custom(format!(
+                    "`{value}` is not a finite number; expected a number like 42 or 1.5"
+                )))
+            }
+        }
+        fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<f64, E> {
+            Ok(value as f64)
+        }
+        fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<f64, E> {
+            Ok(value as f64)
+        }
+    }
+    deserializer.deserialize_f64(FiniteVisitor)
+}
+
 /// One YAML file of a dataset. Every section is optional, so a dataset can be one file
 /// or a directory with a file per announcement.
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -242,7 +295,11 @@ pub struct Announcement {
     pub links: Vec<Link>,
     /// The seed file the release was curated from.
     pub source: Text,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_sources"
+    )]
     pub sources: Sources,
 }
 
@@ -300,6 +357,7 @@ pub struct Mention {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
+    #[serde(deserialize_with = "finite")]
     pub number: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
@@ -372,7 +430,11 @@ pub struct Event {
     /// they occur more than once and the first is not the one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurrence: Option<u32>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_sources"
+    )]
     pub sources: Sources,
 }
 
@@ -504,7 +566,9 @@ impl InstitutionKind {
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Coordinates {
+    #[serde(deserialize_with = "finite")]
     pub lat: f64,
+    #[serde(deserialize_with = "finite")]
     pub lon: f64,
 }
 
@@ -533,7 +597,11 @@ pub struct Institution {
     pub address: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Text>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_sources"
+    )]
     pub sources: Sources,
 }
 
@@ -547,7 +615,11 @@ pub struct Person {
     pub honorific: Option<Text>,
     /// One entry per role per release: roles change between releases and are never merged.
     pub roles: Vec<Role>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_sources"
+    )]
     pub sources: Sources,
 }
 
@@ -581,7 +653,11 @@ pub struct Contact {
     pub organization: Text,
     /// The institution the contact speaks for.
     pub represents: Text,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_sources"
+    )]
     pub sources: Sources,
 }
 

@@ -85,16 +85,16 @@ fn read_text(folder: &FilePath, name: &str) -> Result<Text, String> {
         ));
     }
     let path = folder.join(name);
-    let size = fs::metadata(&path)
-        .map_err(|_| format!("`{name}` is not in {}; a dataset with a sources folder holds the text of every announcement", folder.display()))?
-        .len();
-    if size > MAX_FILE_BYTES {
+    if fs::symlink_metadata(&path).is_err() {
         return Err(format!(
-            "{} is {size} bytes, larger than the limit of {MAX_FILE_BYTES} bytes",
-            path.display()
+            "`{name}` is not in {}; a dataset with a sources folder holds the text of every announcement",
+            folder.display()
         ));
     }
-    let bytes = fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+    // The same bounded reader as the YAML files: a FIFO or a device named like a release
+    // is refused instead of read forever.
+    let bytes =
+        super::load::read_bounded(&path, MAX_FILE_BYTES).map_err(|error| error.to_string())?;
     String::from_utf8(bytes).map(Text::from).map_err(|error| {
         format!(
             "{} is not UTF-8 text (a bad byte at offset {})",

@@ -50,7 +50,18 @@ struct Pending {
     file: usize,
     path: Path,
     message: String,
+    /// For a reference to no record: the id and the kind it should name, to suggest near
+    /// ids once every problem is known (see [`MAX_SUGGESTIONS`]).
+    unknown: Option<(String, Kind)>,
 }
+
+/// How many unknown references get a "did you mean" in one run. Each suggestion compares
+/// the id with every id of its kind; a dataset with thousands of dangling references would
+/// otherwise take time in the square of its size, and nobody reads past the first screens.
+pub const MAX_SUGGESTIONS: usize = 100;
+/// How many ids all the suggestions of one run may compare, together: with a million
+/// institutions, only the first two unknown references get one.
+pub const MAX_COMPARISONS: usize = 2_000_000;
 
 /// Where an id is defined, kept compact: the path is only spelled out for a problem.
 #[derive(Clone, Copy)]
@@ -125,8 +136,10 @@ pub fn problems(files: &[ParsedFile]) -> Vec<Diagnostic> {
             message: format!(
                 "the dataset holds {records} records, more than the limit of {MAX_RECORDS}"
             ),
+            unknown: None,
         });
     }
+    suggest(&definitions, &mut pending);
     drop(definitions);
     place(files, pending)
 }
@@ -226,6 +239,7 @@ fn define_one<'a>(
             file,
             message: format!("{path}: `{id}` is not a valid id; expected lowercase ASCII letters, digits and hyphens, like `gustave-roussy`"),
             path,
+            unknown: None,
         });
     }
     match definitions.entry(id) {
@@ -243,6 +257,7 @@ fn define_one<'a>(
                 file,
                 path,
                 message,
+                unknown: None,
             });
         }
         Entry::Vacant(entry) => {
@@ -264,6 +279,7 @@ impl Checker<'_> {
             file: self.file,
             path,
             message,
+            unknown: None,
         });
     }
 
@@ -282,22 +298,14 @@ impl Checker<'_> {
                 self.problem(path, message);
             }
             None => {
-                let suggestions = closest(
-                    id,
-                    self.definitions
-                        .iter()
-                        .filter(|(_, definition)| definition.kind == expected)
-                        .map(|(candidate, _)| *candidate),
-                    3,
-                );
-                let hint = if suggestions.is_empty() {
-                    String::new()
-                } else {
-                    format!("; did you mean {}?", quote_list(&suggestions))
-                };
                 let path = at();
-                let message = format!("{path}: no {} has the id `{id}`{hint}", expected.as_str());
-                self.problem(path, message);
+                let message = format!("{path}: no {} has the id `{id}`", expected.as_str());
+                self.pending.push(Pending {
+                    file: self.file,
+                    path,
+                    message,
+                    unknown: Some((id.to_owned(), expected)),
+                });
             }
         }
     }
@@ -515,9 +523,53 @@ pub(crate) fn place_problems(
             file,
             path,
             message,
+            unknown: None,
         })
         .collect();
     place(files, pending)
+}
+
+/// Adds "did you mean" to the first [`MAX_SUGGESTIONS`] references to no record, in the
+/// order the problems are found, so the same ones get it on every run.
+fn suggest(definitions: &Definitions, pending: &mut [Pending]) {
+    if !pending.iter().any(|problem| problem.unknown.is_some()) {
+        return;
+    }
+    let mut of_kind: HashMap<&'static str, usize> = HashMap::new();
+    for definition in definitions.values() {
+        *of_kind.entry(definition.kind.as_str()).or_default() += 1;
+    }
+    let mut comparisons = 0usize;
+    let unknown: Vec<&mut Pending> = pending
+        .iter_mut()
+        .filter(|problem| problem.unknown.is_some())
+        .take(MAX_SUGGESTIONS)
+        .take_while(|problem| {
+            let kind = problem.unknown.as_ref().map(|(_, kind)| kind.as_str());
+            comparisons += kind
+                .and_then(|kind| of_kind.get(kind))
+                .copied()
+                .unwrap_or(0);
+            comparisons <= MAX_COMPARISONS
+        })
+        .collect();
+    unknown.into_par_iter().for_each(|problem| {
+        let Some((id, kind)) = &problem.unknown else {
+            return;
+        };
+        let candidates = definitions
+            .iter()
+            .filter(|(_, definition)| definition.kind == *kind)
+            .map(|(candidate, _)| *candidate);
+        let suggestions = closest(id, candidates, 3);
+        if !suggestions.is_empty() {
+            problem.message = format!(
+                "{}; did you mean {}?",
+                problem.message,
+                quote_list(&suggestions)
+            );
+        }
+    });
 }
 
 /// Turns pending problems into diagnostics, reading each file with problems once more.
@@ -590,11 +642,18 @@ pub fn closest<'a>(
     candidates: impl Iterator<Item = &'a str>,
     count: usize,
 ) -> Vec<&'a str> {
-    let limit = (wanted.chars().count() / 3).max(2);
+    let length = wanted.chars().count();
+    let limit = (length / 3).max(2);
     let mut scored: Vec<(usize, &str)> = candidates
         .filter_map(|candidate| {
-            let distance = edit_distance(wanted, candidate);
             let contains = candidate.contains(wanted) || wanted.contains(candidate);
+            // Lengths further apart than the limit cannot be within it: the distance is
+            // computed only for candidates that might be.
+            let near = candidate.chars().count().abs_diff(length) <= limit;
+            if !near && !contains {
+                return None;
+            }
+            let distance = edit_distance(wanted, candidate, limit);
             (distance <= limit || contains).then_some((distance, candidate))
         })
         .collect();
@@ -606,12 +665,15 @@ pub fn closest<'a>(
         .collect()
 }
 
-fn edit_distance(left: &str, right: &str) -> usize {
+/// Levenshtein distance; past `limit` only "more than `limit`" matters, so a row whose
+/// every cell exceeds it ends the computation.
+fn edit_distance(left: &str, right: &str, limit: usize) -> usize {
     let right: Vec<char> = right.chars().collect();
     let mut row: Vec<usize> = (0..=right.len()).collect();
     for (i, left_char) in left.chars().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
+        let mut smallest = row[0];
         for (j, right_char) in right.iter().enumerate() {
             let above = row[j + 1];
             row[j + 1] = if left_char == *right_char {
@@ -619,7 +681,11 @@ fn edit_distance(left: &str, right: &str) -> usize {
             } else {
                 1 + diagonal.min(above).min(row[j])
             };
+            smallest = smallest.min(row[j + 1]);
             diagonal = above;
+        }
+        if smallest > limit {
+            return smallest;
         }
     }
     row[right.len()]

@@ -5,11 +5,13 @@
 //! editors that save by writing a new file and renaming it over the old. The files are only
 //! ever read.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, SystemTime};
 
+use crate::dataset::load::{FileId, identity};
 use crate::dataset::{Dataset, LoadError};
 
 /// How often the files are looked at.
@@ -29,7 +31,7 @@ struct Fingerprint(Vec<Stamp>);
 impl Fingerprint {
     fn of(path: &Path) -> Fingerprint {
         let mut stamps = Vec::new();
-        collect(path, 0, &mut stamps);
+        collect(path, 0, &mut HashSet::new(), &mut stamps);
         stamps.sort();
         Fingerprint(stamps)
     }
@@ -43,9 +45,16 @@ fn stamp(path: &Path) -> Stamp {
 }
 
 /// The same files the loader reads: a file, or the `.yaml`/`.yml` files below a directory,
-/// hidden ones left out.
-fn collect(path: &Path, depth: usize, stamps: &mut Vec<Stamp>) {
-    if !path.is_dir() {
+/// hidden ones left out. As the loader does, each real file and directory is looked at
+/// once (`seen`), so links that fan out or loop cost no more than the files they lead to.
+fn collect(path: &Path, depth: usize, seen: &mut HashSet<FileId>, stamps: &mut Vec<Stamp>) {
+    let metadata = std::fs::metadata(path).ok();
+    if let Some(metadata) = &metadata
+        && !seen.insert(identity(path, metadata))
+    {
+        return;
+    }
+    if !metadata.as_ref().is_some_and(std::fs::Metadata::is_dir) {
         stamps.push(stamp(path));
         return;
     }
@@ -57,18 +66,21 @@ fn collect(path: &Path, depth: usize, stamps: &mut Vec<Stamp>) {
     let Ok(entries) = std::fs::read_dir(path) else {
         return;
     };
-    for entry in entries.flatten() {
-        let child = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if child.is_dir() {
-            collect(&child, depth + 1, stamps);
-        } else if matches!(
-            child.extension().and_then(|extension| extension.to_str()),
-            Some("yaml" | "yml")
-        ) {
-            stamps.push(stamp(&child));
+    let mut children: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+        .map(|entry| entry.path())
+        .collect();
+    // In name order, so the path kept for a file reached by several is always the same.
+    children.sort();
+    for child in children {
+        if child.is_dir()
+            || matches!(
+                child.extension().and_then(|extension| extension.to_str()),
+                Some("yaml" | "yml")
+            )
+        {
+            collect(&child, depth + 1, seen, stamps);
         }
     }
 }
@@ -136,5 +148,29 @@ mod tests {
         );
         std::fs::write(&data, "a: 12\n").expect("written");
         assert_ne!(Fingerprint::of(directory.path()), before);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_that_fan_out_are_followed_to_each_real_directory_once() {
+        // Three links from each level to the next, twelve levels: 531,441 paths lead to
+        // the one file, which is stamped once, as is each of the 13 directories.
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let level = |index: usize| directory.path().join(format!("level-{index}"));
+        for index in 0..=12 {
+            std::fs::create_dir(level(index)).expect("created");
+        }
+        for index in 0..12 {
+            for link in 0..3 {
+                std::os::unix::fs::symlink(
+                    level(index + 1),
+                    level(index).join(format!("to-{link}")),
+                )
+                .expect("linked");
+            }
+        }
+        std::fs::write(level(12).join("data.yaml"), "people: []\n").expect("written");
+        let fingerprint = Fingerprint::of(&level(0));
+        assert_eq!(fingerprint.0.len(), 14, "{:?}", fingerprint.0);
     }
 }
