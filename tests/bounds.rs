@@ -424,6 +424,26 @@ fn the_records_of_one_file_are_refused_past_the_limit_before_deserialising() {
     );
 }
 
+/// Files each under the record limit are charged to one count for the dataset before any
+/// is deserialised: the file in path order at which the count passes the limit is named.
+#[test]
+fn the_records_of_several_files_are_refused_past_the_limit_before_deserialising() {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let yaml = format!("people: [{}a]\n", "a,".repeat(400_000));
+    for name in ["a.yaml", "b.yaml", "c.yaml"] {
+        std::fs::write(directory.path().join(name), &yaml).expect("written");
+    }
+    let run = bounded(&["check", text(directory.path())], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    says(
+        &run,
+        &format!("{}:1:1: ", text(&directory.path().join("c.yaml"))),
+        "more than the limit of 1000000 records (1200003 up to this file)",
+    );
+    // Nothing else is said: no file past the limit was deserialised to find more.
+    assert_eq!(run.stderr.lines().count(), 2, "{}", run.stderr);
+}
+
 #[test]
 fn settings_with_80000_unknown_commands_are_placed_in_one_pass() {
     let mut toml = String::from("[keys]\n");

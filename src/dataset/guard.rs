@@ -152,6 +152,8 @@ impl AliasBudget {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Usage {
     pub aliases: Vec<AliasUse>,
+    /// The records (items of the four sections) the file holds.
+    pub records: usize,
 }
 
 /// A collection open while walking the events.
@@ -213,7 +215,10 @@ pub fn check(text: &str) -> Result<Usage, Refusal> {
             place_node(&mut open, &mut records, &event, marker)?;
         }
         match event {
-            Event::StreamEnd => return Ok(usage),
+            Event::StreamEnd => {
+                usage.records = records;
+                return Ok(usage);
+            }
             Event::MappingStart(anchor, _) | Event::SequenceStart(anchor, _) => {
                 if open.len() >= MAX_DEPTH {
                     return Err(Refusal::at(
@@ -360,6 +365,12 @@ fn place_node(
 /// Whether `text` provably stays within every limit [`check`] enforces, read at byte level
 /// (see the module's documentation). `false` means only "not proven": run [`check`].
 pub fn within_limits(text: &str) -> bool {
+    records_within_limits(text).is_some()
+}
+
+/// As [`within_limits`], with, when proven, at most how many records the file holds (flow
+/// lists counted by the items they may hold): what the dataset's record limit is charged.
+pub fn records_within_limits(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     // Most blocks hold no byte that needs a look, nor any other non-ASCII or control byte
     // but a tab or line feed; that test is one the compiler vectorises, so such blocks
@@ -376,7 +387,7 @@ pub fn within_limits(text: &str) -> bool {
         if !plain {
             for at in start..end {
                 if NEEDS_A_LOOK[usize::from(bytes[at])] && refused_at(bytes, at) {
-                    return false;
+                    return None;
                 }
             }
         }
@@ -397,13 +408,11 @@ pub fn within_limits(text: &str) -> bool {
         let length = line.len() + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
         if !(line.is_empty() || line.starts_with([' ', '#']) || names_a_section(line)) {
-            return false;
+            return None;
         }
-        let Some((column, flow, indicator, flow_items)) = scan_line(line) else {
-            return false;
-        };
+        let (column, flow, indicator, flow_items) = scan_line(line)?;
         if !lists.add_line(line, flow_items) {
-            return false;
+            return None;
         }
         deepest_column = deepest_column.max(column);
         deepest_flow = deepest_flow.max(flow);
@@ -415,7 +424,7 @@ pub fn within_limits(text: &str) -> bool {
         line_start = line_end + 1;
     }
     let deepest_nesting = 2 * (deepest_column + 1) + 2 * deepest_flow + 1;
-    deepest_nesting <= MAX_DEPTH && longest_run <= MAX_TEXT_BYTES
+    (deepest_nesting <= MAX_DEPTH && longest_run <= MAX_TEXT_BYTES).then_some(lists.records)
 }
 
 /// The block lists open at a line, for the pre-scan: each by the column of its `- `
@@ -627,7 +636,14 @@ mod tests {
 
     #[test]
     fn accepts_ordinary_documents() {
-        assert_eq!(check("people: [1, 2, {b: c}]\n"), Ok(Usage::default()));
+        let three = Usage {
+            records: 3,
+            ..Usage::default()
+        };
+        assert_eq!(check("people: [1, 2, {b: c}]\n"), Ok(three));
+        // The pre-scan's count is an upper bound: a flow mapping's comma counts too.
+        assert_eq!(records_within_limits("people: [1, 2, {b: c}]\n"), Some(4));
+        assert_eq!(records_within_limits("people: [1, 2, 3]\n"), Some(3));
         assert_eq!(check(""), Ok(Usage::default()));
     }
 

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -14,6 +15,7 @@ use super::diagnostic::{Diagnostic, LoadError};
 use super::guard::{self, AliasBudget, Usage};
 use super::locate;
 use super::model::{self, DatasetFile};
+use super::validate::MAX_RECORDS;
 
 /// The largest file accepted, far above the 100,000-announcement benchmark dataset.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -100,12 +102,22 @@ pub fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadE
         .collect();
     let mut order: Vec<usize> = (0..paths.len()).collect();
     order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
-    let mut outcomes: Vec<(usize, Outcome)> = order
+    // Each file's records, counted by the guard, are charged to the dataset's limit before
+    // the file is deserialised, so many files each under the limit cannot together make
+    // more records than it allows in memory.
+    let charged = AtomicUsize::new(0);
+    let mut outcomes: Vec<(usize, Counted)> = order
         .into_par_iter()
         .map(|index| (index, paths[index].clone()))
-        .map(|(index, file)| (index, read_and_parse(file)))
+        .map(|(index, file)| (index, read_and_parse(file, &charged)))
         .collect();
     outcomes.sort_unstable_by_key(|(index, _)| *index);
+    if charged.load(Ordering::Relaxed) > MAX_RECORDS {
+        return Ok((Vec::new(), vec![over_the_record_limit(&outcomes)]));
+    }
+    let outcomes = outcomes
+        .into_iter()
+        .map(|(index, (outcome, _))| (index, outcome));
     // Files with aliases are deserialised last, one at a time in path order, each alias
     // charged to one budget for the dataset: what aliases add to memory is then bounded
     // by the budget, however many files hold them, and the alias refused is always the same.
@@ -211,35 +223,94 @@ type Outcome = Result<Loaded, LoadError>;
 
 /// One file of a dataset, read and guarded, and parsed unless it holds aliases: a
 /// diagnostic for a file read but wrong, an error for one that cannot be read.
-fn read_and_parse(file: PathBuf) -> Outcome {
+/// A file's outcome, with its name and record count when the guard counted them.
+type Counted = (Outcome, Option<(String, usize)>);
+
+/// The file in path order whose records take the dataset past [`MAX_RECORDS`], as a
+/// diagnostic: the same whichever file's thread found the limit crossed first.
+fn over_the_record_limit(outcomes: &[(usize, Counted)]) -> Diagnostic {
+    let mut total = 0usize;
+    let mut last = String::new();
+    for (_, (_, counted)) in outcomes {
+        let Some((name, records)) = counted else {
+            continue;
+        };
+        total += records;
+        last.clone_from(name);
+        if total > MAX_RECORDS {
+            break;
+        }
+    }
+    Diagnostic {
+        file: last,
+        line: 1,
+        column: 1,
+        message: format!(
+            "the dataset's files hold more than the limit of {MAX_RECORDS} records ({total} up to this file); no file past the limit is read further"
+        ),
+    }
+}
+
+/// Reads, guards and deserialises one file, charging its records to `charged` first; with
+/// the file's name and record count when the guard counted them.
+fn read_and_parse(file: PathBuf, charged: &AtomicUsize) -> Counted {
     let name = file.display().to_string();
-    let bytes = read_bounded(&file, MAX_FILE_BYTES)?;
+    let bytes = match read_bounded(&file, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(error) => return (Err(error), None),
+    };
     let origin = if is_standard_input(&file) {
         Origin::Kept(String::from_utf8_lossy(&bytes).into())
     } else {
         Origin::Disk(file)
     };
     let guarded = decode(&name, &bytes).and_then(|text| guard_text(&name, text));
-    let (proven, usage) = match guarded {
+    let (proven, mut usage) = match guarded {
         Ok(guarded) => guarded,
-        Err(problem) => return Ok(Loaded::Parsed(Err(problem))),
+        Err(problem) => return (Ok(Loaded::Parsed(Err(problem))), None),
     };
+    let mut over =
+        charged.fetch_add(usage.records, Ordering::Relaxed) + usage.records > MAX_RECORDS;
+    if over && proven {
+        // The pre-scan's count is an upper bound (a flow list's commas): count exactly
+        // before refusing.
+        let exact = decode(&name, &bytes)
+            .ok()
+            .and_then(|text| guard::check(text).ok())
+            .map_or(usage.records, |exact| exact.records);
+        charged.fetch_sub(usage.records - exact.min(usage.records), Ordering::Relaxed);
+        usage.records = exact.min(usage.records);
+        over = charged.load(Ordering::Relaxed) > MAX_RECORDS;
+    }
+    let counted = Some((name.clone(), usage.records));
+    if over {
+        // Refused as a whole by `files_at`, which names the file the limit is crossed at.
+        let refused = Diagnostic {
+            file: name,
+            line: 1,
+            column: 1,
+            message: format!("past the dataset's limit of {MAX_RECORDS} records"),
+        };
+        return (Ok(Loaded::Parsed(Err(refused))), counted);
+    }
     if !usage.aliases.is_empty() {
-        return Ok(Loaded::WithAliases(Pending {
+        let pending = Pending {
             name,
             origin,
             bytes,
             proven,
             usage,
-        }));
+        };
+        return (Ok(Loaded::WithAliases(pending)), counted);
     }
     let parsed = decode(&name, &bytes).and_then(|text| deserialise(&name, text, proven));
     drop(bytes);
-    Ok(Loaded::Parsed(parsed.map(|content| ParsedFile {
+    let parsed = parsed.map(|content| ParsedFile {
         name,
         origin,
         content,
-    })))
+    });
+    (Ok(Loaded::Parsed(parsed)), counted)
 }
 
 /// Drops the values kept for sharing equal short texts while parsing, on every thread
@@ -503,8 +574,14 @@ fn guard_text(name: &str, text: &str) -> Result<(bool, Usage), Diagnostic> {
     }
     // The full guard runs before serde_yaml unless the pre-scan proves the file within the
     // limits; then it runs only if serde_yaml fails, so errors read as they always have.
-    if guard::within_limits(text) {
-        return Ok((true, Usage::default()));
+    if let Some(records) = guard::records_within_limits(text) {
+        return Ok((
+            true,
+            Usage {
+                records,
+                ..Usage::default()
+            },
+        ));
     }
     let usage = guard::check(text).map_err(|refusal| refined(name, text, refusal))?;
     Ok((false, usage))
