@@ -111,6 +111,19 @@ pub struct DetailsCursor {
     pub scroll: usize,
 }
 
+/// Everything that decides what the main screen shows, as `[` and `]` bring it back: the
+/// record, the narrowing, the filter, the lists' cursors, Details' link and scroll, and the
+/// focus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub details: DetailsCursor,
+    pub narrowed: Option<usize>,
+    pub filter: String,
+    pub timeline_cursor: ListCursor,
+    pub institutions_cursor: ListCursor,
+    pub focus: Pane,
+}
+
 /// How long [`App::search_typed`] waits for the lists of what was just typed: lists that
 /// come sooner are drawn in the same frame, without a frame of stale lists first.
 pub const SEARCH_GRACE: Duration = Duration::from_millis(8);
@@ -155,7 +168,11 @@ pub struct App {
     /// When the filter matches nothing: a term of it that matches nothing, and the
     /// dataset's closest word, which Tab takes.
     pub suggestion: Option<Suggestion>,
-    pub(super) history: Vec<Record>,
+    /// The places followed links led to, for `[` and `]`; the current one is refreshed
+    /// before leaving it, so coming back finds it as it was left.
+    pub(super) history: Vec<Place>,
+    /// Link hints (`f`): the letters typed so far, while Details' links wear labels.
+    pub hinting: Option<String>,
     pub(super) history_position: usize,
     pub overlays: Vec<Overlay>,
     /// The main screen's filter while Contacts or People, which filter their own lists, are open.
@@ -211,6 +228,7 @@ impl App {
             suggestion: None,
             history: Vec::new(),
             history_position: 0,
+            hinting: None,
             overlays: Vec::new(),
             filter_before_overlay: None,
             mouse_captured: true,
@@ -232,6 +250,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.overlays.last() {
             _ if self.filtering => Context::Filter,
+            None if self.hinting.is_some() => Context::Hints,
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Copy { .. }) => Context::CopyMenu,
             Some(Overlay::Contacts) => Context::Contacts,
@@ -253,6 +272,11 @@ impl App {
         match self.dataset.record(id) {
             Some(record) => {
                 self.show(record);
+                self.focus = match record {
+                    Record::Institution(_) => Pane::Institutions,
+                    Record::Announcement(_) | Record::Event(..) => Pane::Timeline,
+                    Record::Person(_) | Record::Contact(_) => Pane::Details,
+                };
                 true
             }
             None => false,
@@ -375,6 +399,8 @@ impl App {
             Action::PreviousPassage => self.step_passage(-1),
             Action::ScrollDown => self.move_by(1),
             Action::ScrollUp => self.move_by(-1),
+            Action::LinkHints => self.start_hints(),
+            Action::HintInput(character) => self.hint_typed(character),
         }
     }
 
@@ -532,7 +558,8 @@ impl App {
     }
 
     fn escape(&mut self) {
-        if self.filtering {
+        if self.hinting.take().is_some() {
+        } else if self.filtering {
             self.filtering = false;
             self.filter.clear();
             self.apply_filter();
@@ -549,6 +576,7 @@ impl App {
     fn page(&self) -> usize {
         let layout = view::layout(self.width, self.height);
         let area = match (self.overlays.last(), self.focus) {
+            _ if self.hinting.is_some() => layout.details,
             (Some(Overlay::Contacts | Overlay::People), _) => layout.overlay,
             (Some(Overlay::Help { .. } | Overlay::Source(_)), _) => layout.overlay,
             (_, Pane::Timeline) => layout.timeline,
@@ -559,6 +587,11 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
+        if self.hinting.is_some() {
+            // While links wear labels, paging scrolls Details to bring others into view.
+            self.scroll_details(delta);
+            return;
+        }
         match self.overlays.last_mut() {
             Some(Overlay::Help { scroll }) => {
                 *scroll = (*scroll as isize + delta).max(0) as usize;
@@ -605,6 +638,15 @@ impl App {
         }
     }
 
+    fn scroll_details(&mut self, delta: isize) {
+        let layout = view::layout(self.width, self.height);
+        let content = details::content(self, layout.details.width.saturating_sub(2));
+        let height = layout.details.height.saturating_sub(2).max(1) as usize;
+        let last = content.lines.len().saturating_sub(height);
+        self.details.scroll =
+            (self.details.scroll as isize + delta).clamp(0, last as isize) as usize;
+    }
+
     fn move_in_details(&mut self, delta: isize) {
         let layout = view::layout(self.width, self.height);
         let content = details::content(self, layout.details.width.saturating_sub(2));
@@ -625,16 +667,15 @@ impl App {
         }
     }
 
+    /// Moving the focus changes neither Details nor the narrowing: only moving a list's
+    /// cursor (or Enter on it) does, so passing through a pane never replaces what you read.
     fn focus_pane(&mut self, pane: Pane) {
         self.focus = pane;
-        if pane != Pane::Details {
-            self.show_selection();
-        }
     }
 
     /// Details follows the focused list's selection; moving in Institutions narrows the
     /// Timeline to that institution's announcements.
-    fn show_selection(&mut self) {
+    pub(super) fn show_selection(&mut self) {
         let record = match self.focus {
             Pane::Timeline => self
                 .timeline
@@ -823,18 +864,23 @@ impl App {
         }
     }
 
-    /// Goes to a record and records the step, so `[` can come back.
+    /// Goes to a record and records the step, so `[` can come back. The focus goes to
+    /// Details, where the linked record is read, as a browser keeps you on the page.
     pub fn follow(&mut self, record: Record) {
-        if let Some(current) = self.details.record {
+        if self.details.record.is_some() {
+            let here = self.place();
             if self.history.is_empty() {
-                self.history.push(current);
+                self.history.push(here);
                 self.history_position = 0;
+            } else {
+                self.history[self.history_position] = here;
             }
             self.history.truncate(self.history_position + 1);
         }
-        self.history.push(record);
-        self.history_position = self.history.len() - 1;
         self.show(record);
+        self.focus = Pane::Details;
+        self.history.push(self.place());
+        self.history_position = self.history.len() - 1;
     }
 
     fn travel(&mut self, step: isize) {
@@ -850,8 +896,96 @@ impl App {
             );
             return;
         }
+        self.history[self.history_position] = self.place();
         self.history_position = target as usize;
-        self.show(self.history[self.history_position]);
+        self.restore(self.history[self.history_position].clone());
+    }
+
+    /// The main screen as it is now, for the history.
+    pub fn place(&self) -> Place {
+        Place {
+            details: self.details,
+            narrowed: self.narrowed,
+            filter: self.filter.clone(),
+            timeline_cursor: self.timeline_cursor,
+            institutions_cursor: self.institutions_cursor,
+            focus: self.focus,
+        }
+    }
+
+    /// Puts the main screen back as `place` had it.
+    fn restore(&mut self, place: Place) {
+        if place.filter != self.filter {
+            self.filter = place.filter;
+            self.apply_filter();
+        }
+        if place.narrowed != self.narrowed {
+            self.narrowed = place.narrowed;
+            let timeline = rows::timeline(&self.sources());
+            self.set_timeline(timeline);
+        }
+        let clamp = |cursor: ListCursor, len: usize| ListCursor {
+            selected: cursor.selected.min(len.saturating_sub(1)),
+            offset: cursor.offset.min(len.saturating_sub(1)),
+        };
+        self.timeline_cursor = clamp(place.timeline_cursor, self.timeline.len());
+        self.institutions_cursor = clamp(place.institutions_cursor, self.institutions.len());
+        self.details = place.details;
+        self.focus = place.focus;
+    }
+
+    /// The records of the history up to the one shown: the trail Details' title draws.
+    pub fn trail(&self) -> &[Place] {
+        if self.history.is_empty() {
+            &[]
+        } else {
+            &self.history[..=self.history_position]
+        }
+    }
+
+    /// `f`: label the links Details shows, so typing a label follows it.
+    fn start_hints(&mut self) {
+        if self.map.is_some() {
+            self.status = Some(format!(
+                "{} labels the links of Details: hide the map ({}) first",
+                self.keymap.label_of(Action::LinkHints),
+                self.keymap.label_of(Action::ToggleMap)
+            ));
+            return;
+        }
+        if super::hints::targets(self).is_empty() {
+            self.status = Some(format!(
+                "no link in view: {} scrolls Details",
+                self.keymap.label_of(Action::HalfPageDown)
+            ));
+        }
+        self.hinting = Some(String::new());
+    }
+
+    /// A letter typed while links wear labels: a whole label follows its link; a letter
+    /// no label goes on with ends the hints and says so.
+    fn hint_typed(&mut self, character: char) {
+        let Some(mut typed) = self.hinting.take() else {
+            return;
+        };
+        typed.push(character);
+        let targets = super::hints::targets(self);
+        if let Some(link) = targets
+            .iter()
+            .find(|hint| hint.label == typed)
+            .map(|hint| hint.link)
+        {
+            let layout = view::layout(self.width, self.height);
+            let content = details::content(self, layout.details.width.saturating_sub(2));
+            if let Some(spot) = content.links.get(link).copied() {
+                self.details.link = link;
+                self.activate(spot);
+            }
+        } else if targets.iter().any(|hint| hint.label.starts_with(&typed)) {
+            self.hinting = Some(typed);
+        } else {
+            self.status = Some(format!("no link labelled `{typed}`"));
+        }
     }
 
     /// Selects a record where it is listed and shows it in Details. A filter that hides
@@ -874,7 +1008,6 @@ impl App {
         }
         match record {
             Record::Institution(institution) => {
-                self.focus = Pane::Institutions;
                 if let Some(row) = self.institutions.iter().position(|&row| row == institution) {
                     self.institutions_cursor.selected = row;
                     self.institutions_cursor.keep_visible(self.page());
@@ -882,7 +1015,6 @@ impl App {
                 self.set_narrowing(Some(institution));
             }
             Record::Announcement(_) | Record::Event(..) => {
-                self.focus = Pane::Timeline;
                 if !self.timeline.iter().any(|row| row.record() == record)
                     && self.narrowed.is_some()
                 {
@@ -893,7 +1025,7 @@ impl App {
                     self.timeline_cursor.keep_visible(self.page());
                 }
             }
-            Record::Person(_) | Record::Contact(_) => self.focus = Pane::Details,
+            Record::Person(_) | Record::Contact(_) => {}
         }
         self.set_details(Some(record));
     }

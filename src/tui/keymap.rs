@@ -63,6 +63,10 @@ pub enum Action {
     /// In the release: scroll a line.
     ScrollDown,
     ScrollUp,
+    /// Label the links Details shows with letters (`f`), as browsers' keyboard modes do.
+    LinkHints,
+    /// A letter of a link's label, while links wear labels.
+    HintInput(char),
 }
 
 impl Action {
@@ -89,6 +93,8 @@ pub enum Context {
     Help,
     /// The release text of an announcement (`s`).
     Source,
+    /// Details' links wear labels (`f`): letters type a label.
+    Hints,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -133,8 +139,8 @@ pub struct Command {
 }
 
 use Context::{
-    Contacts as InContacts, CopyMenu as InCopy, Filter as InFilter, Help as InHelp, Main,
-    People as InPeople, Source as InSource,
+    Contacts as InContacts, CopyMenu as InCopy, Filter as InFilter, Help as InHelp,
+    Hints as InHints, Main, People as InPeople, Source as InSource,
 };
 
 pub const COMMANDS: &[Command] = &[
@@ -175,7 +181,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[key(KeyCode::PageUp)],
         action: Action::PageUp,
         description: "page up",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
         hint: None,
     },
     Command {
@@ -183,7 +189,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[key(KeyCode::PageDown)],
         action: Action::PageDown,
         description: "page down",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
         hint: None,
     },
     Command {
@@ -191,7 +197,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[ctrl('u')],
         action: Action::HalfPageUp,
         description: "half a page up",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
         hint: None,
     },
     Command {
@@ -199,12 +205,12 @@ pub const COMMANDS: &[Command] = &[
         keys: &[ctrl('d')],
         action: Action::HalfPageDown,
         description: "half a page down",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
         hint: None,
     },
     Command {
         name: "next-pane",
-        keys: &[key(KeyCode::Tab)],
+        keys: &[key(KeyCode::Tab), key(KeyCode::Right)],
         action: Action::NextPane,
         description: "next pane",
         contexts: &[Main],
@@ -212,7 +218,7 @@ pub const COMMANDS: &[Command] = &[
     },
     Command {
         name: "previous-pane",
-        keys: &[key(KeyCode::BackTab)],
+        keys: &[key(KeyCode::BackTab), key(KeyCode::Left)],
         action: Action::PreviousPane,
         description: "previous pane",
         contexts: &[Main],
@@ -249,6 +255,14 @@ pub const COMMANDS: &[Command] = &[
         description: "follow the link / open in Details",
         contexts: &[Main, InContacts, InPeople],
         hint: Some("open"),
+    },
+    Command {
+        name: "link-hints",
+        keys: &[char_key('f')],
+        action: Action::LinkHints,
+        description: "label Details' links; type a label to follow it",
+        contexts: &[Main],
+        hint: Some("follow"),
     },
     Command {
         name: "back",
@@ -456,7 +470,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Escape,
         description: "close / clear the filter / clear narrowing",
         contexts: &[
-            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource,
+            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource, InHints,
         ],
         hint: Some("back out"),
     },
@@ -474,7 +488,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::ForceQuit,
         description: "quit from anywhere",
         contexts: &[
-            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource,
+            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource, InHints,
         ],
         hint: None,
     },
@@ -517,7 +531,7 @@ pub fn context_name(context: Context) -> String {
 
 /// Contexts in which a plain character is text, not a command: binding one there would
 /// stop that character being typed.
-pub const TYPING_CONTEXTS: &[Context] = &[Context::Filter];
+pub const TYPING_CONTEXTS: &[Context] = &[Context::Filter, Context::Hints];
 
 /// The keys in force: the command table's, with the settings file's rebindings. The run
 /// loop, the status line's hints and the help overlay all read the same `Keymap`, so what is
@@ -550,16 +564,35 @@ pub struct Conflict {
 }
 
 impl Keymap {
-    /// Gives a command (by [`Command::name`]) these keys in place of its defaults; false
-    /// when no command has that name.
-    pub fn bind(&mut self, name: &str, keys: Vec<Key>) -> bool {
-        match COMMANDS.iter().position(|command| command.name == name) {
-            Some(position) => {
-                self.keys[position] = keys;
-                true
+    /// The command table's keys with a settings file's: each command listed gets exactly
+    /// the keys given, and a key given to one command leaves the default keys of every other
+    /// command that works in one of the same places (user bindings win over defaults), so a
+    /// new default key never breaks a settings file that worked. Names were checked when the
+    /// file was read; an unknown one is skipped.
+    pub fn with_bindings(bindings: &[(&str, Vec<Key>)]) -> Keymap {
+        let mut keymap = Keymap::default();
+        let mut bound = Vec::new();
+        for (name, keys) in bindings {
+            if let Some(position) = COMMANDS.iter().position(|command| command.name == *name) {
+                keymap.keys[position] = keys.clone();
+                bound.push(position);
             }
-            None => false,
         }
+        for &position in &bound {
+            let command = &COMMANDS[position];
+            for key in keymap.keys[position].clone() {
+                for (other, other_command) in COMMANDS.iter().enumerate() {
+                    let shares_a_place = other_command
+                        .contexts
+                        .iter()
+                        .any(|context| command.contexts.contains(context));
+                    if !bound.contains(&other) && shares_a_place {
+                        keymap.keys[other].retain(|default| !same_key(default, &key));
+                    }
+                }
+            }
+        }
+        keymap
     }
 
     /// A command's keys in force.
@@ -610,6 +643,9 @@ impl Keymap {
                 Some(Action::FilterInput(character))
             }
             (Context::CopyMenu, KeyCode::Char(character)) if plain => Some(Action::Copy(character)),
+            (Context::Hints, KeyCode::Char(character)) if plain => {
+                Some(Action::HintInput(character))
+            }
             _ => None,
         }
     }
@@ -839,7 +875,7 @@ mod tests {
         let label = |name| keymap.label(command_named(name).expect("a command"));
         assert_eq!(label("up"), "↑/k");
         assert_eq!(label("top"), "g/Home");
-        assert_eq!(label("previous-pane"), "S-Tab");
+        assert_eq!(label("previous-pane"), "S-Tab/←");
         assert_eq!(label("half-page-down"), "Ctrl-d");
         assert_eq!(label("filter-backspace"), "Bksp");
         assert_eq!(label("page-down"), "PgDn");
@@ -903,9 +939,7 @@ mod tests {
 
     #[test]
     fn a_rebound_command_answers_to_its_new_keys_only() {
-        let mut keymap = Keymap::default();
-        assert!(keymap.bind("filter", vec![char_key('f'), ctrl('f')]));
-        assert!(!keymap.bind("no-such-command", vec![char_key('f')]));
+        let keymap = Keymap::with_bindings(&[("filter", vec![char_key('f'), ctrl('f')])]);
         assert_eq!(
             keymap.action_for(Context::Main, &press(KeyCode::Char('f'))),
             Some(Action::StartFilter)
@@ -919,7 +953,10 @@ mod tests {
             .find(|(command, _)| command.name == "filter")
             .map(|(_, label)| label);
         assert_eq!(hint.as_deref(), Some("f/Ctrl-f"));
-        assert!(keymap.bind("filter", vec![char_key('f'), char_key('/')]));
+        // `f` was link hints' default key: the file's binding wins, in Main where both work.
+        let hints = command_named("link-hints").expect("a command");
+        assert!(keymap.keys_of(hints).is_empty());
+        let keymap = Keymap::with_bindings(&[("filter", vec![char_key('f'), char_key('/')])]);
         assert_eq!(
             keymap.label(command_named("filter").expect("a command")),
             "f,/"

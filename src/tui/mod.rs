@@ -7,6 +7,7 @@ pub mod chart;
 pub mod copy;
 pub mod details;
 pub mod effects;
+pub mod hints;
 pub mod errors_panel;
 pub mod keymap;
 pub mod map;
