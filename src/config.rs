@@ -789,7 +789,10 @@ mod tests {
             found[0].starts_with("config.toml:3:13: `j` would mean both `contacts` and `filter`"),
             "{found:?}"
         );
-        assert!(found[0].contains("give one of them another key"), "{found:?}");
+        assert!(
+            found[0].contains("give one of them another key"),
+            "{found:?}"
+        );
         // Swapping two commands' keys is fine.
         file("[keys]\ndown = [\"k\"]\nup = [\"j\"]\n");
     }

@@ -401,8 +401,7 @@ fn people_show_roles_over_time_and_lead_to_their_institutions() {
     assert_eq!(app.details.record, Some(institution(&app, "amgen")));
     assert_eq!(app.focus, Pane::Details);
     assert_eq!(
-        app.dataset.institutions[app.institutions[app.institutions_cursor.selected]].id,
-        "amgen",
+        app.dataset.institutions[app.institutions[app.institutions_cursor.selected]].id, "amgen",
         "Institutions' selection follows"
     );
     type_keys(&mut app, "[");

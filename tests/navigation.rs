@@ -61,7 +61,9 @@ fn moving_the_focus_changes_nothing_you_read() {
     assert_eq!(app.details.record, Some(bergonie));
     // Institutions' cursor sits on its first row, Amgen: passing through must not show it.
     assert_eq!(selected_institution(&app), "amgen");
-    for keys in ["<tab>", "<tab>", "<tab>", "<s-tab>", "2", "3", "1", "<right>", "<right>", "<left>"] {
+    for keys in [
+        "<tab>", "<tab>", "<tab>", "<s-tab>", "2", "3", "1", "<right>", "<right>", "<left>",
+    ] {
         type_keys(&mut app, keys);
         assert_eq!(app.details.record, Some(bergonie), "after {keys}");
         assert_eq!(app.narrowed, None, "after {keys}");
@@ -71,8 +73,14 @@ fn moving_the_focus_changes_nothing_you_read() {
     // Moving the cursor in Institutions does change them.
     type_keys(&mut app, "j");
     assert_eq!(selected_institution(&app), "amgen-partners-of-choice");
-    assert_eq!(app.details.record, Some(institution(&app, "amgen-partners-of-choice")));
-    assert_eq!(app.narrowed, app.dataset.institution_index("amgen-partners-of-choice"));
+    assert_eq!(
+        app.details.record,
+        Some(institution(&app, "amgen-partners-of-choice"))
+    );
+    assert_eq!(
+        app.narrowed,
+        app.dataset.institution_index("amgen-partners-of-choice")
+    );
 }
 
 #[test]
@@ -85,9 +93,15 @@ fn following_a_link_keeps_the_focus_in_details_and_the_lists_follow() {
     let bergonie = institution(&app, "institut-bergonie");
     assert_eq!(app.details.record, Some(bergonie));
     assert_eq!(app.focus, Pane::Details);
-    assert_eq!(app.details.link, 0, "the link cursor starts on the first link");
+    assert_eq!(
+        app.details.link, 0,
+        "the link cursor starts on the first link"
+    );
     assert_eq!(selected_institution(&app), "institut-bergonie");
-    assert_eq!(app.narrowed, app.dataset.institution_index("institut-bergonie"));
+    assert_eq!(
+        app.narrowed,
+        app.dataset.institution_index("institut-bergonie")
+    );
 
     // From the institution to one of its announcements: the Timeline's selection follows.
     let release = record(&app, "bergonie-2019");
@@ -118,7 +132,10 @@ fn back_and_forward_restore_record_narrowing_filter_link_scroll_and_focus() {
     type_keys(&mut app, "3jj");
     app.details.scroll = 1;
     let before = app.place();
-    assert_eq!(before.narrowed, app.dataset.institution_index("dana-farber"));
+    assert_eq!(
+        before.narrowed,
+        app.dataset.institution_index("dana-farber")
+    );
     assert_eq!((before.details.link, before.focus), (2, Pane::Details));
 
     // Follow a link to another institution: the narrowing changes with it.
@@ -132,7 +149,10 @@ fn back_and_forward_restore_record_narrowing_filter_link_scroll_and_focus() {
     app.details.link = link_to(&app, asan);
     type_keys(&mut app, "<enter>");
     assert_eq!(app.details.record, Some(asan));
-    assert_eq!(app.narrowed, app.dataset.institution_index("asan-medical-center"));
+    assert_eq!(
+        app.narrowed,
+        app.dataset.institution_index("asan-medical-center")
+    );
 
     type_keys(&mut app, "[");
     assert_eq!(app.details.record, Some(amgen_2023));
@@ -144,7 +164,10 @@ fn back_and_forward_restore_record_narrowing_filter_link_scroll_and_focus() {
     // Forward comes back to Asan as it was left, narrowing included.
     type_keys(&mut app, "]]");
     assert_eq!(app.details.record, Some(asan));
-    assert_eq!(app.narrowed, app.dataset.institution_index("asan-medical-center"));
+    assert_eq!(
+        app.narrowed,
+        app.dataset.institution_index("asan-medical-center")
+    );
     assert_eq!(app.focus, Pane::Details);
 }
 
@@ -177,14 +200,20 @@ fn link_hints_follow_a_link_in_two_keys_and_esc_cancels_them() {
     let label = label_of(&app, dana).expect("Dana-Farber's link is in view");
     type_keys(&mut app, "<esc>");
     assert_eq!(app.context(), Context::Main);
-    assert_eq!(app.details.record, Some(institution(&app, "gustave-roussy")));
+    assert_eq!(
+        app.details.record,
+        Some(institution(&app, "gustave-roussy"))
+    );
 
     type_keys(&mut app, &format!("f{label}"));
     assert_eq!(app.details.record, Some(dana));
     assert_eq!(app.focus, Pane::Details);
     assert_eq!(app.context(), Context::Main);
     type_keys(&mut app, "[");
-    assert_eq!(app.details.record, Some(institution(&app, "gustave-roussy")));
+    assert_eq!(
+        app.details.record,
+        Some(institution(&app, "gustave-roussy"))
+    );
 
     // A label no link wears ends the hints and says so.
     type_keys(&mut app, "f!");
@@ -216,7 +245,11 @@ fn the_walk_takes_at_most_three_keys_per_hop() {
         let mut app = explorer(width, height);
         assert!(app.select_id("gustave-roussy"));
         let mut keys = 0;
-        for target in ["dana-farber", "amgen-partners-of-choice-2023", "asan-medical-center"] {
+        for target in [
+            "dana-farber",
+            "amgen-partners-of-choice-2023",
+            "asan-medical-center",
+        ] {
             let wanted = record(&app, target);
             type_keys(&mut app, "f");
             let mut hop = 1;
@@ -232,7 +265,11 @@ fn the_walk_takes_at_most_three_keys_per_hop() {
             hop += parse_keys(&label).len();
             assert_eq!(app.context(), Context::Hints);
             type_keys(&mut app, &label);
-            assert_eq!(app.details.record, Some(wanted), "{target} at {width}×{height}");
+            assert_eq!(
+                app.details.record,
+                Some(wanted),
+                "{target} at {width}×{height}"
+            );
             if (width, height) == (120, 40) {
                 assert!(hop <= 3, "{target} took {hop} keys at {width}×{height}");
             }

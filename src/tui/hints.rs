@@ -52,4 +52,3 @@ pub fn targets(app: &App) -> Vec<Hint> {
         .map(|(label, (link, row))| Hint { label, link, row })
         .collect()
 }
-

@@ -61,7 +61,9 @@ impl App {
             .map(|place| {
                 (
                     place.details.record.map(id),
-                    place.narrowed.map(|institution| id(Record::Institution(institution))),
+                    place
+                        .narrowed
+                        .map(|institution| id(Record::Institution(institution))),
                 )
             })
             .collect();

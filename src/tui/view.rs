@@ -373,20 +373,17 @@ fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
         .skip(app.details.scroll)
         .take(height)
         .collect();
-    let mut title = if content.links.is_empty() {
+    let title = if content.links.is_empty() {
         "Details".to_owned()
     } else {
         format!("Details ({} links)", content.links.len())
     };
-    let room = (area.width as usize).saturating_sub(title.width() + 5);
-    if let Some(trail) = trail(app, room) {
-        title.push_str(" · ");
-        title.push_str(&trail);
+    let mut frame_block = block(app, &title, app.focus == Pane::Details);
+    // The trail of followed links runs along the bottom border, which has the room.
+    if let Some(trail) = trail(app, (area.width as usize).saturating_sub(4)) {
+        frame_block = frame_block.title_bottom(Line::from(format!(" {trail} ")));
     }
-    frame.render_widget(
-        Paragraph::new(lines).block(block(app, &title, app.focus == Pane::Details)),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(frame_block), area);
     if let Some(typed) = &app.hinting {
         // Labels are drawn over the start of their link, at draw time, so the content of
         // Details stays what it is.
@@ -444,14 +441,22 @@ pub fn trail(app: &App, room: usize) -> Option<String> {
         names.iter().map(|name| name.width()).sum::<usize>()
             + SEPARATOR.width() * names.len().saturating_sub(1)
     };
-    if width(&names) > room {
+    // Shorter and shorter names, the last one's twice as long as the others', until the
+    // trail fits.
+    let full = names.clone();
+    for limit in [16, 12, 8] {
+        if width(&names) <= room {
+            break;
+        }
         let last = names.len() - 1;
-        for name in &mut names[..last] {
-            *name = first_words(name, 12);
+        for (position, (name, whole)) in names.iter_mut().zip(&full).enumerate() {
+            let limit = if position == last { limit * 2 } else { limit };
+            *name = first_words(whole, limit);
         }
     }
     let mut dropped = false;
-    while names.len() > 1 && width(&names) + if dropped { 2 } else { 0 } > room {
+    let prefix = format!("…{SEPARATOR}").width();
+    while names.len() > 1 && width(&names) + if dropped { prefix } else { 0 } > room {
         names.remove(0);
         dropped = true;
     }
@@ -479,11 +484,24 @@ fn first_words(name: &str, limit: usize) -> String {
         }
         kept = next;
     }
-    format!("{}…", details::fit(&kept, limit))
+    if kept.width() >= limit {
+        details::fit(&kept, limit)
+    } else {
+        format!("{kept}…")
+    }
 }
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let mut left: Vec<Span> = Vec::new();
+    if app.hinting.is_some() {
+        left.push(Span::styled(
+            format!(
+                "follow: type a link's label ({} scrolls)",
+                app.keymap.label_of(Action::HalfPageDown)
+            ),
+            app.theme.key,
+        ));
+    }
     if app.filtering {
         left.push(Span::styled("/", app.theme.key));
         left.push(Span::raw(
