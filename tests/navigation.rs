@@ -273,6 +273,7 @@ fn the_walk_takes_at_most_three_keys_per_hop() {
             if (width, height) == (120, 40) {
                 assert!(hop <= 3, "{target} took {hop} keys at {width}×{height}");
             }
+            println!("{target} at {width}×{height}: {hop} keys");
             keys += hop;
         }
         println!("walk at {width}×{height}: {keys} keys");
