@@ -280,3 +280,51 @@ fn the_walk_takes_at_most_three_keys_per_hop() {
         assert_eq!(app.focus, Pane::Details);
     }
 }
+
+/// The status line (the last row) as drawn.
+fn status_line(app: &App) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.width, app.height))
+            .expect("a test terminal");
+    terminal
+        .draw(|frame| accords::tui::view::draw(app, frame))
+        .expect("drawn");
+    let buffer = terminal.backend().buffer();
+    let y = buffer.area.height - 1;
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_status_line_never_loses_help() {
+    // At 60 columns on the main screen, and narrowed with a long name at 120 and at 60.
+    let app = explorer(60, 20);
+    assert!(
+        status_line(&app).contains("? help"),
+        "{}",
+        status_line(&app)
+    );
+    let long = "dana-farber-boston-childrens";
+    for (width, height) in [(120, 40), (60, 20)] {
+        let mut app = explorer(width, height);
+        assert!(app.select_id(long));
+        let line = status_line(&app);
+        assert!(line.contains("? help"), "{line}");
+        // The name is shortened in its middle, the key that undoes the narrowing kept.
+        assert!(line.contains("Dana-Farbe"), "{line}");
+        assert!(line.contains("Center (x "), "{line}");
+    }
+}
+
+#[test]
+fn a_confirmation_keeps_its_words_over_a_long_narrowed_name() {
+    let mut app = explorer(120, 40);
+    assert!(app.select_id("dana-farber-boston-childrens"));
+    let confirmation = "sent to terminal clipboard: presse@gustaveroussy.fr";
+    app.status = Some(confirmation.to_owned());
+    let line = status_line(&app);
+    assert!(line.contains(confirmation), "{line}");
+    assert!(line.contains("? help"), "{line}");
+    assert!(line.contains('…'), "the narrowing is shortened: {line}");
+}

@@ -532,13 +532,21 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.muted,
         ));
     }
+    // The narrowing, with its name apart: when the line is short, the name is what is
+    // shortened (in its middle), not the words around it.
+    let mut narrowing_part = None;
     if let Some(institution) = app.narrowed {
-        left.push(Span::styled(
+        let name = crate::sanitize::sanitize(&app.dataset.institutions[institution].name);
+        let words = (
+            "  showing announcements of ".to_owned(),
             format!(
-                "  showing announcements of {} ({} shows all)",
-                crate::sanitize::sanitize(&app.dataset.institutions[institution].name),
+                " ({} shows all)",
                 app.keymap.label_of(Action::ClearNarrowing)
             ),
+        );
+        narrowing_part = Some((left.len(), name.to_string(), words.clone()));
+        left.push(Span::styled(
+            format!("{}{name}{}", words.0, words.1),
             app.theme.heading,
         ));
     }
@@ -616,6 +624,26 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             shown[position] = true;
         }
         let room = width.saturating_sub(kept_width + 1);
+        if let Some((index, name, long_words)) = narrowing_part
+            && left_width > room
+        {
+            // The name shortened in its middle, then shorter words around it.
+            let short_words = (
+                "  narrowed: ".to_owned(),
+                format!(" ({} all)", app.keymap.label_of(Action::ClearNarrowing)),
+            );
+            let others = left_width - left[index].width();
+            for (before, after) in [long_words, short_words] {
+                let around = others + before.width() + after.width();
+                let keep = room.saturating_sub(around).max(12);
+                let text = format!("{before}{}{after}", shorten_middle(&name, keep));
+                left[index] = Span::styled(text, left[index].style);
+                left_width = left.iter().map(Span::width).sum();
+                if left_width <= room {
+                    break;
+                }
+            }
+        }
         if left_width > room {
             left = shorten_message(left, room, status_part, people_part);
             left_width = left.iter().map(Span::width).sum();
