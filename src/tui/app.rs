@@ -45,6 +45,9 @@ impl Pane {
 pub enum Overlay {
     Help {
         scroll: usize,
+        /// The filter before help opened, put back when it closes: help's own `/` filters
+        /// its lines.
+        before: String,
     },
     Contacts,
     People,
@@ -361,7 +364,12 @@ impl App {
                     "mouse capture off: the terminal's own text selection works".to_owned()
                 });
             }
-            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Help => {
+                let before = std::mem::take(&mut self.filter);
+                self.query = parse("");
+                self.suggestion = None;
+                self.overlays.push(Overlay::Help { scroll: 0, before });
+            }
             Action::Escape => self.escape(),
             Action::Quit => {
                 if !self.close_overlay() {
@@ -547,6 +555,12 @@ impl App {
         let Some(overlay) = self.overlays.pop() else {
             return false;
         };
+        if let Overlay::Help { before, .. } = overlay {
+            self.filtering = false;
+            self.filter = before;
+            self.apply_filter();
+            return true;
+        }
         if matches!(overlay, Overlay::Contacts | Overlay::People)
             && let Some(filter) = self.filter_before_overlay.take()
             && filter != self.filter
@@ -593,8 +607,11 @@ impl App {
             return;
         }
         match self.overlays.last_mut() {
-            Some(Overlay::Help { scroll }) => {
-                *scroll = (*scroll as isize + delta).max(0) as usize;
+            Some(Overlay::Help { .. }) => {
+                let last = super::help::last_scroll(self, &self.filter, self.page());
+                if let Some(Overlay::Help { scroll, .. }) = self.overlays.last_mut() {
+                    *scroll = (*scroll as isize + delta).clamp(0, last as isize) as usize;
+                }
                 return;
             }
             Some(Overlay::Contacts) => {
@@ -726,6 +743,12 @@ impl App {
     /// focused list's cursor lands on its best hit, as fzf's does, and Details follows it,
     /// but the Timeline is not narrowed: only a move a person makes narrows it.
     fn show_lists(&mut self, lists: Lists) {
+        if let Some(Overlay::Help { scroll, .. }) = self.overlays.last_mut() {
+            // Help filters its own lines; the lists behind stay as they were.
+            *scroll = 0;
+            self.suggestion = None;
+            return;
+        }
         let nothing = lists.timeline.is_empty()
             && lists.institutions.is_empty()
             && lists.contacts.is_empty()

@@ -285,7 +285,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[char_key('/')],
         action: Action::StartFilter,
         description: "filter (fzf syntax)",
-        contexts: &[Main, InContacts, InPeople],
+        contexts: &[Main, InContacts, InPeople, InHelp],
         hint: Some("filter"),
     },
     Command {

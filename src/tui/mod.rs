@@ -8,6 +8,7 @@ pub mod copy;
 pub mod details;
 pub mod effects;
 pub mod errors_panel;
+pub mod help;
 pub mod hints;
 pub mod keymap;
 pub mod map;

@@ -123,7 +123,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     super::errors_panel::draw(app, frame);
     for overlay in &app.overlays {
         match overlay {
-            Overlay::Help { scroll } => draw_help(app, frame, layout.overlay, *scroll),
+            Overlay::Help { scroll, .. } => draw_help(app, frame, layout.overlay, *scroll),
             Overlay::Contacts => draw_contacts(app, frame, layout.overlay),
             Overlay::People => draw_people(app, frame, layout.overlay),
             Overlay::Source(source) => super::source_view::draw(app, source, frame, layout.overlay),
@@ -526,7 +526,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             ),
             app.theme.warning,
         ));
-    } else if !app.filter.is_empty() {
+    } else if !app.filter.is_empty() && !matches!(app.overlays.last(), Some(Overlay::Help { .. })) {
         left.push(Span::styled(
             format!("  {}", counted(app.match_count(), "match", "matches")),
             app.theme.muted,
@@ -752,38 +752,15 @@ pub fn shorten_middle(text: &str, width: usize) -> String {
 }
 
 fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    let mut lines = vec![Line::styled("Keys", app.theme.heading), Line::default()];
-    for (command, label) in app.keymap.commands() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {label:<10}"), app.theme.key),
-            Span::raw(command.description),
-        ]));
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled("Filter syntax (fzf)", app.theme.heading));
-    for (syntax, meaning) in [
-        ("word", "fuzzy on names, words and prefixes on long text"),
-        ("'word", "exact"),
-        ("^word / word$", "prefix / suffix"),
-        ("!word", "exclude"),
-        ("a | b", "either"),
-        (
-            "country:us year:2023",
-            "qualifiers: country year kind partner city role lang",
-        ),
-    ] {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {syntax:<22}"), app.theme.key),
-            Span::raw(meaning),
-        ]));
-    }
+    let lines = super::help::lines(app, &app.filter);
     let lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines).block(block(
             app,
             &format!(
-                "Help ({} or {} closes)",
+                "Help ({} filters, {} or {} closes)",
+                app.keymap.label_of(Action::StartFilter),
                 app.keymap.label_of(Action::Escape),
                 app.keymap.label_of(Action::Quit)
             ),
