@@ -184,6 +184,11 @@ pub struct App {
     pub status: Option<String>,
     /// Text to send to the terminal clipboard; the run loop sends it and clears it.
     pub clipboard: Option<String>,
+    /// Running inside tmux (`$TMUX` is set), which passes OSC 52 on only with
+    /// `set-clipboard on`: the first copy says so.
+    pub under_tmux: bool,
+    /// Whether a copy was sent already in this session.
+    copied_before: bool,
     /// Work with effects outside the app (files, other programs), carried out by the run
     /// loop, which then reports in the status line.
     pub effect: Option<Effect>,
@@ -237,6 +242,8 @@ impl App {
             mouse_captured: true,
             status: None,
             clipboard: None,
+            under_tmux: false,
+            copied_before: false,
             effect: None,
             quit: false,
             width,
@@ -1127,7 +1134,12 @@ impl App {
             self.status = Some(format!("no copy choice `{key}`"));
             return;
         };
-        self.status = Some(format!("sent to terminal clipboard: {}", item.label));
+        let mut message = format!("sent to terminal clipboard: {}", item.label);
+        if self.under_tmux && !self.copied_before {
+            message.push_str(" (tmux passes it on only with `set -g set-clipboard on`)");
+        }
+        self.copied_before = true;
+        self.status = Some(message);
         self.clipboard = Some(item.text.clone());
         self.close_overlay();
     }

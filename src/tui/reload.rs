@@ -26,7 +26,16 @@ impl App {
                     "dataset reloaded".to_owned()
                 });
             }
-            Err(error) => self.dataset_error = Some(error),
+            Err(error) => {
+                // The problems panel now says what is wrong: a message that the dataset
+                // was reloaded or fixed is no longer true.
+                if self.status.as_deref().is_some_and(|status| {
+                    status.starts_with("dataset ") && status.ends_with("reloaded")
+                }) {
+                    self.status = None;
+                }
+                self.dataset_error = Some(error);
+            }
         }
     }
 
