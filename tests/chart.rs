@@ -60,3 +60,56 @@ fn the_chart_has_a_one_line_legend() {
         assert!(bottom.contains(words), "{bottom}");
     }
 }
+
+/// The whole screen's text.
+fn screen_text(app: &App) -> String {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.width, app.height)).expect("a test terminal");
+    terminal.draw(|frame| draw(app, frame)).expect("drawn");
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_map_names_every_partner_of_the_selected_release_beside_it_or_in_a_legend() {
+    // The 2023 release has nine partners, from California to Seoul.
+    for (width, height) in [(120, 40), (200, 60)] {
+        let mut app = explorer(width, height);
+        assert!(app.select_id("amgen-partners-of-choice-2023"));
+        type_keys(&mut app, "w");
+        let text = screen_text(&app);
+        for name in [
+            "Asan Medical Center",
+            "Dana-Farber Cancer Institute",
+            "Gustave Roussy",
+            "Memorial Sloan Kettering Cancer Center",
+            "Peter MacCallum Cancer Centre",
+            "Princess Margaret Cancer Centre",
+            "University Hospital Essen",
+            "Vall d'Hebron Institute of Oncology",
+        ] {
+            let labelled = text.contains(&format!("● {name}"));
+            // A legend line: the map pane's part of a screen row, `1 Name · 2 Name`.
+            let in_legend = text.lines().any(|line| {
+                let pane = line
+                    .rsplit("││")
+                    .next()
+                    .unwrap_or(line)
+                    .trim_end_matches(['│', ' ']);
+                pane.split(" · ").any(|entry| {
+                    entry.split_once(' ').is_some_and(|(number, rest)| {
+                        number.parse::<usize>().is_ok() && rest == name
+                    })
+                })
+            });
+            assert!(labelled || in_legend, "{name} at {width}×{height}:\n{text}");
+        }
+    }
+}
