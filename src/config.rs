@@ -830,6 +830,33 @@ mod tests {
         assert_eq!(again.keymap, settings.keymap);
     }
 
+    #[test]
+    fn a_letter_given_to_a_paging_command_still_loads_and_types_labels_in_link_hints() {
+        // Paging works while links wear labels, where letters type labels: a file that
+        // pages with a letter, valid before link hints existed, stays valid.
+        let settings = resolve(
+            None,
+            false,
+            Some(&file("[keys]\nhalf-page-down = [\"d\", \"ctrl-d\"]\n")),
+        );
+        let keymap = &settings.keymap;
+        assert_eq!(
+            keymap.action_for(Context::Main, &press('d')),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            keymap.action_for(Context::Hints, &press('d')),
+            Some(Action::HintInput('d'))
+        );
+        assert_eq!(
+            keymap.action_for(
+                Context::Hints,
+                &KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::HalfPageDown)
+        );
+    }
+
     /// The settings file the README shows, as it is written there.
     fn readme_example() -> String {
         let readme = include_str!("../README.md");

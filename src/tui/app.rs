@@ -1018,8 +1018,9 @@ impl App {
         }
     }
 
-    /// Selects a record where it is listed and shows it in Details. A filter that hides
-    /// it is cleared, and the status line says so.
+    /// Shows a record in Details and selects it where it is listed (an institution also
+    /// narrows the Timeline), leaving the focus where it is. A filter that hides it is
+    /// cleared, and the status line says so.
     pub fn show(&mut self, record: Record) {
         let listed = match record {
             Record::Institution(institution) => self.institutions.contains(&institution),
@@ -1147,6 +1148,8 @@ impl App {
     /// A mouse click at a cell: focus the pane, select the row, follow a link in Details.
     pub fn click(&mut self, column: u16, row: u16) {
         self.settle();
+        // A click chooses for itself: link labels are no longer wanted.
+        self.hinting = None;
         if !self.overlays.is_empty() {
             return;
         }

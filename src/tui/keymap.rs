@@ -531,7 +531,7 @@ pub fn context_name(context: Context) -> String {
 
 /// Contexts in which a plain character is text, not a command: binding one there would
 /// stop that character being typed.
-pub const TYPING_CONTEXTS: &[Context] = &[Context::Filter, Context::Hints];
+pub const TYPING_CONTEXTS: &[Context] = &[Context::Filter];
 
 /// The keys in force: the command table's, with the settings file's rebindings. The run
 /// loop, the status line's hints and the help overlay all read the same `Keymap`, so what is
@@ -626,6 +626,14 @@ impl Keymap {
 
     /// The action a key asks for in a context, if any.
     pub fn action_for(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        let plain = !event
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        // While links wear labels, a letter types a label whatever it is bound to elsewhere,
+        // so a settings file that gives a letter to a paging command still works.
+        if let (Context::Hints, KeyCode::Char(character), true) = (context, event.code, plain) {
+            return Some(Action::HintInput(character));
+        }
         let found = COMMANDS
             .iter()
             .zip(&self.keys)
@@ -635,17 +643,11 @@ impl Keymap {
         if found.is_some() {
             return found;
         }
-        let plain = !event
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match (context, event.code) {
             (Context::Filter, KeyCode::Char(character)) if plain => {
                 Some(Action::FilterInput(character))
             }
             (Context::CopyMenu, KeyCode::Char(character)) if plain => Some(Action::Copy(character)),
-            (Context::Hints, KeyCode::Char(character)) if plain => {
-                Some(Action::HintInput(character))
-            }
             _ => None,
         }
     }
