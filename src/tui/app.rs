@@ -983,12 +983,7 @@ impl App {
             ));
             return;
         }
-        if super::hints::targets(self).is_empty() {
-            self.status = Some(format!(
-                "no link in view: {} scrolls Details",
-                self.keymap.label_of(Action::HalfPageDown)
-            ));
-        }
+        // With no link in view, the status line says how to scroll one into view.
         self.hinting = Some(String::new());
     }
 

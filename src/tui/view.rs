@@ -494,11 +494,13 @@ fn first_words(name: &str, limit: usize) -> String {
 fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let mut left: Vec<Span> = Vec::new();
     if app.hinting.is_some() {
+        let scroll = app.keymap.label_of(Action::HalfPageDown);
         left.push(Span::styled(
-            format!(
-                "follow: type a link's label ({} scrolls)",
-                app.keymap.label_of(Action::HalfPageDown)
-            ),
+            if super::hints::targets(app).is_empty() {
+                format!("follow: no link in view; {scroll} scrolls Details")
+            } else {
+                format!("follow: type a link's label ({scroll} scrolls)")
+            },
             app.theme.key,
         ));
     }
@@ -701,6 +703,10 @@ fn shorten_message(
             break;
         }
         let part = &parts[index];
+        if part.content.trim().is_empty() {
+            // A separator: what it separates goes first.
+            continue;
+        }
         let keep = part.width().saturating_sub(over);
         // A part cut to a few cells says nothing: leave it out. Who else matches is said
         // whole or not at all.
