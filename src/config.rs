@@ -12,7 +12,9 @@
 //! 4. **the defaults**: `dark`, and the keys of the command table (`tui::keymap::COMMANDS`).
 //!
 //! Keys are set only by the file; a command the file rebinds has exactly the keys listed
-//! there (its defaults are dropped), every other command keeps its defaults.
+//! there (its defaults are dropped), every other command keeps its defaults, except that a
+//! key the file gives leaves the defaults of any other command that works in one of the same
+//! places: user bindings win, so a key that becomes a default later never breaks a file.
 //!
 //! # The file
 //!
@@ -32,7 +34,7 @@
 //!
 //! A file that is wrong gives one `FILE:LINE:COLUMN: message` per problem, as a dataset does:
 //! TOML syntax, unknown fields, a theme that does not exist, an unknown command, a key that
-//! cannot be read, and a key that would mean two commands at once. Only the explorer and
+//! cannot be read, and a key the file gives to two commands that work in one place. Only the explorer and
 //! `accords config` read settings.
 
 use std::collections::BTreeMap;
@@ -113,10 +115,7 @@ pub fn resolve(
     } else {
         (ThemeName::default(), Source::Default)
     };
-    let mut keymap = Keymap::default();
-    for (name, keys) in file.map_or(&[][..], |file| &file.keys) {
-        keymap.bind(name, keys.clone());
-    }
+    let keymap = Keymap::with_bindings(file.map_or(&[][..], |file| &file.keys));
     Settings {
         theme,
         theme_source,
@@ -414,11 +413,9 @@ pub fn parse(name: &str, text: &str) -> Result<FileSettings, Vec<Diagnostic>> {
         keys.push((command.name, bound));
     }
 
-    // Conflicts among the keys that could be read.
-    let mut keymap = Keymap::default();
-    for (name, bound) in &keys {
-        keymap.bind(name, bound.clone());
-    }
+    // Conflicts among the keys the file gives: a key it gives takes the place of another
+    // command's default key ([`Keymap::with_bindings`]), so only two keys of the file clash.
+    let keymap = Keymap::with_bindings(&keys);
     problems.extend(conflicts(&keymap, &written, &at));
     if !problems.is_empty() {
         problems.sort();
@@ -602,12 +599,19 @@ pub fn render(theme: ThemeName, keymap: &Keymap, header: &str) -> String {
             .collect();
         let _ = writeln!(out);
         let _ = writeln!(out, "# {} — {}", command.description, contexts.join(", "));
-        let _ = writeln!(
-            out,
-            "{} = {}",
-            command.name,
-            written_keys(keymap.keys_of(command))
-        );
+        let keys = keymap.keys_of(command);
+        if keys.is_empty() {
+            // Its default keys went to commands the file rebinds; left out, it reads back
+            // the same way.
+            let _ = writeln!(
+                out,
+                "# {} = {}  (no key: its default keys are given to other commands)",
+                command.name,
+                written_keys(command.keys)
+            );
+        } else {
+            let _ = writeln!(out, "{} = {}", command.name, written_keys(keys));
+        }
     }
     out
 }
@@ -855,16 +859,109 @@ mod tests {
     }
 
     #[test]
-    fn a_key_meaning_two_commands_is_refused() {
-        let found = problems("[keys]\nfilter = [\"j\"]\n");
+    fn a_key_the_file_gives_two_commands_is_refused() {
+        let found = problems("[keys]\nfilter = [\"j\"]\ncontacts = [\"j\"]\n");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
-            found[0].starts_with("config.toml:2:11: `j` would mean both `filter` and `down`"),
+            found[0].starts_with("config.toml:3:13: `j` would mean both `contacts` and `filter`"),
             "{found:?}"
         );
-        assert!(found[0].contains("rebind `down` too"), "{found:?}");
+        assert!(
+            found[0].contains("give one of them another key"),
+            "{found:?}"
+        );
         // Swapping two commands' keys is fine.
         file("[keys]\ndown = [\"k\"]\nup = [\"j\"]\n");
+    }
+
+    #[test]
+    fn a_key_the_file_gives_leaves_another_commands_defaults_in_the_same_place() {
+        // `j` is `down`'s default; the file's binding wins in main, contacts and people,
+        // where both work, and `down` keeps its other default key.
+        let settings = resolve(None, false, Some(&file("[keys]\nfilter = [\"j\"]\n")));
+        let keymap = &settings.keymap;
+        assert_eq!(
+            keymap.action_for(Context::Main, &press('j')),
+            Some(Action::StartFilter)
+        );
+        assert_eq!(
+            keymap.action_for(Context::Main, &KeyEvent::from(KeyCode::Down)),
+            Some(Action::Down)
+        );
+        let down = keymap::command_named("down").expect("a command");
+        assert_eq!(keymap.label(down), "↓");
+        // `accords config` shows the result, and it reads back as itself.
+        let rendered = render(settings.theme, keymap, "test");
+        assert!(rendered.contains("\ndown = [\"down\"]\n"), "{rendered}");
+        assert!(rendered.contains("\nfilter = [\"j\"]\n"), "{rendered}");
+        let again = resolve(None, false, Some(&file(&rendered)));
+        assert_eq!(&again.keymap, keymap);
+        // A command left with no key is written as a comment, which reads back the same.
+        let settings = resolve(None, false, Some(&file("[keys]\nfilter = [\"f\"]\n")));
+        let rendered = render(settings.theme, &settings.keymap, "test");
+        assert!(
+            rendered.contains("\n# link-hints = [\"f\"]  (no key"),
+            "{rendered}"
+        );
+        let again = resolve(None, false, Some(&file(&rendered)));
+        assert_eq!(again.keymap, settings.keymap);
+    }
+
+    #[test]
+    fn a_letter_given_to_a_paging_command_still_loads_and_types_labels_in_link_hints() {
+        // Paging works while links wear labels, where letters type labels: a file that
+        // pages with a letter, valid before link hints existed, stays valid.
+        let settings = resolve(
+            None,
+            false,
+            Some(&file("[keys]\nhalf-page-down = [\"d\", \"ctrl-d\"]\n")),
+        );
+        let keymap = &settings.keymap;
+        assert_eq!(
+            keymap.action_for(Context::Main, &press('d')),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            keymap.action_for(Context::Hints, &press('d')),
+            Some(Action::HintInput('d'))
+        );
+        assert_eq!(
+            keymap.action_for(
+                Context::Hints,
+                &KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::HalfPageDown)
+        );
+    }
+
+    /// The settings file the README shows, as it is written there.
+    fn readme_example() -> String {
+        let readme = include_str!("../README.md");
+        let start = readme
+            .find("```toml\ntheme = \"light\"")
+            .expect("the README shows a settings file");
+        let body = &readme[start + "```toml\n".len()..];
+        body[..body.find("```").expect("the example ends")].to_owned()
+    }
+
+    #[test]
+    fn the_readme_example_still_loads_and_its_keys_work() {
+        let example = readme_example();
+        let settings = resolve(None, false, Some(&file(&example)));
+        let keymap = &settings.keymap;
+        assert_eq!(settings.theme, ThemeName::Light);
+        for (character, action) in [
+            ('f', Action::StartFilter),
+            ('/', Action::StartFilter),
+            ('n', Action::Down),
+            ('q', Action::Quit),
+        ] {
+            assert_eq!(
+                keymap.action_for(Context::Main, &press(character)),
+                Some(action),
+                "{character}"
+            );
+        }
     }
 
     #[test]

@@ -168,7 +168,7 @@ fn rebound_keys_work_and_show_in_the_hints_and_the_help() {
     // The help lists the keys in force.
     t.send("h");
     t.wait_for_text(&[
-        "Help (Esc or Ctrl-q closes)",
+        "Help (f filters, Esc or Ctrl-q closes)",
         "  f         filter (fzf syntax)",
         "  Ctrl-q    close the overlay; quit",
         "  h/?       help",

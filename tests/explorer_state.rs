@@ -181,7 +181,8 @@ fn walk_from_partner_to_partner_and_retrace_the_path() {
         }
         type_keys(&mut app, "<enter>");
         assert_eq!(app.details.record, Some(wanted), "following to {target}");
-        assert_eq!(app.focus, Pane::Institutions);
+        // Following keeps you reading: the focus stays in Details.
+        assert_eq!(app.focus, Pane::Details);
     }
     type_keys(&mut app, "[");
     assert_eq!(app.details.record, Some(institution(&app, "amgen")));
@@ -217,7 +218,8 @@ fn following_an_announcement_partner_selects_the_institution() {
     );
     type_keys(&mut app, "[");
     assert_eq!(app.details.record, Some(Record::Announcement(0)));
-    assert_eq!(app.focus, Pane::Timeline);
+    // Back restores the focus the link was followed from.
+    assert_eq!(app.focus, Pane::Details);
 }
 
 #[test]
@@ -397,7 +399,11 @@ fn people_show_roles_over_time_and_lead_to_their_institutions() {
     assert_eq!(targets[1], institution(&app, "amgen"));
     type_keys(&mut app, "j<enter>");
     assert_eq!(app.details.record, Some(institution(&app, "amgen")));
-    assert_eq!(app.focus, Pane::Institutions);
+    assert_eq!(app.focus, Pane::Details);
+    assert_eq!(
+        app.dataset.institutions[app.institutions[app.institutions_cursor.selected]].id, "amgen",
+        "Institutions' selection follows"
+    );
     type_keys(&mut app, "[");
     assert_eq!(app.details.record, soria);
 }

@@ -262,7 +262,8 @@ fn help_lists_every_key_of_the_command_table() {
         .map(|(command, label)| format!("{label:<10}{}", command.description))
         .collect();
     let all_listed = |screen: &Screen| {
-        screen.contains("Help (Esc or q closes)") && lines.iter().all(|line| screen.contains(line))
+        screen.contains("Help (/ filters, Esc or q closes)")
+            && lines.iter().all(|line| screen.contains(line))
     };
     if let Err(screen) = t.wait_until(all_listed) {
         let missing: Vec<&String> = lines.iter().filter(|line| !screen.contains(line)).collect();
@@ -273,7 +274,9 @@ fn help_lists_every_key_of_the_command_table() {
     t.send("j");
     t.wait_for(|screen| screen.find_row("Keys") != Some(heading_row));
     t.send_key(Key::Esc);
-    t.wait_for(|screen| !screen.contains("Help (Esc or q closes)") && first_frame_drawn(screen));
+    t.wait_for(|screen| {
+        !screen.contains("Help (/ filters, Esc or q closes)") && first_frame_drawn(screen)
+    });
     t.send("q");
     t.finish().assert_exited_cleanly();
 }

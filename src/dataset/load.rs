@@ -624,7 +624,26 @@ fn explain(message: String) -> String {
     } else if message.contains("more than one document") {
         format!("a second YAML document (`---`) starts here; {SHAPE}")
     } else {
-        message
+        suggest_field(message)
+    }
+}
+
+/// An unknown field's message with the closest expected field first, as ids and settings
+/// keys get: "unknown field `titel`; did you mean `title`? expected one of …".
+fn suggest_field(message: String) -> String {
+    let Some((head, expected)) = message.split_once(", expected ") else {
+        return message;
+    };
+    let Some(field) = head
+        .rsplit_once("unknown field `")
+        .and_then(|(_, rest)| rest.strip_suffix('`'))
+    else {
+        return message;
+    };
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match super::validate::closest(field, names.into_iter(), 1).first() {
+        Some(close) => format!("{head}; did you mean `{close}`? expected {expected}"),
+        None => message,
     }
 }
 
@@ -660,6 +679,17 @@ mod tests {
             "{problem}"
         );
         assert!(!problem.message.contains("at line"), "{problem}");
+        assert!(
+            problem.message.contains("did you mean `name`?"),
+            "{problem}"
+        );
+        // A field nothing is close to gets the list alone.
+        let problem = parse("x.yaml", "institutions:\n  - id: a\n    zzzzzzzz: A\n").unwrap_err();
+        assert!(!problem.message.contains("did you mean"), "{problem}");
+        assert!(
+            problem.message.contains("expected one of `id`"),
+            "{problem}"
+        );
     }
 
     #[test]

@@ -463,7 +463,8 @@ fn validated(
     mut problems: Vec<Diagnostic>,
     texts: &SourceTexts,
 ) -> Result<Vec<ParsedFile>, LoadError> {
-    problems.extend(validate::problems(&files));
+    let some_file_failed = !problems.is_empty();
+    problems.extend(validate::problems(&files, some_file_failed));
     problems.extend(provenance::problems(&files, texts));
     if !problems.is_empty() {
         problems.sort();

@@ -101,7 +101,11 @@ struct Definition {
 /// Ids are defined in file order first (the first definition of an id wins), then each
 /// file's fields and references are checked in parallel against them. Paths are built
 /// only for problems, never for the ids and references that are fine.
-pub fn problems(files: &[ParsedFile]) -> Vec<Diagnostic> {
+///
+/// With `some_file_failed` (a file of the dataset could not be parsed), a reference to an
+/// id no parsed file defines is not reported: the file that failed may define it, and the
+/// problem with that file is what to fix first.
+pub fn problems(files: &[ParsedFile], some_file_failed: bool) -> Vec<Diagnostic> {
     let (definitions, mut pending) = define_ids(files);
     let checked: Vec<Vec<Pending>> = files
         .par_iter()
@@ -111,6 +115,7 @@ pub fn problems(files: &[ParsedFile]) -> Vec<Diagnostic> {
                 definitions: &definitions,
                 file,
                 pending: Vec::new(),
+                report_unknown_ids: !some_file_failed,
             };
             checker.check_file(parsed);
             checker.pending
@@ -271,6 +276,8 @@ struct Checker<'a> {
     definitions: &'a Definitions<'a>,
     file: usize,
     pending: Vec<Pending>,
+    /// False when a file failed to parse, which may define the ids not found.
+    report_unknown_ids: bool,
 }
 
 impl Checker<'_> {
@@ -297,6 +304,7 @@ impl Checker<'_> {
                 );
                 self.problem(path, message);
             }
+            None if !self.report_unknown_ids => {}
             None => {
                 let path = at();
                 let message = format!("{path}: no {} has the id `{id}`", expected.as_str());

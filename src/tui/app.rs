@@ -45,6 +45,9 @@ impl Pane {
 pub enum Overlay {
     Help {
         scroll: usize,
+        /// The filter before help opened, put back when it closes: help's own `/` filters
+        /// its lines.
+        before: String,
     },
     Contacts,
     People,
@@ -111,6 +114,19 @@ pub struct DetailsCursor {
     pub scroll: usize,
 }
 
+/// Everything that decides what the main screen shows, as `[` and `]` bring it back: the
+/// record, the narrowing, the filter, the lists' cursors, Details' link and scroll, and the
+/// focus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub details: DetailsCursor,
+    pub narrowed: Option<usize>,
+    pub filter: String,
+    pub timeline_cursor: ListCursor,
+    pub institutions_cursor: ListCursor,
+    pub focus: Pane,
+}
+
 /// How long [`App::search_typed`] waits for the lists of what was just typed: lists that
 /// come sooner are drawn in the same frame, without a frame of stale lists first.
 pub const SEARCH_GRACE: Duration = Duration::from_millis(8);
@@ -155,7 +171,11 @@ pub struct App {
     /// When the filter matches nothing: a term of it that matches nothing, and the
     /// dataset's closest word, which Tab takes.
     pub suggestion: Option<Suggestion>,
-    pub(super) history: Vec<Record>,
+    /// The places followed links led to, for `[` and `]`; the current one is refreshed
+    /// before leaving it, so coming back finds it as it was left.
+    pub(super) history: Vec<Place>,
+    /// Link hints (`f`): the letters typed so far, while Details' links wear labels.
+    pub hinting: Option<String>,
     pub(super) history_position: usize,
     pub overlays: Vec<Overlay>,
     /// The main screen's filter while Contacts or People, which filter their own lists, are open.
@@ -164,6 +184,11 @@ pub struct App {
     pub status: Option<String>,
     /// Text to send to the terminal clipboard; the run loop sends it and clears it.
     pub clipboard: Option<String>,
+    /// Running inside tmux (`$TMUX` is set), which passes OSC 52 on only with
+    /// `set-clipboard on`: the first copy says so.
+    pub under_tmux: bool,
+    /// Whether a copy was sent already in this session.
+    copied_before: bool,
     /// Work with effects outside the app (files, other programs), carried out by the run
     /// loop, which then reports in the status line.
     pub effect: Option<Effect>,
@@ -211,11 +236,14 @@ impl App {
             suggestion: None,
             history: Vec::new(),
             history_position: 0,
+            hinting: None,
             overlays: Vec::new(),
             filter_before_overlay: None,
             mouse_captured: true,
             status: None,
             clipboard: None,
+            under_tmux: false,
+            copied_before: false,
             effect: None,
             quit: false,
             width,
@@ -232,6 +260,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.overlays.last() {
             _ if self.filtering => Context::Filter,
+            None if self.hinting.is_some() => Context::Hints,
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Copy { .. }) => Context::CopyMenu,
             Some(Overlay::Contacts) => Context::Contacts,
@@ -253,6 +282,11 @@ impl App {
         match self.dataset.record(id) {
             Some(record) => {
                 self.show(record);
+                self.focus = match record {
+                    Record::Institution(_) => Pane::Institutions,
+                    Record::Announcement(_) | Record::Event(..) => Pane::Timeline,
+                    Record::Person(_) | Record::Contact(_) => Pane::Details,
+                };
                 true
             }
             None => false,
@@ -337,7 +371,12 @@ impl App {
                     "mouse capture off: the terminal's own text selection works".to_owned()
                 });
             }
-            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Help => {
+                let before = std::mem::take(&mut self.filter);
+                self.query = parse("");
+                self.suggestion = None;
+                self.overlays.push(Overlay::Help { scroll: 0, before });
+            }
             Action::Escape => self.escape(),
             Action::Quit => {
                 if !self.close_overlay() {
@@ -377,6 +416,8 @@ impl App {
             Action::PreviousPassage => self.step_passage(-1),
             Action::ScrollDown => self.move_by(1),
             Action::ScrollUp => self.move_by(-1),
+            Action::LinkHints => self.start_hints(),
+            Action::HintInput(character) => self.hint_typed(character),
         }
     }
 
@@ -523,6 +564,12 @@ impl App {
         let Some(overlay) = self.overlays.pop() else {
             return false;
         };
+        if let Overlay::Help { before, .. } = overlay {
+            self.filtering = false;
+            self.filter = before;
+            self.apply_filter();
+            return true;
+        }
         if matches!(overlay, Overlay::Contacts | Overlay::People)
             && let Some(filter) = self.filter_before_overlay.take()
             && filter != self.filter
@@ -534,7 +581,8 @@ impl App {
     }
 
     fn escape(&mut self) {
-        if self.filtering {
+        if self.hinting.take().is_some() {
+        } else if self.filtering {
             self.filtering = false;
             self.filter.clear();
             self.apply_filter();
@@ -551,6 +599,7 @@ impl App {
     fn page(&self) -> usize {
         let layout = view::layout(self.width, self.height);
         let area = match (self.overlays.last(), self.focus) {
+            _ if self.hinting.is_some() => layout.details,
             (Some(Overlay::Contacts | Overlay::People), _) => layout.overlay,
             (Some(Overlay::Help { .. } | Overlay::Source(_)), _) => layout.overlay,
             (_, Pane::Timeline) => layout.timeline,
@@ -561,9 +610,17 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
+        if self.hinting.is_some() {
+            // While links wear labels, paging scrolls Details to bring others into view.
+            self.scroll_details(delta);
+            return;
+        }
         match self.overlays.last_mut() {
-            Some(Overlay::Help { scroll }) => {
-                *scroll = (*scroll as isize + delta).max(0) as usize;
+            Some(Overlay::Help { .. }) => {
+                let last = super::help::last_scroll(self, &self.filter, self.page());
+                if let Some(Overlay::Help { scroll, .. }) = self.overlays.last_mut() {
+                    *scroll = (*scroll as isize + delta).clamp(0, last as isize) as usize;
+                }
                 return;
             }
             Some(Overlay::Contacts) => {
@@ -607,6 +664,15 @@ impl App {
         }
     }
 
+    fn scroll_details(&mut self, delta: isize) {
+        let layout = view::layout(self.width, self.height);
+        let content = details::content(self, layout.details.width.saturating_sub(2));
+        let height = layout.details.height.saturating_sub(2).max(1) as usize;
+        let last = content.lines.len().saturating_sub(height);
+        self.details.scroll =
+            (self.details.scroll as isize + delta).clamp(0, last as isize) as usize;
+    }
+
     fn move_in_details(&mut self, delta: isize) {
         let layout = view::layout(self.width, self.height);
         let content = details::content(self, layout.details.width.saturating_sub(2));
@@ -627,16 +693,15 @@ impl App {
         }
     }
 
+    /// Moving the focus changes neither Details nor the narrowing: only moving a list's
+    /// cursor (or Enter on it) does, so passing through a pane never replaces what you read.
     fn focus_pane(&mut self, pane: Pane) {
         self.focus = pane;
-        if pane != Pane::Details {
-            self.show_selection();
-        }
     }
 
     /// Details follows the focused list's selection; moving in Institutions narrows the
     /// Timeline to that institution's announcements.
-    fn show_selection(&mut self) {
+    pub(super) fn show_selection(&mut self) {
         let record = match self.focus {
             Pane::Timeline => self
                 .timeline
@@ -687,6 +752,12 @@ impl App {
     /// focused list's cursor lands on its best hit, as fzf's does, and Details follows it,
     /// but the Timeline is not narrowed: only a move a person makes narrows it.
     fn show_lists(&mut self, lists: Lists) {
+        if let Some(Overlay::Help { scroll, .. }) = self.overlays.last_mut() {
+            // Help filters its own lines; the lists behind stay as they were.
+            *scroll = 0;
+            self.suggestion = None;
+            return;
+        }
         let nothing = lists.timeline.is_empty()
             && lists.institutions.is_empty()
             && lists.contacts.is_empty()
@@ -825,18 +896,23 @@ impl App {
         }
     }
 
-    /// Goes to a record and records the step, so `[` can come back.
+    /// Goes to a record and records the step, so `[` can come back. The focus goes to
+    /// Details, where the linked record is read, as a browser keeps you on the page.
     pub fn follow(&mut self, record: Record) {
-        if let Some(current) = self.details.record {
+        if self.details.record.is_some() {
+            let here = self.place();
             if self.history.is_empty() {
-                self.history.push(current);
+                self.history.push(here);
                 self.history_position = 0;
+            } else {
+                self.history[self.history_position] = here;
             }
             self.history.truncate(self.history_position + 1);
         }
-        self.history.push(record);
-        self.history_position = self.history.len() - 1;
         self.show(record);
+        self.focus = Pane::Details;
+        self.history.push(self.place());
+        self.history_position = self.history.len() - 1;
     }
 
     fn travel(&mut self, step: isize) {
@@ -852,12 +928,96 @@ impl App {
             );
             return;
         }
+        self.history[self.history_position] = self.place();
         self.history_position = target as usize;
-        self.show(self.history[self.history_position]);
+        self.restore(self.history[self.history_position].clone());
     }
 
-    /// Selects a record where it is listed and shows it in Details. A filter that hides
-    /// it is cleared, and the status line says so.
+    /// The main screen as it is now, for the history.
+    pub fn place(&self) -> Place {
+        Place {
+            details: self.details,
+            narrowed: self.narrowed,
+            filter: self.filter.clone(),
+            timeline_cursor: self.timeline_cursor,
+            institutions_cursor: self.institutions_cursor,
+            focus: self.focus,
+        }
+    }
+
+    /// Puts the main screen back as `place` had it.
+    fn restore(&mut self, place: Place) {
+        if place.filter != self.filter {
+            self.filter = place.filter;
+            self.apply_filter();
+        }
+        if place.narrowed != self.narrowed {
+            self.narrowed = place.narrowed;
+            let timeline = rows::timeline(&self.sources());
+            self.set_timeline(timeline);
+        }
+        let clamp = |cursor: ListCursor, len: usize| ListCursor {
+            selected: cursor.selected.min(len.saturating_sub(1)),
+            offset: cursor.offset.min(len.saturating_sub(1)),
+        };
+        self.timeline_cursor = clamp(place.timeline_cursor, self.timeline.len());
+        self.institutions_cursor = clamp(place.institutions_cursor, self.institutions.len());
+        self.details = place.details;
+        self.focus = place.focus;
+    }
+
+    /// The records of the history up to the one shown: the trail Details' title draws.
+    pub fn trail(&self) -> &[Place] {
+        if self.history.is_empty() {
+            &[]
+        } else {
+            &self.history[..=self.history_position]
+        }
+    }
+
+    /// `f`: label the links Details shows, so typing a label follows it.
+    fn start_hints(&mut self) {
+        if self.map.is_some() {
+            self.status = Some(format!(
+                "{} labels the links of Details: hide the map ({}) first",
+                self.keymap.label_of(Action::LinkHints),
+                self.keymap.label_of(Action::ToggleMap)
+            ));
+            return;
+        }
+        // With no link in view, the status line says how to scroll one into view.
+        self.hinting = Some(String::new());
+    }
+
+    /// A letter typed while links wear labels: a whole label follows its link; a letter
+    /// no label goes on with ends the hints and says so.
+    fn hint_typed(&mut self, character: char) {
+        let Some(mut typed) = self.hinting.take() else {
+            return;
+        };
+        typed.push(character);
+        let targets = super::hints::targets(self);
+        if let Some(link) = targets
+            .iter()
+            .find(|hint| hint.label == typed)
+            .map(|hint| hint.link)
+        {
+            let layout = view::layout(self.width, self.height);
+            let content = details::content(self, layout.details.width.saturating_sub(2));
+            if let Some(spot) = content.links.get(link).copied() {
+                self.details.link = link;
+                self.activate(spot);
+            }
+        } else if targets.iter().any(|hint| hint.label.starts_with(&typed)) {
+            self.hinting = Some(typed);
+        } else {
+            self.status = Some(format!("no link labelled `{typed}`"));
+        }
+    }
+
+    /// Shows a record in Details and selects it where it is listed (an institution also
+    /// narrows the Timeline), leaving the focus where it is. A filter that hides it is
+    /// cleared, and the status line says so.
     pub fn show(&mut self, record: Record) {
         let listed = match record {
             Record::Institution(institution) => self.institutions.contains(&institution),
@@ -876,7 +1036,6 @@ impl App {
         }
         match record {
             Record::Institution(institution) => {
-                self.focus = Pane::Institutions;
                 if let Some(row) = self.institutions.iter().position(|&row| row == institution) {
                     self.institutions_cursor.selected = row;
                     self.institutions_cursor.keep_visible(self.page());
@@ -884,7 +1043,6 @@ impl App {
                 self.set_narrowing(Some(institution));
             }
             Record::Announcement(_) | Record::Event(..) => {
-                self.focus = Pane::Timeline;
                 if !self.timeline.iter().any(|row| row.record() == record)
                     && self.narrowed.is_some()
                 {
@@ -895,7 +1053,7 @@ impl App {
                     self.timeline_cursor.keep_visible(self.page());
                 }
             }
-            Record::Person(_) | Record::Contact(_) => self.focus = Pane::Details,
+            Record::Person(_) | Record::Contact(_) => {}
         }
         self.set_details(Some(record));
     }
@@ -974,7 +1132,12 @@ impl App {
             self.status = Some(format!("no copy choice `{key}`"));
             return;
         };
-        self.status = Some(format!("sent to terminal clipboard: {}", item.label));
+        let mut message = format!("sent to terminal clipboard: {}", item.label);
+        if self.under_tmux && !self.copied_before {
+            message.push_str(" (tmux passes it on only with `set -g set-clipboard on`)");
+        }
+        self.copied_before = true;
+        self.status = Some(message);
         self.clipboard = Some(item.text.clone());
         self.close_overlay();
     }
@@ -982,6 +1145,8 @@ impl App {
     /// A mouse click at a cell: focus the pane, select the row, follow a link in Details.
     pub fn click(&mut self, column: u16, row: u16) {
         self.settle();
+        // A click chooses for itself: link labels are no longer wanted.
+        self.hinting = None;
         if !self.overlays.is_empty() {
             return;
         }

@@ -1,6 +1,7 @@
 //! The timeline chart above the Timeline: one horizontal axis across the dataset's years,
-//! each announcement (`●`) and event (`◆`, or a bar for a span of years) marked at its
-//! date, and the row selected in the Timeline standing out.
+//! each announcement (`●`) and event (`◆`, or a bar for a span of years) the Timeline lists
+//! marked at its date (so the chart follows the filter and the narrowing), the row selected
+//! in the Timeline standing out, and a one-line legend on the bottom border.
 
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -10,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::dataset::{Dataset, PartialDate};
+use crate::search::query::Query;
 
 use super::app::App;
 use super::rows::TimelineRow;
@@ -42,6 +44,10 @@ struct Mark {
 /// A marks line: each cell's symbol, and whether it is the selection.
 type MarksLine = Arc<Vec<(char, bool)>>;
 
+/// What a marks line was laid out for: the width, and the filter and narrowing that
+/// decide which rows the Timeline lists (None: every row).
+type MarksKey = (usize, Option<(Query, Option<usize>)>);
+
 /// Every dated row of a dataset and the years they span, computed once per dataset
 /// (parsing 165,000 dates at 100k announcements took most of a frame), and the marks
 /// line last drawn, since it changes only with the chart's width.
@@ -56,7 +62,7 @@ pub struct ChartMarks {
     last: f64,
     /// The marks line without the selection, for the width it was laid out at. A mutex
     /// rather than a `RefCell` keeps `App` shareable between threads.
-    cells: Mutex<Option<(usize, MarksLine)>>,
+    cells: Mutex<Option<(MarksKey, MarksLine)>>,
 }
 
 impl ChartMarks {
@@ -119,16 +125,32 @@ impl ChartMarks {
         self.marks[start..end].iter().find(|mark| mark.row == row)
     }
 
-    /// The marks line at `inner` cells wide, without the selection.
-    fn cells(&self, inner: usize, column: impl Fn(f64) -> usize) -> MarksLine {
+    /// The marks line at `inner` cells wide, without the selection: every mark, or with
+    /// `listed`, those of the rows the Timeline lists.
+    fn cells(
+        &self,
+        inner: usize,
+        listed: Option<(&[TimelineRow], Query, Option<usize>)>,
+        column: impl Fn(f64) -> usize,
+    ) -> MarksLine {
+        let key: MarksKey = (
+            inner,
+            listed
+                .as_ref()
+                .map(|(_, query, narrowed)| (query.clone(), *narrowed)),
+        );
         let mut cached = self.cells.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((width, cells)) = cached.as_ref()
-            && *width == inner
+        if let Some((laid_out, cells)) = cached.as_ref()
+            && *laid_out == key
         {
             return Arc::clone(cells);
         }
+        let marks: Vec<&Mark> = match &listed {
+            None => self.marks.iter().collect(),
+            Some((rows, _, _)) => rows.iter().filter_map(|&row| self.mark_of(row)).collect(),
+        };
         let mut cells: Vec<(char, bool)> = vec![(' ', false); inner];
-        for mark in &self.marks {
+        for mark in marks {
             let (from, to) = (column(mark.start), column(mark.end));
             if !mark.announcement && to > from + 1 {
                 for cell in cells.iter_mut().take(to).skip(from) {
@@ -143,10 +165,13 @@ impl ChartMarks {
             }
         }
         let cells = Arc::new(cells);
-        *cached = Some((inner, Arc::clone(&cells)));
+        *cached = Some((key, Arc::clone(&cells)));
         cells
     }
 }
+
+/// The chart's legend, on its bottom border.
+pub const LEGEND: &str = "● release ◆ event ─ span ▼ selected";
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let chart = &app.chart;
@@ -154,7 +179,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.border)
-        .title("Timeline chart");
+        .title("Timeline chart")
+        .title_bottom(Line::styled(LEGEND, app.theme.muted));
     if chart.marks.is_empty() || inner < 10 {
         frame.render_widget(block, area);
         return;
@@ -181,7 +207,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     // The marks, then the selected one over them. Drawing it last, as before the marks
     // were cached, gave the same line: nothing drawn after it could cover it.
-    let mut cells = chart.cells(inner, column).as_ref().clone();
+    let listed = (!app.query.is_empty() || app.narrowed.is_some())
+        .then(|| (app.timeline.as_slice(), app.query.clone(), app.narrowed));
+    let mut cells = chart.cells(inner, listed, column).as_ref().clone();
     if let Some(mark) = app
         .timeline
         .get(app.timeline_cursor.selected)

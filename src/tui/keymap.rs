@@ -65,6 +65,10 @@ pub enum Action {
     ScrollUp,
     /// Give the terminal back and stop, as Ctrl-Z does in a shell; `fg` resumes.
     Suspend,
+    /// Label the links Details shows with letters (`f`), as browsers' keyboard modes do.
+    LinkHints,
+    /// A letter of a link's label, while links wear labels.
+    HintInput(char),
 }
 
 impl Action {
@@ -91,6 +95,8 @@ pub enum Context {
     Help,
     /// The release text of an announcement (`s`).
     Source,
+    /// Details' links wear labels (`f`): letters type a label.
+    Hints,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -135,8 +141,8 @@ pub struct Command {
 }
 
 use Context::{
-    Contacts as InContacts, CopyMenu as InCopy, Filter as InFilter, Help as InHelp, Main,
-    People as InPeople, Source as InSource,
+    Contacts as InContacts, CopyMenu as InCopy, Filter as InFilter, Help as InHelp,
+    Hints as InHints, Main, People as InPeople, Source as InSource,
 };
 
 pub const COMMANDS: &[Command] = &[
@@ -177,7 +183,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[key(KeyCode::PageUp)],
         action: Action::PageUp,
         description: "page up",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
         hint: None,
     },
     Command {
@@ -185,7 +191,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[key(KeyCode::PageDown)],
         action: Action::PageDown,
         description: "page down",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
         hint: None,
     },
     Command {
@@ -193,7 +199,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[ctrl('u')],
         action: Action::HalfPageUp,
         description: "half a page up",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
         hint: None,
     },
     Command {
@@ -201,12 +207,12 @@ pub const COMMANDS: &[Command] = &[
         keys: &[ctrl('d')],
         action: Action::HalfPageDown,
         description: "half a page down",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
+        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
         hint: None,
     },
     Command {
         name: "next-pane",
-        keys: &[key(KeyCode::Tab)],
+        keys: &[key(KeyCode::Tab), key(KeyCode::Right)],
         action: Action::NextPane,
         description: "next pane",
         contexts: &[Main],
@@ -214,7 +220,7 @@ pub const COMMANDS: &[Command] = &[
     },
     Command {
         name: "previous-pane",
-        keys: &[key(KeyCode::BackTab)],
+        keys: &[key(KeyCode::BackTab), key(KeyCode::Left)],
         action: Action::PreviousPane,
         description: "previous pane",
         contexts: &[Main],
@@ -253,6 +259,14 @@ pub const COMMANDS: &[Command] = &[
         hint: Some("open"),
     },
     Command {
+        name: "link-hints",
+        keys: &[char_key('f')],
+        action: Action::LinkHints,
+        description: "label Details' links; type a label to follow it",
+        contexts: &[Main],
+        hint: Some("follow"),
+    },
+    Command {
         name: "back",
         keys: &[char_key('[')],
         action: Action::Back,
@@ -273,7 +287,7 @@ pub const COMMANDS: &[Command] = &[
         keys: &[char_key('/')],
         action: Action::StartFilter,
         description: "filter (fzf syntax)",
-        contexts: &[Main, InContacts, InPeople],
+        contexts: &[Main, InContacts, InPeople, InHelp],
         hint: Some("filter"),
     },
     Command {
@@ -458,7 +472,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::Escape,
         description: "close / clear the filter / clear narrowing",
         contexts: &[
-            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource,
+            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource, InHints,
         ],
         hint: Some("back out"),
     },
@@ -486,7 +500,7 @@ pub const COMMANDS: &[Command] = &[
         action: Action::ForceQuit,
         description: "quit from anywhere",
         contexts: &[
-            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource,
+            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource, InHints,
         ],
         hint: None,
     },
@@ -562,16 +576,35 @@ pub struct Conflict {
 }
 
 impl Keymap {
-    /// Gives a command (by [`Command::name`]) these keys in place of its defaults; false
-    /// when no command has that name.
-    pub fn bind(&mut self, name: &str, keys: Vec<Key>) -> bool {
-        match COMMANDS.iter().position(|command| command.name == name) {
-            Some(position) => {
-                self.keys[position] = keys;
-                true
+    /// The command table's keys with a settings file's: each command listed gets exactly
+    /// the keys given, and a key given to one command leaves the default keys of every other
+    /// command that works in one of the same places (user bindings win over defaults), so a
+    /// new default key never breaks a settings file that worked. Names were checked when the
+    /// file was read; an unknown one is skipped.
+    pub fn with_bindings(bindings: &[(&str, Vec<Key>)]) -> Keymap {
+        let mut keymap = Keymap::default();
+        let mut bound = Vec::new();
+        for (name, keys) in bindings {
+            if let Some(position) = COMMANDS.iter().position(|command| command.name == *name) {
+                keymap.keys[position] = keys.clone();
+                bound.push(position);
             }
-            None => false,
         }
+        for &position in &bound {
+            let command = &COMMANDS[position];
+            for key in keymap.keys[position].clone() {
+                for (other, other_command) in COMMANDS.iter().enumerate() {
+                    let shares_a_place = other_command
+                        .contexts
+                        .iter()
+                        .any(|context| command.contexts.contains(context));
+                    if !bound.contains(&other) && shares_a_place {
+                        keymap.keys[other].retain(|default| !same_key(default, &key));
+                    }
+                }
+            }
+        }
+        keymap
     }
 
     /// A command's keys in force.
@@ -605,6 +638,14 @@ impl Keymap {
 
     /// The action a key asks for in a context, if any.
     pub fn action_for(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        let plain = !event
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        // While links wear labels, a letter types a label whatever it is bound to elsewhere,
+        // so a settings file that gives a letter to a paging command still works.
+        if let (Context::Hints, KeyCode::Char(character), true) = (context, event.code, plain) {
+            return Some(Action::HintInput(character));
+        }
         let found = COMMANDS
             .iter()
             .zip(&self.keys)
@@ -614,9 +655,6 @@ impl Keymap {
         if found.is_some() {
             return found;
         }
-        let plain = !event
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match (context, event.code) {
             (Context::Filter, KeyCode::Char(character)) if plain => {
                 Some(Action::FilterInput(character))
@@ -855,7 +893,7 @@ mod tests {
         let label = |name| keymap.label(command_named(name).expect("a command"));
         assert_eq!(label("up"), "↑/k");
         assert_eq!(label("top"), "g/Home");
-        assert_eq!(label("previous-pane"), "S-Tab");
+        assert_eq!(label("previous-pane"), "S-Tab/←");
         assert_eq!(label("half-page-down"), "Ctrl-d");
         assert_eq!(label("filter-backspace"), "Bksp");
         assert_eq!(label("page-down"), "PgDn");
@@ -919,9 +957,7 @@ mod tests {
 
     #[test]
     fn a_rebound_command_answers_to_its_new_keys_only() {
-        let mut keymap = Keymap::default();
-        assert!(keymap.bind("filter", vec![char_key('f'), ctrl('f')]));
-        assert!(!keymap.bind("no-such-command", vec![char_key('f')]));
+        let keymap = Keymap::with_bindings(&[("filter", vec![char_key('f'), ctrl('f')])]);
         assert_eq!(
             keymap.action_for(Context::Main, &press(KeyCode::Char('f'))),
             Some(Action::StartFilter)
@@ -935,7 +971,10 @@ mod tests {
             .find(|(command, _)| command.name == "filter")
             .map(|(_, label)| label);
         assert_eq!(hint.as_deref(), Some("f/Ctrl-f"));
-        assert!(keymap.bind("filter", vec![char_key('f'), char_key('/')]));
+        // `f` was link hints' default key: the file's binding wins, in Main where both work.
+        let hints = command_named("link-hints").expect("a command");
+        assert!(keymap.keys_of(hints).is_empty());
+        let keymap = Keymap::with_bindings(&[("filter", vec![char_key('f'), char_key('/')])]);
         assert_eq!(
             keymap.label(command_named("filter").expect("a command")),
             "f,/"

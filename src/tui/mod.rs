@@ -10,6 +10,8 @@ pub mod copy;
 pub mod details;
 pub mod effects;
 pub mod errors_panel;
+pub mod help;
+pub mod hints;
 pub mod keymap;
 pub mod map;
 pub mod reload;
@@ -73,6 +75,7 @@ pub fn run(loaded: Result<Dataset, LoadError>, options: &Options) -> io::Result<
     let mut app = App::new(dataset, theme, width, height);
     app.keymap = options.settings.keymap.clone();
     app.dataset_error = problems;
+    app.under_tmux = std::env::var_os("TMUX").is_some();
     if let Some(query) = &options.query {
         app.set_filter(query);
     }

@@ -9,7 +9,6 @@ use crate::search::index::SearchIndex;
 
 use super::app::{App, ListCursor, Overlay, Pane};
 use super::chart::ChartMarks;
-use super::keymap::Action;
 use super::rows::TimelineOrder;
 use super::view;
 
@@ -27,7 +26,16 @@ impl App {
                     "dataset reloaded".to_owned()
                 });
             }
-            Err(error) => self.dataset_error = Some(error),
+            Err(error) => {
+                // The problems panel now says what is wrong: a message that the dataset
+                // was reloaded or fixed is no longer true.
+                if self.status.as_deref().is_some_and(|status| {
+                    status.starts_with("dataset ") && status.ends_with("reloaded")
+                }) {
+                    self.status = None;
+                }
+                self.dataset_error = Some(error);
+            }
         }
     }
 
@@ -56,7 +64,18 @@ impl App {
             .narrowed
             .map(|institution| id(Record::Institution(institution)));
         let details_kept = self.details.record.map(id);
-        let history_kept: Vec<String> = self.history.iter().map(|record| id(*record)).collect();
+        let history_kept: Vec<(Option<String>, Option<String>)> = self
+            .history
+            .iter()
+            .map(|place| {
+                (
+                    place.details.record.map(id),
+                    place
+                        .narrowed
+                        .map(|institution| id(Record::Institution(institution))),
+                )
+            })
+            .collect();
         let (timeline_before, institutions_before, contacts_before) = (
             self.timeline_cursor,
             self.institutions_cursor,
@@ -109,16 +128,24 @@ impl App {
         self.institutions_cursor
             .keep_visible(layout.institutions.height.saturating_sub(2) as usize);
 
-        // The history of followed links, less the records that are gone.
+        // The history of followed links, less the records that are gone; a narrowing to an
+        // institution that is gone is dropped.
         let position = self.history_position;
         let mut history = Vec::new();
         let mut new_position = 0;
-        for (index, id) in history_kept.iter().enumerate() {
-            if let Some(record) = dataset.record(id) {
+        for (index, (place, (record_id, narrowed_id))) in
+            self.history.iter().zip(&history_kept).enumerate()
+        {
+            if let Some(record) = find(record_id) {
                 if index <= position {
                     new_position = history.len();
                 }
-                history.push(record);
+                let mut place = place.clone();
+                place.details.record = Some(record);
+                place.narrowed = narrowed_id
+                    .as_deref()
+                    .and_then(|id| dataset.institution_index(id));
+                history.push(place);
             }
         }
         self.history = history;
@@ -137,13 +164,10 @@ impl App {
             None => {
                 // Details showed a record that is gone: follow the list's selection again.
                 self.details.record = None;
-                let focus = match self.focus {
-                    Pane::Institutions => Action::FocusInstitutions,
-                    _ => Action::FocusTimeline,
-                };
-                let status = self.status.take();
-                self.update(focus);
-                self.status = status;
+                if self.focus == Pane::Details {
+                    self.focus = Pane::Timeline;
+                }
+                self.show_selection();
             }
         }
     }

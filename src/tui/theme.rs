@@ -22,6 +22,8 @@ pub struct Theme {
     pub link: Style,
     pub status: Style,
     pub key: Style,
+    /// A link hint's label (`f`), drawn over the start of its link.
+    pub hint: Style,
 }
 
 /// Drawn before a selected row, so the selection shows without any style at all.
@@ -83,6 +85,10 @@ impl Theme {
                 .add_modifier(Modifier::UNDERLINED),
             status: Style::new(),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            hint: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
         }
     }
 
@@ -110,6 +116,10 @@ impl Theme {
             link: Style::new().fg(BLUE).add_modifier(Modifier::UNDERLINED),
             status: Style::new(),
             key: Style::new().fg(BLUE).add_modifier(Modifier::BOLD),
+            hint: Style::new()
+                .fg(Color::White)
+                .bg(MAGENTA)
+                .add_modifier(Modifier::BOLD),
         }
     }
 
@@ -128,6 +138,7 @@ impl Theme {
             link: Style::new().add_modifier(Modifier::UNDERLINED),
             status: Style::new(),
             key: Style::new().add_modifier(Modifier::BOLD),
+            hint: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
         }
     }
 }

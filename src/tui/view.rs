@@ -124,7 +124,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     super::errors_panel::draw(app, frame);
     for overlay in &app.overlays {
         match overlay {
-            Overlay::Help { scroll } => draw_help(app, frame, layout.overlay, *scroll),
+            Overlay::Help { scroll, .. } => draw_help(app, frame, layout.overlay, *scroll),
             Overlay::Contacts => draw_contacts(app, frame, layout.overlay),
             Overlay::People => draw_people(app, frame, layout.overlay),
             Overlay::Source(source) => super::source_view::draw(app, source, frame, layout.overlay),
@@ -379,14 +379,132 @@ fn draw_details(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         format!("Details ({} links)", content.links.len())
     };
-    frame.render_widget(
-        Paragraph::new(lines).block(block(app, &title, app.focus == Pane::Details)),
-        area,
-    );
+    let mut frame_block = block(app, &title, app.focus == Pane::Details);
+    // The trail of followed links runs along the bottom border, which has the room.
+    if let Some(trail) = trail(app, (area.width as usize).saturating_sub(4)) {
+        frame_block = frame_block.title_bottom(Line::from(format!(" {trail} ")));
+    }
+    frame.render_widget(Paragraph::new(lines).block(frame_block), area);
+    if let Some(typed) = &app.hinting {
+        // Labels are drawn over the start of their link, at draw time, so the content of
+        // Details stays what it is.
+        for hint in super::hints::targets(app) {
+            let Some(rest) = hint.label.strip_prefix(typed.as_str()) else {
+                continue;
+            };
+            let row = area.y + 1 + hint.row as u16;
+            if row + 1 >= area.y + area.height || rest.is_empty() {
+                continue;
+            }
+            let label = Rect::new(area.x + 1, row, rest.width() as u16, 1);
+            frame.render_widget(
+                Paragraph::new(Span::styled(rest.to_owned(), app.theme.hint)),
+                label,
+            );
+        }
+    }
+}
+
+/// How the trail names a record: short, as breadcrumbs are.
+fn crumb(dataset: &crate::dataset::Dataset, record: Record) -> String {
+    let text = match record {
+        Record::Institution(index) => dataset.institutions[index].name.to_string(),
+        Record::Announcement(index) => {
+            let announcement = &dataset.announcements[index];
+            format!(
+                "{} {}",
+                announcement.short_title,
+                announcement.date.to_string().get(..4).unwrap_or_default()
+            )
+        }
+        Record::Event(announcement, index) => event_label(dataset, announcement, index),
+        Record::Person(index) => dataset.people[index].name.to_string(),
+        Record::Contact(index) => dataset.contacts[index].name.to_string(),
+    };
+    crate::sanitize::sanitize(&text).into_owned()
+}
+
+/// The records followed to the one shown, as k9s shows breadcrumbs: `Gustave Roussy ›
+/// Dana-Farber… › Asan Medical Center`, within `room` cells. Names but the last are cut
+/// to their first words when the whole does not fit, then the oldest are left out.
+pub fn trail(app: &App, room: usize) -> Option<String> {
+    const SEPARATOR: &str = " › ";
+    let trail = app.trail();
+    if trail.len() < 2 || room < 8 {
+        return None;
+    }
+    let mut names: Vec<String> = trail
+        .iter()
+        .filter_map(|place| place.details.record)
+        .map(|record| crumb(&app.dataset, record))
+        .collect();
+    let width = |names: &[String]| -> usize {
+        names.iter().map(|name| name.width()).sum::<usize>()
+            + SEPARATOR.width() * names.len().saturating_sub(1)
+    };
+    // Shorter and shorter names, the last one's twice as long as the others', until the
+    // trail fits.
+    let full = names.clone();
+    for limit in [16, 12, 8] {
+        if width(&names) <= room {
+            break;
+        }
+        let last = names.len() - 1;
+        for (position, (name, whole)) in names.iter_mut().zip(&full).enumerate() {
+            let limit = if position == last { limit * 2 } else { limit };
+            *name = first_words(whole, limit);
+        }
+    }
+    let mut dropped = false;
+    let prefix = format!("…{SEPARATOR}").width();
+    while names.len() > 1 && width(&names) + if dropped { prefix } else { 0 } > room {
+        names.remove(0);
+        dropped = true;
+    }
+    let mut text = names.join(SEPARATOR);
+    if dropped {
+        text = format!("…{SEPARATOR}{text}");
+    }
+    Some(details::fit(&text, room))
+}
+
+/// A name's first words, up to `limit` cells, with `…` when something was left out.
+fn first_words(name: &str, limit: usize) -> String {
+    if name.width() <= limit {
+        return name.to_owned();
+    }
+    let mut kept = String::new();
+    for word in name.split(' ') {
+        let next = if kept.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{kept} {word}")
+        };
+        if next.width() > limit && !kept.is_empty() {
+            break;
+        }
+        kept = next;
+    }
+    if kept.width() >= limit {
+        details::fit(&kept, limit)
+    } else {
+        format!("{kept}…")
+    }
 }
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     let mut left: Vec<Span> = Vec::new();
+    if app.hinting.is_some() {
+        let scroll = app.keymap.label_of(Action::HalfPageDown);
+        left.push(Span::styled(
+            if super::hints::targets(app).is_empty() {
+                format!("follow: no link in view; {scroll} scrolls Details")
+            } else {
+                format!("follow: type a link's label ({scroll} scrolls)")
+            },
+            app.theme.key,
+        ));
+    }
     if app.filtering {
         left.push(Span::styled("/", app.theme.key));
         left.push(Span::raw(
@@ -411,52 +529,49 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             ),
             app.theme.warning,
         ));
-    } else if !app.filter.is_empty() {
+    } else if !app.filter.is_empty() && !matches!(app.overlays.last(), Some(Overlay::Help { .. })) {
         left.push(Span::styled(
             format!("  {}", counted(app.match_count(), "match", "matches")),
             app.theme.muted,
         ));
     }
-    let status = app.status.as_ref().map(|status| {
-        Span::styled(
-            format!("  {}", crate::sanitize::sanitize(status)),
-            app.theme.warning,
-        )
-    });
+    // The narrowing, with its name apart: when the line is short, the name is what is
+    // shortened (in its middle), not the words around it.
+    let mut narrowing_part = None;
     if let Some(institution) = app.narrowed {
-        // The status says what just happened ("written to…", "opening…"): it wins the room
-        // over a long institution name, which is cut, or left out when too little is left.
         let name = crate::sanitize::sanitize(&app.dataset.institutions[institution].name);
-        let shows_all = format!(
-            " ({} shows all)",
-            app.keymap.label_of(Action::ClearNarrowing)
+        let words = (
+            "  showing announcements of ".to_owned(),
+            format!(
+                " ({} shows all)",
+                app.keymap.label_of(Action::ClearNarrowing)
+            ),
         );
-        let before = "  showing announcements of ";
-        let taken: usize =
-            left.iter().map(Span::width).sum::<usize>() + status.as_ref().map_or(0, Span::width);
-        let room = (area.width as usize).saturating_sub(taken + before.width() + shows_all.width());
-        let keep = status.is_none() || room >= name.width();
-        if keep || room >= 8 {
-            let name = if keep {
-                name.into_owned()
-            } else {
-                super::details::fit(&name, room)
-            };
-            left.push(Span::styled(
-                format!("{before}{name}{shows_all}"),
-                app.theme.heading,
-            ));
-        }
+        narrowing_part = Some((left.len(), name.to_string(), words.clone()));
+        left.push(Span::styled(
+            format!("{}{name}{}", words.0, words.1),
+            app.theme.heading,
+        ));
     }
-    left.extend(status);
+    let mut status_part = None;
+    if let Some(status) = &app.status {
+        left.push(Span::raw("  "));
+        status_part = Some(left.len());
+        left.push(Span::styled(
+            crate::sanitize::sanitize(status).into_owned(),
+            app.theme.warning,
+        ));
+    }
     // People have no pane on the main screen: say that some match, and where; last, as
     // the least pressing news.
+    let mut people_part = None;
     if !app.searching()
         && app.suggestion.is_none()
         && !app.filter.is_empty()
         && app.overlays.is_empty()
         && !app.people.is_empty()
     {
+        people_part = Some(left.len());
         left.push(Span::styled(
             format!(
                 "  {} {} — {}",
@@ -471,33 +586,87 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.muted,
         ));
     }
-    let mut hints: Vec<Span> = Vec::new();
-    for (command, label) in app.keymap.hints(app.context()) {
-        hints.push(Span::styled(label, app.theme.key));
-        hints.push(Span::raw(format!(
-            " {}  ",
-            command.hint.unwrap_or_default()
-        )));
-    }
-    let left_width: usize = left.iter().map(Span::width).sum();
-    let hints_width: usize = hints.iter().map(Span::width).sum();
+    // Hints by priority: `help` first, as it leads to every other key, then in table order.
+    // The one with the first priority is never left out: the message is shortened instead.
+    let mut hints: Vec<(bool, [Span; 2])> = app
+        .keymap
+        .hints(app.context())
+        .map(|(command, label)| {
+            (
+                command.action == Action::Help,
+                [
+                    Span::styled(label, app.theme.key),
+                    Span::raw(format!(" {}  ", command.hint.unwrap_or_default())),
+                ],
+            )
+        })
+        .collect();
+    let pair_width = |pair: &[Span; 2]| pair.iter().map(Span::width).sum::<usize>();
     let width = area.width as usize;
-    let mut spans = left;
+    let hints_width: usize = hints.iter().map(|(_, pair)| pair_width(pair)).sum();
+    let mut left_width: usize = left.iter().map(Span::width).sum();
+    let mut spans = Vec::new();
     if left_width + 2 + hints_width <= width {
+        spans.extend(left);
         spans.push(Span::raw(" ".repeat(width - left_width - hints_width)));
-        spans.extend(hints);
-    } else if left_width < width {
-        // Hints that do not fit are left out, from the end; `?` shows them all.
-        let mut room = width - left_width;
-        spans.push(Span::raw(" "));
-        room = room.saturating_sub(1);
-        for pair in hints.chunks(2) {
-            let needed: usize = pair.iter().map(Span::width).sum();
-            if needed > room {
+        spans.extend(hints.into_iter().flat_map(|(_, pair)| pair));
+    } else {
+        // Hints in priority order: `help` first, then the table's order.
+        let mut priority: Vec<usize> = (0..hints.len()).collect();
+        priority.sort_by_key(|&position| !hints[position].0);
+        // The message leaves room for the first hints, up to a third of the line (always
+        // for the first), and is shortened in the middle if it needs more.
+        let mut shown = vec![false; hints.len()];
+        let mut kept_width = 0;
+        for (rank, &position) in priority.iter().enumerate() {
+            let needed = pair_width(&hints[position].1);
+            if rank > 0 && kept_width + needed > width / 3 {
                 break;
             }
-            room -= needed;
-            spans.extend(pair.iter().cloned());
+            kept_width += needed;
+            shown[position] = true;
+        }
+        let room = width.saturating_sub(kept_width + 1);
+        if let Some((index, name, long_words)) = narrowing_part
+            && left_width > room
+        {
+            // The name shortened in its middle, then shorter words around it.
+            let short_words = (
+                "  narrowed: ".to_owned(),
+                format!(" ({} all)", app.keymap.label_of(Action::ClearNarrowing)),
+            );
+            let others = left_width - left[index].width();
+            for (before, after) in [long_words, short_words] {
+                let around = others + before.width() + after.width();
+                let keep = room.saturating_sub(around).max(12);
+                let text = format!("{before}{}{after}", shorten_middle(&name, keep));
+                left[index] = Span::styled(text, left[index].style);
+                left_width = left.iter().map(Span::width).sum();
+                if left_width <= room {
+                    break;
+                }
+            }
+        }
+        if left_width > room {
+            left = shorten_message(left, room, status_part, people_part);
+            left_width = left.iter().map(Span::width).sum();
+        }
+        // Then more hints, by priority, while they fit.
+        let mut spare = width.saturating_sub(left_width + kept_width + 1);
+        for &position in &priority {
+            let needed = pair_width(&hints[position].1);
+            if !shown[position] && needed <= spare {
+                spare -= needed;
+                shown[position] = true;
+            }
+        }
+        spans.extend(left);
+        spans.push(Span::raw(" ".repeat(spare + 1)));
+        // Shown in table order, as they always are.
+        for (position, (_, pair)) in hints.drain(..).enumerate() {
+            if shown[position] {
+                spans.extend(pair);
+            }
         }
     }
     frame.render_widget(
@@ -506,39 +675,99 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// The status line's message cut to `room` cells, shortened in the middle of its parts
+/// rather than at its end: the least pressing part first (who else matches, then the
+/// narrowing), the filter and what just happened last, so a confirmation keeps its words
+/// over a long narrowed name.
+fn shorten_message(
+    mut parts: Vec<Span<'static>>,
+    room: usize,
+    status: Option<usize>,
+    people: Option<usize>,
+) -> Vec<Span<'static>> {
+    let total = |parts: &[Span]| parts.iter().map(Span::width).sum::<usize>();
+    // The message is built filter, count, narrowing, status, people: shortened from its
+    // end (people, then the narrowing, the count, the filter), the status last.
+    let order: Vec<usize> = {
+        let last = parts.len();
+        let mut order: Vec<usize> = (0..last).rev().collect();
+        // The status (what just happened) goes last.
+        if let Some(status) = status {
+            order.retain(|&index| index != status);
+            order.push(status);
+        }
+        order
+    };
+    for index in order {
+        let over = total(&parts).saturating_sub(room);
+        if over == 0 {
+            break;
+        }
+        let part = &parts[index];
+        if part.content.trim().is_empty() {
+            // A separator: what it separates goes first.
+            continue;
+        }
+        let keep = part.width().saturating_sub(over);
+        // A part cut to a few cells says nothing: leave it out. Who else matches is said
+        // whole or not at all.
+        let keep = if keep < 8 || Some(index) == people {
+            0
+        } else {
+            keep
+        };
+        let shortened = shorten_middle(&part.content, keep);
+        parts[index] = Span::styled(shortened, part.style);
+    }
+    parts
+}
+
+/// `text` in at most `width` cells, its middle replaced by `…`.
+pub fn shorten_middle(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let characters: Vec<char> = text.chars().collect();
+    let budget = width - 1;
+    let head_budget = budget.div_ceil(2);
+    let tail_budget = budget - head_budget;
+    let mut head = String::new();
+    let mut used = 0;
+    for character in &characters {
+        let cell = unicode_width::UnicodeWidthChar::width(*character).unwrap_or(0);
+        if used + cell > head_budget {
+            break;
+        }
+        used += cell;
+        head.push(*character);
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for character in characters.iter().rev() {
+        let cell = unicode_width::UnicodeWidthChar::width(*character).unwrap_or(0);
+        if used + cell > tail_budget {
+            break;
+        }
+        used += cell;
+        tail.push(*character);
+    }
+    tail.reverse();
+    format!("{head}…{}", tail.into_iter().collect::<String>())
+}
+
 fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    let mut lines = vec![Line::styled("Keys", app.theme.heading), Line::default()];
-    for (command, label) in app.keymap.commands() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {label:<10}"), app.theme.key),
-            Span::raw(command.description),
-        ]));
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled("Filter syntax (fzf)", app.theme.heading));
-    for (syntax, meaning) in [
-        ("word", "fuzzy on names, words and prefixes on long text"),
-        ("'word", "exact"),
-        ("^word / word$", "prefix / suffix"),
-        ("!word", "exclude"),
-        ("a | b", "either"),
-        (
-            "country:us year:2023",
-            "qualifiers: country year kind partner city role lang",
-        ),
-    ] {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {syntax:<22}"), app.theme.key),
-            Span::raw(meaning),
-        ]));
-    }
+    let lines = super::help::lines(app, &app.filter);
     let lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines).block(block(
             app,
             &format!(
-                "Help ({} or {} closes)",
+                "Help ({} filters, {} or {} closes)",
+                app.keymap.label_of(Action::StartFilter),
                 app.keymap.label_of(Action::Escape),
                 app.keymap.label_of(Action::Quit)
             ),

@@ -16,7 +16,8 @@ pub fn explorer(width: u16, height: u16) -> App {
     )
 }
 
-/// Parses `<enter>`, `<esc>`, `<tab>`, `<s-tab>`, `<bs>`, `<up>`, `<down>`, `<home>`,
+/// Parses `<enter>`, `<esc>`, `<tab>`, `<s-tab>`, `<bs>`, `<up>`, `<down>`, `<left>`,
+/// `<right>`, `<home>`,
 /// `<end>`, `<pgup>`, `<pgdn>`, `<c-x>`; any other character is itself.
 pub fn parse_keys(sequence: &str) -> Vec<KeyEvent> {
     let mut keys = Vec::new();
@@ -34,6 +35,8 @@ pub fn parse_keys(sequence: &str) -> Vec<KeyEvent> {
                 "bs" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
                 "up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
                 "down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+                "left" => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+                "right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
                 "home" => KeyEvent::new(KeyCode::Home, KeyModifiers::NONE),
                 "end" => KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
                 "pgup" => KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE),

@@ -1,0 +1,107 @@
+//! What the status line tells a person in particular situations: the first copy under tmux.
+
+mod support;
+
+use support::keys::{explorer, type_keys};
+
+fn copy_first_choice(app: &mut accords::tui::app::App) {
+    type_keys(app, "y");
+    let Some(accords::tui::app::Overlay::Copy { items }) = app.overlays.last() else {
+        panic!("no copy menu: {:?}", app.overlays);
+    };
+    let key = items[0].key;
+    type_keys(app, &key.to_string());
+}
+
+#[test]
+fn under_tmux_the_first_copy_says_tmux_needs_set_clipboard_on() {
+    let mut app = explorer(120, 40);
+    app.under_tmux = true;
+    copy_first_choice(&mut app);
+    let first = app.status.clone().unwrap_or_default();
+    assert!(first.starts_with("sent to terminal clipboard: "), "{first}");
+    assert!(first.contains("set-clipboard on"), "{first}");
+    copy_first_choice(&mut app);
+    let second = app.status.clone().unwrap_or_default();
+    assert!(
+        second.starts_with("sent to terminal clipboard: "),
+        "{second}"
+    );
+    assert!(!second.contains("tmux"), "said once: {second}");
+
+    // Outside tmux, never.
+    let mut app = explorer(120, 40);
+    copy_first_choice(&mut app);
+    let status = app.status.clone().unwrap_or_default();
+    assert!(!status.contains("tmux"), "{status}");
+}
+
+/// `accords check DIR`: exit code and stderr.
+fn check(directory: &std::path::Path) -> (i32, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_accords"))
+        .args(["check", directory.to_str().expect("a UTF-8 path")])
+        .output()
+        .expect("accords runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_file_that_fails_to_parse_is_the_one_problem_reported_not_the_ids_it_defines() {
+    let good = include_str!("fixtures/good/minimal.yaml");
+    let (announcements, rest) = good.split_at(good.find("institutions:").expect("a section"));
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(directory.path().join("a.yaml"), announcements).expect("write");
+    // A misspelt field: b.yaml, which defines every id a.yaml refers to, does not parse.
+    std::fs::write(
+        directory.path().join("b.yaml"),
+        rest.replacen("    name: Alpha Institute", "    nmae: Alpha Institute", 1),
+    )
+    .expect("write");
+    let (code, stderr) = check(directory.path());
+    assert_ne!(code, 0, "{stderr}");
+    assert!(stderr.contains("b.yaml:"), "{stderr}");
+    assert!(
+        stderr.contains("unknown field `nmae`; did you mean `name`?"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("has the id"), "{stderr}");
+    assert!(!stderr.contains("a.yaml"), "{stderr}");
+
+    // Once it parses, a reference that really is wrong is reported again.
+    std::fs::write(
+        directory.path().join("b.yaml"),
+        rest.replacen("  - id: beta", "  - id: betta", 1),
+    )
+    .expect("write");
+    let (code, stderr) = check(directory.path());
+    assert_ne!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("no institution has the id `beta`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn while_the_problems_panel_shows_the_status_line_does_not_say_fixed_and_reloaded() {
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let file = directory.path().join("minimal.yaml");
+    let good = include_str!("fixtures/good/minimal.yaml");
+    let broken = good.replacen("    name: Alpha Institute", "    nmae: Alpha Institute", 1);
+    let load = |text: &str| {
+        std::fs::write(&file, text).expect("write");
+        accords::dataset::Dataset::load(&file)
+    };
+    let mut app = explorer(120, 40);
+    app.reloaded(load(&broken));
+    assert!(app.dataset_error.is_some());
+    app.reloaded(load(good));
+    assert_eq!(app.status.as_deref(), Some("dataset fixed and reloaded"));
+    assert!(app.dataset_error.is_none());
+    // Broken again before any key: the panel shows, and the status line no longer says fixed.
+    app.reloaded(load(&broken));
+    assert!(app.dataset_error.is_some());
+    assert_eq!(app.status, None);
+}
