@@ -987,8 +987,7 @@ mod tests {
         assert_eq!(override_key.label(), "<U+202E>");
         let joiner = Key::parse("\u{200d}").expect("one character is a key");
         assert_eq!(joiner.label(), "<U+200D>");
-        let mut keymap = Keymap::default();
-        assert!(keymap.bind("quit", vec![override_key]));
+        let keymap = Keymap::with_bindings(&[("quit", vec![override_key])]);
         let hint = keymap
             .hints(Context::Main)
             .find(|(command, _)| command.name == "quit")
