@@ -19,7 +19,7 @@ use super::rows::{
 };
 use super::theme::Theme;
 use super::view;
-use crate::search::suggest::{self, Suggestion};
+use crate::search::suggest::Suggestion;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -593,15 +593,7 @@ impl App {
     /// focused list's cursor lands on its best hit, as fzf's does, and Details follows it,
     /// but the Timeline is not narrowed: only a move a person makes narrows it.
     fn show_lists(&mut self, lists: Lists) {
-        let nothing = lists.timeline.is_empty()
-            && lists.institutions.is_empty()
-            && lists.contacts.is_empty()
-            && lists.people.is_empty();
-        self.suggestion = if nothing && !self.query.is_empty() {
-            suggest::suggest(&self.index, &self.query)
-        } else {
-            None
-        };
+        self.suggestion = lists.suggestion.clone();
         let best = lists.best;
         if self.overlays.contains(&Overlay::Contacts) || self.overlays.contains(&Overlay::People) {
             self.contacts = lists.contacts;

@@ -18,6 +18,7 @@ use crate::dataset::{Dataset, PartialDate, Record};
 use crate::search::index::{Hit, SearchIndex};
 use crate::search::matcher::Prepared;
 use crate::search::query::Query;
+use crate::search::suggest::{self, Suggestion};
 
 /// What the lists are made from: the parts of the explorer's state they read, as
 /// handles to the shared data, so that the background worker ([`ListsJob`]) can hold
@@ -608,6 +609,10 @@ pub struct Lists {
     pub best: BestRows,
     /// The rows listed because they concern a match, dimmed.
     pub related: Related,
+    /// When the filter matches nothing: a term of it that matches nothing and the
+    /// dataset's closest word. Worked out here, off the UI thread, as it reads the
+    /// dataset's whole vocabulary.
+    pub suggestion: Option<Suggestion>,
 }
 
 /// The row of each list that scores best (as `search` ranks): where the cursor goes
@@ -635,6 +640,7 @@ pub fn lists(from: &Sources) -> Lists {
             people: (0..from.dataset.people.len()).collect(),
             best: BestRows::default(),
             related: Related::default(),
+            suggestion: None,
         };
     };
     let candidates = from
@@ -686,5 +692,10 @@ pub fn lists(from: &Sources) -> Lists {
             people: best_person,
         },
         related,
+        suggestion: split
+            .hits
+            .is_empty()
+            .then(|| suggest::suggest(&from.index, &from.query))
+            .flatten(),
     }
 }
