@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use crate::background::{Job, Signal};
 use crate::dataset::{Dataset, PartialDate, Record};
+use crate::search::fields::{FieldClass, WEIGHT_STEP};
 use crate::search::index::{Hit, SearchIndex};
 use crate::search::matcher::Prepared;
 use crate::search::query::Query;
@@ -434,6 +435,11 @@ fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Relat
     if free.is_empty() {
         return Related::default();
     }
+    // Matching every free group in a name or place scores at least this: a hit scoring
+    // less is no source, and is not looked at again.
+    let least = i64::try_from(free.len())
+        .unwrap_or(i64::MAX)
+        .saturating_mul(FieldClass::Place.weight() * WEIGHT_STEP);
     let (free, rest) = (Query { groups: free }, Query { groups: rest });
     let (free, rest_prepared) = (Prepared::new(&free), Prepared::new(&rest));
     let still_matches = |record: Record| {
@@ -463,7 +469,7 @@ fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Relat
         let Some(institution) = institution_of(index.entries[hit.entry].record) else {
             continue;
         };
-        if !index.entry_matches(hit.entry, &free, true) {
+        if hit.score < least || !index.entry_matches(hit.entry, &free, true) {
             continue;
         }
         for &announcement in dataset.partnered_in(institution) {
@@ -482,7 +488,7 @@ fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Relat
         let Some(person) = person_of(index.entries[hit.entry].record) else {
             continue;
         };
-        if !index.entry_matches(hit.entry, &free, true) {
+        if hit.score < least || !index.entry_matches(hit.entry, &free, true) {
             continue;
         }
         for role in &dataset.people[person].roles {
