@@ -95,10 +95,12 @@ impl FieldClass {
         }
     }
 
-    /// Whether the index keeps this class with the word-matched fields (summarised by
-    /// the pairs their words begin with) rather than with the letter-matched ones.
+    /// Whether the index keeps this class with the prose-like fields (summarised by the
+    /// pairs their words begin with), which a hit in any other field makes needless to
+    /// read: every such class weighs less than all the others. Emails match by words
+    /// too, but are few and short, and weigh more than references.
     pub fn by_words(self) -> bool {
-        self.rule() == ClassRule::WordPrefix
+        matches!(self, FieldClass::Enumeration | FieldClass::Prose)
     }
 
     pub fn to_bits(self) -> u8 {
@@ -404,5 +406,28 @@ pub fn id_of(dataset: &Dataset, record: Record) -> &str {
         Record::Institution(index) => &dataset.institutions[index].id,
         Record::Person(index) => &dataset.people[index].id,
         Record::Contact(index) => &dataset.contacts[index].id,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index reads prose-like fields only when no other field of the record matched
+    /// as well as they could: that needs every one of them lighter than all the others.
+    #[test]
+    fn prose_like_classes_weigh_less_than_all_others() {
+        let lightest_other = FieldClass::ALL
+            .iter()
+            .filter(|class| !class.by_words())
+            .map(|class| class.weight())
+            .min()
+            .unwrap();
+        for class in FieldClass::ALL.iter().filter(|class| class.by_words()) {
+            assert!(class.weight() < lightest_other, "{class:?}");
+        }
+        for class in FieldClass::ALL {
+            assert_eq!(FieldClass::from_bits(class.to_bits()), class);
+        }
     }
 }
