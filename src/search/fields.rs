@@ -95,10 +95,12 @@ impl FieldClass {
         }
     }
 
-    /// Whether the index keeps this class with the word-matched fields (summarised by
-    /// the pairs their words begin with) rather than with the letter-matched ones.
+    /// Whether the index keeps this class with the prose-like fields (summarised by the
+    /// pairs their words begin with), which a hit in any other field makes needless to
+    /// read: every such class weighs less than all the others. Emails match by words
+    /// too, but are few and short, and weigh more than references.
     pub fn by_words(self) -> bool {
-        self.rule() == ClassRule::WordPrefix
+        matches!(self, FieldClass::Enumeration | FieldClass::Prose)
     }
 
     pub fn to_bits(self) -> u8 {
@@ -440,4 +442,27 @@ fn facet_co_partners(dataset: &Dataset, index: usize) -> Vec<usize> {
     partners.sort_unstable();
     partners.dedup();
     partners
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index reads prose-like fields only when no other field of the record matched
+    /// as well as they could: that needs every one of them lighter than all the others.
+    #[test]
+    fn prose_like_classes_weigh_less_than_all_others() {
+        let lightest_other = FieldClass::ALL
+            .iter()
+            .filter(|class| !class.by_words())
+            .map(|class| class.weight())
+            .min()
+            .unwrap();
+        for class in FieldClass::ALL.iter().filter(|class| class.by_words()) {
+            assert!(class.weight() < lightest_other, "{class:?}");
+        }
+        for class in FieldClass::ALL {
+            assert_eq!(FieldClass::from_bits(class.to_bits()), class);
+        }
+    }
 }

@@ -386,7 +386,7 @@ impl SearchIndex {
     }
 
     /// Every distinct word of the searched texts, folded, built the first time a
-    /// spelling suggestion is asked for.
+    /// spelling suggestion is asked for (off the UI thread: see `tui::rows`).
     pub fn vocabulary(&self) -> &[Box<str>] {
         self.vocabulary.get_or_init(|| {
             let mut words: Vec<Box<str>> = [&self.short, &self.long]

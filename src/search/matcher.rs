@@ -647,8 +647,8 @@ fn short_ceiling(term: &Term) -> i64 {
     }
 }
 
-/// No word-matched field (an email, an enumeration, prose) scores this much: a hit in a
-/// letter-matched field that does makes reading them needless.
+/// No prose-like field (an enumeration, prose) scores this much: a hit in another
+/// field that does makes reading them needless.
 fn word_fields_ceiling() -> i64 {
     FieldClass::ALL
         .iter()

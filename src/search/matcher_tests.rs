@@ -372,3 +372,65 @@ proptest! {
         }
     }
 }
+
+fn class_score(query: &str, text: &str, class: FieldClass) -> Option<i64> {
+    let query = parse(query);
+    let term = &query.groups[0].terms[0];
+    text_score(term, fold(text).as_str(), FieldKind::Class(class), None)
+}
+
+#[test]
+fn each_class_of_field_matches_by_its_own_rule() {
+    // Emails by the prefix of the address or of its parts.
+    for query in ["presse", "gustaveroussy", "fr"] {
+        assert!(class_score(query, "presse@gustaveroussy.fr", FieldClass::Email).is_some());
+    }
+    assert!(class_score("resse", "presse@gustaveroussy.fr", FieldClass::Email).is_none());
+    // Phones by their digits, whatever separates them.
+    for query in ["0142", "42", "0142115059"] {
+        assert!(
+            class_score(query, "01 42 11 50 59", FieldClass::Phone).is_some(),
+            "{query}"
+        );
+    }
+    assert!(class_score("0143", "01 42 11 50 59", FieldClass::Phone).is_none());
+    // Dates by prefix.
+    assert!(class_score("2023-10", "2023-10-16", FieldClass::Date).is_some());
+    assert!(class_score("10-16", "2023-10-16", FieldClass::Date).is_none());
+    // Enumerations and prose by words and word prefixes only.
+    assert!(class_score("rank", "world-rank", FieldClass::Enumeration).is_some());
+    assert!(class_score("soria", "research-organisation", FieldClass::Enumeration).is_none());
+    // Names fuzzily, but never scattered across a long name's words.
+    assert!(class_score("hms", "Harvard Medical School", FieldClass::Name).is_some());
+    assert!(
+        class_score(
+            "soria",
+            "Memorial Sloan Kettering Cancer Center",
+            FieldClass::Name
+        )
+        .is_none()
+    );
+}
+
+#[test]
+fn a_heavier_class_always_outranks_a_lighter_one() {
+    // The weakest hit in a record's own name beats the best in a reference to another.
+    let weak_name = class_score("hms", "Harvard Medical School", FieldClass::Name).unwrap();
+    let strong_reference = class_score("harvard", "Harvard", FieldClass::Reference).unwrap();
+    assert!(
+        weak_name > strong_reference,
+        "{weak_name} {strong_reference}"
+    );
+    let mut weights: Vec<i64> = FieldClass::ALL.iter().map(|class| class.weight()).collect();
+    let sorted = {
+        let mut sorted = weights.clone();
+        sorted.sort_unstable_by(|a, b| b.cmp(a));
+        sorted
+    };
+    assert_eq!(
+        weights, sorted,
+        "FieldClass::ALL goes from heaviest to lightest"
+    );
+    weights.dedup();
+    assert!(weights.len() >= 6);
+}

@@ -66,10 +66,19 @@ pub fn score(text: &str, pattern: &str, positions: Option<&mut Vec<usize>>) -> O
     if !could_match(text, pattern) {
         return None;
     }
+    let mut chars = pattern.chars();
+    if let (Some(first), Some(second), None) = (chars.next(), chars.next(), chars.next()) {
+        return two_initials(text, first, second, positions);
+    }
     SCRATCH.with(|scratch| {
         let mut scratch = scratch.borrow_mut();
         // Positions need the whole table to trace back; a score, two rows of it.
         scratch.load(text, pattern, positions.is_none());
+        // Most texts that get this far do not match: bit-parallel runs of both rules
+        // say so at a fraction of the programmes' cost, which then only score matches.
+        if scratch.pattern.len() <= 64 && !scratch.may_match() {
+            return None;
+        }
         let found = scratch
             .gapped()
             .into_iter()
@@ -80,6 +89,31 @@ pub fn score(text: &str, pattern: &str, positions: Option<&mut Vec<usize>>) -> O
         }
         Some(found.0)
     })
+}
+
+/// A term of two chars that is no substring can only be two initials (`gr` for
+/// "Gustave Roussy"): the second keystroke of every query asks this of nearly every
+/// field, so it is answered without the programmes, with the score they give.
+fn two_initials(
+    text: &str,
+    first: char,
+    second: char,
+    positions: Option<&mut Vec<usize>>,
+) -> Option<i64> {
+    let starts = || {
+        text.char_indices()
+            .enumerate()
+            .filter(|&(_, (byte, _))| is_word_start(text, byte))
+    };
+    // The earliest first initial scores best (a prefix bonus at the start); any second
+    // initial after it, not next to it, scores the same.
+    let (first_at, _) = starts().find(|&(_, (_, character))| character == first)?;
+    let (second_at, _) =
+        starts().find(|&(at, (_, character))| at > first_at + 1 && character == second)?;
+    if let Some(positions) = positions {
+        positions.extend([first_at, second_at]);
+    }
+    Some(first_quality(first_at) + MATCH + WORD_START_BONUS - GAP_PENALTY)
 }
 
 /// What both scattered rules need, checked cheaply before either runs: the pattern's
@@ -274,6 +308,63 @@ impl Scratch {
             state = back % states;
         }
         positions
+    }
+
+    /// Whether either rule can match, by following every alignment at once as bits
+    /// (bit `k`: the pattern's first `k + 1` chars matched, ending here), per state.
+    /// Needs a pattern of at most 64 chars.
+    fn may_match(&self) -> bool {
+        let count = self.pattern.len();
+        let last = 1_u64 << (count - 1);
+        // Word runs: alignments ending at the previous position, and at any before it.
+        let mut runs_here = [0_u64; RUN_STATES];
+        let mut runs_before = [0_u64; RUN_STATES];
+        // Gapped runs: alignments ending 1, 2 and 3 positions back, per gaps used.
+        let mut gapped = [[0_u64; GAP_STATES]; MAX_GAP_CHARS + 1];
+        // Gaps may follow only the first MIN_RUN_BEFORE_GAP chars matched.
+        let may_gap_after = !((1_u64 << (MIN_RUN_BEFORE_GAP - 1)) - 1);
+        for (position, &character) in self.text.iter().enumerate() {
+            let equal = self
+                .pattern
+                .iter()
+                .enumerate()
+                .filter(|&(_, &wanted)| wanted == character)
+                .fold(0_u64, |bits, (index, _)| bits | 1 << index);
+            let start = self.starts[position];
+            let first = u64::from(start && equal & 1 != 0);
+            let mut runs = [0_u64; RUN_STATES];
+            runs[FIRST_ONE] = first;
+            for state in 0..RUN_STATES {
+                if let Some(next) = run_continues(state) {
+                    runs[next] |= (runs_here[state] << 1) & equal;
+                }
+                if start && let Some(next) = run_jumps(state) {
+                    runs[next] |= (runs_before[state] << 1) & equal;
+                }
+            }
+            let mut gaps = [0_u64; GAP_STATES];
+            gaps[0] = first;
+            for (skipped, ends) in gapped.iter().enumerate() {
+                for state in 0..GAP_STATES {
+                    let from = ends[state];
+                    if skipped == 0 {
+                        gaps[state] |= (from << 1) & equal;
+                    } else if state + 1 < GAP_STATES {
+                        gaps[state + 1] |= ((from & may_gap_after) << 1) & equal;
+                    }
+                }
+            }
+            if runs.iter().chain(&gaps).any(|bits| bits & last != 0) {
+                return true;
+            }
+            for state in 0..RUN_STATES {
+                runs_before[state] |= runs_here[state];
+            }
+            runs_here = runs;
+            gapped.rotate_right(1);
+            gapped[0] = gaps;
+        }
+        false
     }
 
     /// A run that starts a word, with small gaps after its first two chars.
@@ -502,6 +593,44 @@ mod tests {
         positions.clear();
         score("institut bergonie", "bergnie", Some(&mut positions));
         assert_eq!(positions, vec![9, 10, 11, 12, 14, 15, 16]);
+    }
+
+    proptest::proptest! {
+        /// The bit-parallel check never rules out what the programmes find.
+        #[test]
+        fn the_quick_check_agrees_with_the_programmes(
+            text in "[abc -]{0,24}",
+            pattern in "[abc]{1,6}",
+        ) {
+            SCRATCH.with(|scratch| {
+                let mut scratch = scratch.borrow_mut();
+                scratch.load(&text, &pattern, false);
+                let found = scratch.gapped().is_some() || scratch.word_runs().is_some();
+                proptest::prop_assert_eq!(scratch.may_match(), found, "{} {}", text, pattern);
+                Ok(())
+            })?;
+        }
+    }
+
+    proptest::proptest! {
+        /// Two initials are scored as the programmes score them.
+        #[test]
+        fn two_initials_agree_with_the_programmes(
+            text in "[abc -]{0,24}",
+            pattern in "[abc]{2}",
+        ) {
+            let mut chars = pattern.chars();
+            let (first, second) = (chars.next().unwrap(), chars.next().unwrap());
+            let quick = two_initials(&text, first, second, None);
+            let full = SCRATCH.with(|scratch| {
+                let mut scratch = scratch.borrow_mut();
+                scratch.load(&text, &pattern, true);
+                scratch.word_runs().map(|(quality, _)| quality)
+            });
+            if !text.contains(&pattern) {
+                proptest::prop_assert_eq!(quick, full, "{} {}", text, pattern);
+            }
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::rows::{
 use super::source_view::SourceView;
 use super::theme::Theme;
 use super::view;
-use crate::search::suggest::{self, Suggestion};
+use crate::search::suggest::Suggestion;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -758,15 +758,7 @@ impl App {
             self.suggestion = None;
             return;
         }
-        let nothing = lists.timeline.is_empty()
-            && lists.institutions.is_empty()
-            && lists.contacts.is_empty()
-            && lists.people.is_empty();
-        self.suggestion = if nothing && !self.query.is_empty() {
-            suggest::suggest(&self.index, &self.query)
-        } else {
-            None
-        };
+        self.suggestion = lists.suggestion.clone();
         let best = lists.best;
         if self.overlays.contains(&Overlay::Contacts) || self.overlays.contains(&Overlay::People) {
             self.contacts = lists.contacts;

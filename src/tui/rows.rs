@@ -15,9 +15,11 @@ use rayon::prelude::*;
 
 use crate::background::{Job, Signal};
 use crate::dataset::{Dataset, PartialDate, Record};
+use crate::search::fields::{FieldClass, WEIGHT_STEP};
 use crate::search::index::{Hit, SearchIndex};
 use crate::search::matcher::Prepared;
 use crate::search::query::Query;
+use crate::search::suggest::{self, Suggestion};
 
 /// What the lists are made from: the parts of the explorer's state they read, as
 /// handles to the shared data, so that the background worker ([`ListsJob`]) can hold
@@ -433,6 +435,11 @@ fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Relat
     if free.is_empty() {
         return Related::default();
     }
+    // Matching every free group in a name or place scores at least this: a hit scoring
+    // less is no source, and is not looked at again.
+    let least = i64::try_from(free.len())
+        .unwrap_or(i64::MAX)
+        .saturating_mul(FieldClass::Place.weight() * WEIGHT_STEP);
     let (free, rest) = (Query { groups: free }, Query { groups: rest });
     let (free, rest_prepared) = (Prepared::new(&free), Prepared::new(&rest));
     let still_matches = |record: Record| {
@@ -462,7 +469,7 @@ fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Relat
         let Some(institution) = institution_of(index.entries[hit.entry].record) else {
             continue;
         };
-        if !index.entry_matches(hit.entry, &free, true) {
+        if hit.score < least || !index.entry_matches(hit.entry, &free, true) {
             continue;
         }
         for &announcement in dataset.partnered_in(institution) {
@@ -481,7 +488,7 @@ fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Relat
         let Some(person) = person_of(index.entries[hit.entry].record) else {
             continue;
         };
-        if !index.entry_matches(hit.entry, &free, true) {
+        if hit.score < least || !index.entry_matches(hit.entry, &free, true) {
             continue;
         }
         for role in &dataset.people[person].roles {
@@ -608,6 +615,10 @@ pub struct Lists {
     pub best: BestRows,
     /// The rows listed because they concern a match, dimmed.
     pub related: Related,
+    /// When the filter matches nothing: a term of it that matches nothing and the
+    /// dataset's closest word. Worked out here, off the UI thread, as it reads the
+    /// dataset's whole vocabulary.
+    pub suggestion: Option<Suggestion>,
 }
 
 /// The row of each list that scores best (as `search` ranks): where the cursor goes
@@ -635,6 +646,7 @@ pub fn lists(from: &Sources) -> Lists {
             people: (0..from.dataset.people.len()).collect(),
             best: BestRows::default(),
             related: Related::default(),
+            suggestion: None,
         };
     };
     let candidates = from
@@ -686,5 +698,10 @@ pub fn lists(from: &Sources) -> Lists {
             people: best_person,
         },
         related,
+        suggestion: split
+            .hits
+            .is_empty()
+            .then(|| suggest::suggest(&from.index, &from.query))
+            .flatten(),
     }
 }
