@@ -172,9 +172,18 @@ impl<'a> RecordFields<'a> {
 
     fn profile(profile: &'a Profile, sink: &mut impl FieldSink<'a>) {
         sink.field(FieldClass::Prose, &profile.text);
+        if let Some(about) = &profile.about {
+            sink.field(FieldClass::Prose, about);
+        }
+        for handle in &profile.handles {
+            sink.field(FieldClass::Prose, handle);
+        }
         for claim in &profile.claims {
             sink.field(FieldClass::Enumeration, &claim.topic);
             sink.field(FieldClass::Prose, &claim.as_written);
+            if let Some(source) = &claim.source {
+                sink.field(FieldClass::Prose, source);
+            }
         }
     }
 
@@ -192,6 +201,9 @@ impl<'a> RecordFields<'a> {
         sink.field(FieldClass::Enumeration, &announcement.kind);
         sink.field(FieldClass::Date, &announcement.date);
         sink.field(FieldClass::Prose, &announcement.summary);
+        for line in &announcement.standfirst {
+            sink.field(FieldClass::Prose, line);
+        }
         sink.facet(Facet::Year, year_of(&announcement.date));
         sink.facet(Facet::Kind, &announcement.kind);
         sink.facet(Facet::Language, &announcement.language);
