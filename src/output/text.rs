@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::dataset::{Dataset, PartialDate, Record};
-use crate::sanitize::sanitize;
+use crate::dataset::{Dataset, Record};
+use crate::sanitize::{sanitize, sanitize_multiline};
 
 struct Writer {
     out: String,
@@ -38,11 +38,35 @@ impl Writer {
         self.wrapped("  ", "  ", value);
     }
 
+    /// Writes `value` wrapped to the width: the first line after `first`, the others after
+    /// `rest`. A line feed in the value starts a new line and a blank line a new paragraph,
+    /// as in the release; other control characters stay visible placeholders.
     fn wrapped(&mut self, first: &str, rest: &str, value: &str) {
-        let clean = sanitize(value);
+        let clean = sanitize_multiline(value);
+        let mut started = false;
+        let mut blank = false;
+        for source_line in clean.split('\n') {
+            if source_line.trim().is_empty() {
+                // One empty line between paragraphs, however many the value has.
+                blank = started;
+                continue;
+            }
+            if blank {
+                self.out.push('\n');
+                blank = false;
+            }
+            self.words(if started { rest } else { first }, rest, source_line);
+            started = true;
+        }
+        if !started {
+            let _ = writeln!(self.out, "{}", first.trim_end());
+        }
+    }
+
+    fn words(&mut self, first: &str, rest: &str, text: &str) {
         let mut line = first.to_owned();
         let mut empty = true;
-        for word in clean.split_whitespace() {
+        for word in text.split_whitespace() {
             if !empty && line.width() + 1 + word.width() > self.width {
                 let _ = writeln!(self.out, "{}", line.trim_end());
                 line = rest.to_owned();
@@ -206,29 +230,26 @@ fn announcement(writer: &mut Writer, dataset: &Dataset, index: usize) {
     }
 }
 
+/// An event in an announcement's list: when, what, where, and whether it was held.
 fn event_line(event: &crate::dataset::Event) -> String {
-    let date = PartialDate::parse(&event.date)
-        .map_or_else(|_| event.date.to_string(), |date| date.to_string());
-    let mut line = match event.qualifier {
-        Some(qualifier) => format!("{} {date}", qualifier.as_str()),
-        None => date,
-    };
-    let _ = write!(line, " — {}", event.title);
+    let mut line = format!("{} — {}", event.when(), event.title);
     if let Some(place) = &event.place {
         let _ = write!(line, ", {place}");
     }
-    if let Some(status) = event.status {
-        let _ = write!(
-            line,
-            " ({})",
-            if status == crate::dataset::model::EventStatus::Held {
-                "held"
-            } else {
-                "planned"
-            }
-        );
+    if let Some(status) = event_status(event) {
+        let _ = write!(line, " ({status})");
     }
     line
+}
+
+fn event_status(event: &crate::dataset::Event) -> Option<&'static str> {
+    event.status.map(|status| {
+        if status == crate::dataset::model::EventStatus::Held {
+            "held"
+        } else {
+            "planned"
+        }
+    })
 }
 
 fn institution(writer: &mut Writer, dataset: &Dataset, index: usize) {
@@ -309,6 +330,30 @@ fn institution(writer: &mut Writer, dataset: &Dataset, index: usize) {
             }
         }
     }
+    let contacts = dataset.contacts_of(index);
+    if !contacts.is_empty() {
+        writer.heading("Press contacts");
+        for contact in contacts {
+            let item = &dataset.contacts[contact];
+            let releases: Vec<String> = dataset
+                .contact_announcements(contact)
+                .into_iter()
+                .rev()
+                .map(|announcement| {
+                    let announcement = &dataset.announcements[announcement];
+                    format!("{} {}", announcement.date, announcement.id)
+                })
+                .collect();
+            writer.item(&format!(
+                "{} ({}, {}) — listed in {}",
+                item.name,
+                item.organization,
+                item.id,
+                releases.join(", ")
+            ));
+            channels(writer, dataset, contact);
+        }
+    }
     let history = dataset.claim_history(index);
     if !history.is_empty() {
         writer.heading(&format!(
@@ -380,14 +425,11 @@ fn contact(writer: &mut Writer, dataset: &Dataset, index: usize) {
     writer.field("id", &contact.id);
     writer.field("organization", &contact.organization);
     writer.field("represents", dataset.institution_name(&contact.represents));
-    for phone in dataset.phones_of(index) {
-        writer.field("phone", phone);
-    }
-    for email in dataset.emails_of(index) {
-        writer.field("email", email);
-    }
+    channels(writer, dataset, index);
     writer.heading("Listed in");
-    for (announcement, listing) in dataset.listings_of(index) {
+    let mut listings: Vec<_> = dataset.listings_of(index).collect();
+    listings.reverse();
+    for (announcement, listing) in listings {
         let announcement = &dataset.announcements[announcement];
         writer.item(&format!(
             "{} {} ({})",
@@ -402,12 +444,26 @@ fn contact(writer: &mut Writer, dataset: &Dataset, index: usize) {
     }
 }
 
+/// A contact's phones and emails, each with the years of the releases that give it,
+/// latest first.
+fn channels(writer: &mut Writer, dataset: &Dataset, contact: usize) {
+    for phone in dataset.channels_of(contact, false) {
+        writer.field("phone", &phone.with_releases(dataset));
+    }
+    for email in dataset.channels_of(contact, true) {
+        writer.field("email", &email.with_releases(dataset));
+    }
+}
+
 fn event(writer: &mut Writer, dataset: &Dataset, announcement: usize, item: usize) {
     let parent = &dataset.announcements[announcement];
     let event = &parent.events[item];
     writer.heading(&event.title);
     writer.field("id", &event.id);
-    writer.field("when", &event_line(event));
+    // The heading is the title: "when" says only when, as Details does.
+    writer.field("when", &event.when());
+    writer.field("place", event.place.as_deref().unwrap_or(""));
+    writer.field("status", event_status(event).unwrap_or(""));
     writer.field("written", event.as_written.as_deref().unwrap_or(""));
     writer.field(
         "announcement",

@@ -27,18 +27,27 @@ pub fn copy_items(dataset: &Dataset, record: Record) -> Vec<CopyItem> {
     match record {
         Record::Contact(index) => {
             let contact = &dataset.contacts[index];
-            for email in dataset.emails_of(index) {
-                choices.push((format!("email {email}"), email.to_owned()));
+            // Latest release first: the newest address is the one to try first.
+            let emails = dataset.channels_of(index, true);
+            let phones = dataset.channels_of(index, false);
+            for email in &emails {
+                choices.push((
+                    format!("email {}", email.with_releases(dataset)),
+                    email.value.to_owned(),
+                ));
             }
-            for phone in dataset.phones_of(index) {
-                choices.push((format!("phone {phone}"), phone.to_owned()));
+            for phone in &phones {
+                choices.push((
+                    format!("phone {}", phone.with_releases(dataset)),
+                    phone.value.to_owned(),
+                ));
             }
             let mut whole = format!("{}\n{}\n", contact.name, contact.organization);
-            for phone in dataset.phones_of(index) {
-                whole.push_str(&format!("tel: {phone}\n"));
+            for phone in &phones {
+                whole.push_str(&format!("tel: {}\n", phone.value));
             }
-            for email in dataset.emails_of(index) {
-                whole.push_str(&format!("email: {email}\n"));
+            for email in &emails {
+                whole.push_str(&format!("email: {}\n", email.value));
             }
             choices.push((format!("contact {} as text", contact.name), whole));
         }

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::dataset::provenance::PassageKind;
-use crate::dataset::{Dataset, PartialDate, Record};
-use crate::sanitize::sanitize;
+use crate::dataset::{Dataset, Record};
+use crate::sanitize::{sanitize, sanitize_multiline};
 
 use super::app::{App, Pane};
 use super::theme::{SELECTION_SYMBOL, Theme};
@@ -89,7 +89,7 @@ impl Builder<'_> {
         }
         let label = format!("{label:<10} ");
         let indent = label.width();
-        for (position, piece) in wrap(&sanitize(value), self.width.saturating_sub(indent).max(8))
+        for (position, piece) in wrap(&sanitize_multiline(value), self.width.saturating_sub(indent).max(8))
             .into_iter()
             .enumerate()
         {
@@ -106,13 +106,13 @@ impl Builder<'_> {
     }
 
     fn paragraph(&mut self, text: &str, style: Style) {
-        for piece in wrap(&sanitize(text), self.width) {
+        for piece in wrap(&sanitize_multiline(text), self.width) {
             self.content.lines.push(Line::styled(piece, style));
         }
     }
 
     fn item(&mut self, text: &str) {
-        for (position, piece) in wrap(&sanitize(text), self.width.saturating_sub(2).max(8))
+        for (position, piece) in wrap(&sanitize_multiline(text), self.width.saturating_sub(2).max(8))
             .into_iter()
             .enumerate()
         {
@@ -131,16 +131,37 @@ impl Builder<'_> {
         let Some(target) = self.record else {
             return self.item(text);
         };
+        self.selectable(text, target, passage, "· ", self.theme.base);
+    }
+
+    /// A link that is also a fact, with its passage.
+    fn fact_link(&mut self, text: &str, target: Record, passage: Option<PassageSpot>) {
+        self.selectable(text, target, passage, "→ ", self.theme.link);
+    }
+
+    /// A selectable line, wrapped with a hanging indent so nothing is cut; the selected one
+    /// shows the selection symbol.
+    fn selectable(
+        &mut self,
+        text: &str,
+        target: Record,
+        passage: Option<PassageSpot>,
+        lead: &str,
+        style: Style,
+    ) {
         let number = self.content.links.len();
         let selected = self.selected_link == Some(number);
         let (lead, style) = if selected {
             (SELECTION_SYMBOL, self.theme.selection)
         } else {
-            ("· ", self.theme.base)
+            (lead, style)
         };
         let line = self.content.lines.len();
         let width = self.width.saturating_sub(lead.width()).max(8);
-        for (position, piece) in wrap(&sanitize(text), width).into_iter().enumerate() {
+        for (position, piece) in wrap(&sanitize_multiline(text), width)
+            .into_iter()
+            .enumerate()
+        {
             let lead = if position == 0 {
                 lead.to_owned()
             } else {
@@ -151,30 +172,6 @@ impl Builder<'_> {
                 Span::styled(piece, style),
             ]));
         }
-        self.content.links.push(LinkSpot {
-            line,
-            target,
-            passage,
-        });
-    }
-
-    /// A link that is also a fact, with its passage.
-    fn fact_link(&mut self, text: &str, target: Record, passage: Option<PassageSpot>) {
-        let number = self.content.links.len();
-        let selected = self.selected_link == Some(number);
-        let (lead, style) = if selected {
-            (SELECTION_SYMBOL, self.theme.selection)
-        } else {
-            ("→ ", self.theme.link)
-        };
-        let line = self.content.lines.len();
-        let text = sanitize(text);
-        let budget = self.width.saturating_sub(lead.width()).max(1);
-        let shown = fit(&text, budget);
-        self.content.lines.push(Line::from(vec![
-            Span::styled(lead, style),
-            Span::styled(shown, style),
-        ]));
         self.content.links.push(LinkSpot {
             line,
             target,
@@ -360,14 +357,10 @@ fn announcement(builder: &mut Builder, dataset: &Dataset, index: usize) {
     }
 }
 
+/// An event as the Timeline lists it: when, then what.
 pub fn event_label(dataset: &Dataset, announcement: usize, event: usize) -> String {
     let event = &dataset.announcements[announcement].events[event];
-    let date = PartialDate::parse(&event.date)
-        .map_or_else(|_| event.date.to_string(), |date| date.to_string());
-    match event.qualifier {
-        Some(qualifier) => format!("{} {date} {}", qualifier.as_str(), event.title),
-        None => format!("{date} {}", event.title),
-    }
+    format!("{} {}", event.when(), event.title)
 }
 
 fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
@@ -462,6 +455,32 @@ fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
                 &format!("{} — {}", item.name, roles.join("; ")),
                 Record::Person(person),
             );
+        }
+    }
+    let contacts = dataset.contacts_of(index);
+    if !contacts.is_empty() {
+        builder.heading("Press contacts");
+        for contact in contacts {
+            let item = &dataset.contacts[contact];
+            let years: Vec<&str> = dataset
+                .contact_announcements(contact)
+                .into_iter()
+                .rev()
+                .map(|announcement| {
+                    let date = dataset.announcements[announcement].date.as_str();
+                    date.get(..4).unwrap_or(date)
+                })
+                .collect();
+            builder.link(
+                &format!(
+                    "{} ({}) — listed {}",
+                    item.name,
+                    item.organization,
+                    years.join(", ")
+                ),
+                Record::Contact(contact),
+            );
+            channels(builder, dataset, contact, "  ");
         }
     }
     let history = dataset.claim_history(index);
@@ -568,12 +587,7 @@ fn contact(builder: &mut Builder, dataset: &Dataset, index: usize) {
     builder.paragraph(&contact.name, builder.theme.heading);
     builder.blank();
     builder.field("org", &contact.organization);
-    for phone in dataset.phones_of(index) {
-        builder.field("phone", phone);
-    }
-    for email in dataset.emails_of(index) {
-        builder.field("email", email);
-    }
+    channels(builder, dataset, index, "");
     if let Some(institution) = dataset.institution_index(&contact.represents) {
         builder.heading("Speaks for");
         builder.link(
@@ -582,7 +596,9 @@ fn contact(builder: &mut Builder, dataset: &Dataset, index: usize) {
         );
     }
     builder.heading("Listed in");
-    for (announcement, listing) in dataset.listings_of(index) {
+    let mut listings: Vec<_> = dataset.listings_of(index).collect();
+    listings.reverse();
+    for (announcement, listing) in listings {
         let item = &dataset.announcements[announcement];
         let passage = passage_spot(
             dataset,
@@ -598,12 +614,23 @@ fn contact(builder: &mut Builder, dataset: &Dataset, index: usize) {
     }
 }
 
+/// A contact's phones and emails, each with the years of the releases that give it,
+/// latest first; `indent` sets them under a contact's line in another record.
+fn channels(builder: &mut Builder, dataset: &Dataset, contact: usize, indent: &str) {
+    for phone in dataset.channels_of(contact, false) {
+        builder.field(&format!("{indent}phone"), &phone.with_releases(dataset));
+    }
+    for email in dataset.channels_of(contact, true) {
+        builder.field(&format!("{indent}email"), &email.with_releases(dataset));
+    }
+}
+
 fn event(builder: &mut Builder, dataset: &Dataset, announcement: usize, index: usize) {
     let parent = &dataset.announcements[announcement];
     let event = &parent.events[index];
     builder.paragraph(&event.title, builder.theme.heading);
     builder.blank();
-    builder.field("when", &event_label(dataset, announcement, index));
+    builder.field("when", &event.when());
     builder.field("place", event.place.as_deref().unwrap_or(""));
     builder.field(
         "status",
@@ -636,6 +663,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
+        // A blank line parts paragraphs; several in a row part them once.
+        if paragraph.trim().is_empty() && lines.last().is_some_and(String::is_empty) {
+            continue;
+        }
         let mut line = String::new();
         for word in paragraph.split_whitespace() {
             let needed = if line.is_empty() {

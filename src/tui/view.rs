@@ -569,8 +569,8 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
             inner_width,
         ));
         for (label, values) in [
-            ("phone", dataset.phones_of(index).join(", ")),
-            ("email", dataset.emails_of(index).join(", ")),
+            ("phone", channels(dataset, index, false)),
+            ("email", channels(dataset, index, true)),
             ("in", releases.join("; ")),
         ] {
             lines.push(card_field(app, label, 6, &values, inner_width));
@@ -587,6 +587,16 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
         app.keymap.label_of(Action::Escape)
     );
     frame.render_widget(Paragraph::new(lines).block(block(app, &title, true)), area);
+}
+
+/// A contact's phones or emails on one line, each with its releases' years, latest first.
+fn channels(dataset: &crate::dataset::Dataset, contact: usize, emails: bool) -> String {
+    dataset
+        .channels_of(contact, emails)
+        .iter()
+        .map(|channel| channel.with_releases(dataset))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A release as cards name it: its year and short title.
