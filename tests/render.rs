@@ -359,3 +359,53 @@ fn the_source_view_of_a_dataset_without_texts_says_so() {
     type_keys(&mut app, "<esc>");
     assert!(app.overlays.is_empty());
 }
+
+/// The Bergonié release's quote of its director general has a line break in the release:
+/// Details starts a new line there, at every size, and shows no `␊`.
+#[test]
+fn a_quote_with_line_breaks_shows_them_as_new_lines_at_four_sizes() {
+    for (width, height) in [(120, 40), (100, 30), (80, 24), (60, 20)] {
+        let mut app = explorer(width, height);
+        assert!(app.select_id("bergonie-2019"));
+        // Details, scrolled down to the Bergonié director's quote.
+        type_keys(&mut app, "3");
+        let mut buffer = render(&app);
+        for _ in 0..60 {
+            if text(&buffer).contains("This partnership will lead") {
+                break;
+            }
+            type_keys(&mut app, "<down>");
+            buffer = render(&app);
+        }
+        let screen = text(&buffer);
+        assert!(!screen.contains('␊'), "{screen}");
+        // The sentence after the break starts a line of its own, under the quote's indent.
+        assert!(screen.contains("│  This partnership"), "{screen}");
+        insta::assert_snapshot!(format!("quote_line_breaks_{width}x{height}"), screen);
+    }
+}
+
+/// From 80 to 250 columns, every Timeline row shows at least 30 characters of its
+/// announcement's short title (all of it when shorter).
+#[test]
+fn timeline_titles_keep_thirty_characters_from_80_to_250_columns() {
+    let dataset = accords::dataset::Dataset::embedded().expect("the embedded dataset");
+    for width in 80..=250 {
+        let (_, buffer) = screen(width, 60, "");
+        let screen = text(&buffer);
+        for announcement in &dataset.announcements {
+            let title: Vec<char> = announcement.short_title.chars().collect();
+            let wanted: String = title.iter().take(30).collect();
+            let start: String = title.iter().take(3).collect();
+            let row = screen
+                .lines()
+                .find(|line| line.contains(&format!("{} {start}", announcement.date)))
+                .unwrap_or_else(|| panic!("no Timeline row for {} at {width}", announcement.id));
+            assert!(
+                row.contains(&format!("{} {wanted}", announcement.date)),
+                "at {width} columns the Timeline shows less than 30 characters of {:?}:\n{row}",
+                announcement.short_title
+            );
+        }
+    }
+}

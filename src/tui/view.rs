@@ -44,16 +44,29 @@ pub fn layout(width: u16, height: u16) -> Layout {
         .direction(Direction::Vertical)
         .constraints([Constraint::Min(1), Constraint::Length(1)])
         .areas(area);
-    let (timeline, institutions, details) = if width >= WIDE {
-        let [timeline, institutions, details] = RatatuiLayout::default()
+    // Wide: the two lists stacked in a left column over half the width, so a Timeline
+    // title keeps 30 characters or more and the lists use the height they would leave
+    // empty side by side; Details on the right. Narrower: the lists side by side over
+    // Details, the Timeline taking two thirds for the same reason.
+    let (chart, timeline, institutions, details) = if width >= WIDE {
+        let [lists, details] = RatatuiLayout::default()
             .direction(Direction::Horizontal)
-            .constraints([
-                Constraint::Percentage(36),
-                Constraint::Percentage(26),
-                Constraint::Percentage(38),
-            ])
+            .constraints([Constraint::Percentage(52), Constraint::Percentage(48)])
             .areas(main);
-        (timeline, institutions, details)
+        let (chart, lists) = if lists.height >= CHART_HEIGHT + 20 {
+            let [chart, lists] = RatatuiLayout::default()
+                .direction(Direction::Vertical)
+                .constraints([Constraint::Length(CHART_HEIGHT), Constraint::Min(1)])
+                .areas(lists);
+            (Some(chart), lists)
+        } else {
+            (None, lists)
+        };
+        let [timeline, institutions] = RatatuiLayout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(lists);
+        (chart, timeline, institutions, details)
     } else {
         let [top, details] = RatatuiLayout::default()
             .direction(Direction::Vertical)
@@ -61,20 +74,20 @@ pub fn layout(width: u16, height: u16) -> Layout {
             .areas(main);
         let [timeline, institutions] = RatatuiLayout::default()
             .direction(Direction::Horizontal)
-            .constraints([Constraint::Percentage(60), Constraint::Percentage(40)])
+            .constraints([Constraint::Percentage(66), Constraint::Percentage(34)])
             .areas(top);
-        (timeline, institutions, details)
+        let (chart, timeline) = if timeline.height >= CHART_HEIGHT + 10 {
+            let [chart, timeline] = RatatuiLayout::default()
+                .direction(Direction::Vertical)
+                .constraints([Constraint::Length(CHART_HEIGHT), Constraint::Min(1)])
+                .areas(timeline);
+            (Some(chart), timeline)
+        } else {
+            (None, timeline)
+        };
+        (chart, timeline, institutions, details)
     };
     let overlay = centered(main, 90, 85);
-    let (chart, timeline) = if timeline.height >= CHART_HEIGHT + 10 {
-        let [chart, timeline] = RatatuiLayout::default()
-            .direction(Direction::Vertical)
-            .constraints([Constraint::Length(CHART_HEIGHT), Constraint::Min(1)])
-            .areas(timeline);
-        (Some(chart), timeline)
-    } else {
-        (None, timeline)
-    };
     Layout {
         chart,
         timeline,
