@@ -564,3 +564,62 @@ fn show_of_an_institution_lists_its_press_contacts() {
     let berard = accords(&["show", "centre-leon-berard"]);
     assert!(berard.stdout.contains("Nathalie Blanc"), "{}", berard.stdout);
 }
+
+/// The Paris Saclay release's events read in the order of their time, as its reader
+/// would put them: the council of 29 June 2021, then what comes by 2021, from 2021/2022,
+/// from 2023/2024, after 2025, in 2030. The table has an id column.
+#[test]
+fn list_events_reads_in_the_order_of_time_with_ids() {
+    let value = json(&["list", "events", "--format", "json"]);
+    let saclay: Vec<String> = value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|event| event["announcement"] == "paris-saclay-cancer-cluster-2021")
+        .map(|event| {
+            match event["qualifier"].as_str() {
+                Some(qualifier) => format!("{qualifier} {}", event["date"].as_str().unwrap()),
+                None => event["date"].as_str().unwrap().to_owned(),
+            }
+        })
+        .collect();
+    assert_eq!(
+        saclay,
+        [
+            "2021-06-29",
+            "by 2021",
+            "by 2021",
+            "from 2021/2022",
+            "from 2023/2024",
+            "after 2025",
+            "in 2030"
+        ]
+    );
+    let wide = accords_with_env(&["list", "events"], &[("COLUMNS", "200")]);
+    assert!(wide.stdout.lines().next().unwrap().trim_end().ends_with("ID"));
+    assert!(
+        wide.stdout
+            .contains("paris-saclay-cancer-cluster-2021-strategic-council"),
+        "{}",
+        wide.stdout
+    );
+    // At 80 columns each event's id is still whole, on a line of its own.
+    let narrow = accords(&["list", "events"]);
+    assert!(
+        narrow
+            .stdout
+            .lines()
+            .any(|line| line.ends_with("paris-saclay-cancer-cluster-2021-strategic-council")),
+        "{}",
+        narrow.stdout
+    );
+    fits_80_columns(&narrow.stdout);
+    // An event's `when` line says when, not what: its title is the heading.
+    let event = accords(&["show", "paris-saclay-cancer-cluster-2021-first-projects"]);
+    let when = event
+        .stdout
+        .lines()
+        .find(|line| line.trim_start().starts_with("when"))
+        .expect("a when line");
+    assert_eq!(when.split_whitespace().collect::<Vec<_>>(), ["when", "by", "2021"]);
+}
