@@ -555,14 +555,27 @@ fn show_of_an_institution_lists_its_press_contacts() {
         .unwrap_or_else(|| panic!("no Press contacts section:\n{}", run.stdout));
     let section = section.split("\n\n").next().unwrap_or_default();
     assert!(section.contains("Claire Parisel"), "{section}");
-    assert!(section.contains("amgen-partners-of-choice-2023"), "{section}");
+    assert!(
+        section.contains("amgen-partners-of-choice-2023"),
+        "{section}"
+    );
     assert!(section.contains("leon-berard-2020"), "{section}");
-    assert!(section.contains("presse@gustaveroussy.fr (2023)"), "{section}");
-    assert!(section.contains("claire.parisel@gustaveroussy.fr (2020)"), "{section}");
+    assert!(
+        section.contains("presse@gustaveroussy.fr (2023)"),
+        "{section}"
+    );
+    assert!(
+        section.contains("claire.parisel@gustaveroussy.fr (2020)"),
+        "{section}"
+    );
     // Nathalie Blanc speaks for Centre Léon Bérard, not for Gustave Roussy.
     assert!(!section.contains("Nathalie Blanc"), "{section}");
     let berard = accords(&["show", "centre-leon-berard"]);
-    assert!(berard.stdout.contains("Nathalie Blanc"), "{}", berard.stdout);
+    assert!(
+        berard.stdout.contains("Nathalie Blanc"),
+        "{}",
+        berard.stdout
+    );
 }
 
 /// The Paris Saclay release's events read in the order of their time, as its reader
@@ -576,11 +589,9 @@ fn list_events_reads_in_the_order_of_time_with_ids() {
         .expect("an array")
         .iter()
         .filter(|event| event["announcement"] == "paris-saclay-cancer-cluster-2021")
-        .map(|event| {
-            match event["qualifier"].as_str() {
-                Some(qualifier) => format!("{qualifier} {}", event["date"].as_str().unwrap()),
-                None => event["date"].as_str().unwrap().to_owned(),
-            }
+        .map(|event| match event["qualifier"].as_str() {
+            Some(qualifier) => format!("{qualifier} {}", event["date"].as_str().unwrap()),
+            None => event["date"].as_str().unwrap().to_owned(),
         })
         .collect();
     assert_eq!(
@@ -596,7 +607,14 @@ fn list_events_reads_in_the_order_of_time_with_ids() {
         ]
     );
     let wide = accords_with_env(&["list", "events"], &[("COLUMNS", "200")]);
-    assert!(wide.stdout.lines().next().unwrap().trim_end().ends_with("ID"));
+    assert!(
+        wide.stdout
+            .lines()
+            .next()
+            .unwrap()
+            .trim_end()
+            .ends_with("ID")
+    );
     assert!(
         wide.stdout
             .contains("paris-saclay-cancer-cluster-2021-strategic-council"),
@@ -621,5 +639,8 @@ fn list_events_reads_in_the_order_of_time_with_ids() {
         .lines()
         .find(|line| line.trim_start().starts_with("when"))
         .expect("a when line");
-    assert_eq!(when.split_whitespace().collect::<Vec<_>>(), ["when", "by", "2021"]);
+    assert_eq!(
+        when.split_whitespace().collect::<Vec<_>>(),
+        ["when", "by", "2021"]
+    );
 }

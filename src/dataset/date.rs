@@ -182,7 +182,14 @@ mod tests {
     #[test]
     fn sorts_in_the_order_of_time() {
         // The Paris Saclay release's events, as a reader orders them.
-        let written = ["2030", "2025", "2023/2024", "2021/2022", "2021", "2021-06-29"];
+        let written = [
+            "2030",
+            "2025",
+            "2023/2024",
+            "2021/2022",
+            "2021",
+            "2021-06-29",
+        ];
         let mut dates: Vec<PartialDate> = written
             .iter()
             .map(|text| PartialDate::parse(text).unwrap())
@@ -191,7 +198,14 @@ mod tests {
         let sorted: Vec<String> = dates.iter().map(ToString::to_string).collect();
         assert_eq!(
             sorted,
-            ["2021-06-29", "2021", "2021/2022", "2023/2024", "2025", "2030"]
+            [
+                "2021-06-29",
+                "2021",
+                "2021/2022",
+                "2023/2024",
+                "2025",
+                "2030"
+            ]
         );
     }
 }

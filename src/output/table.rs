@@ -125,9 +125,7 @@ fn push_row(out: &mut String, cells: &[String], widths: &[usize]) {
     for line_number in 0..height {
         let mut line = String::new();
         for (column, width) in widths.iter().enumerate() {
-            let piece = wrapped[column]
-                .get(line_number)
-                .map_or("", String::as_str);
+            let piece = wrapped[column].get(line_number).map_or("", String::as_str);
             line.push_str(piece);
             if column + 1 < widths.len() {
                 line.push_str(&" ".repeat(width.saturating_sub(piece.width()) + GAP));

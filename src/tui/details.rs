@@ -89,9 +89,12 @@ impl Builder<'_> {
         }
         let label = format!("{label:<10} ");
         let indent = label.width();
-        for (position, piece) in wrap(&sanitize_multiline(value), self.width.saturating_sub(indent).max(8))
-            .into_iter()
-            .enumerate()
+        for (position, piece) in wrap(
+            &sanitize_multiline(value),
+            self.width.saturating_sub(indent).max(8),
+        )
+        .into_iter()
+        .enumerate()
         {
             let lead = if position == 0 {
                 label.clone()
@@ -112,9 +115,12 @@ impl Builder<'_> {
     }
 
     fn item(&mut self, text: &str) {
-        for (position, piece) in wrap(&sanitize_multiline(text), self.width.saturating_sub(2).max(8))
-            .into_iter()
-            .enumerate()
+        for (position, piece) in wrap(
+            &sanitize_multiline(text),
+            self.width.saturating_sub(2).max(8),
+        )
+        .into_iter()
+        .enumerate()
         {
             let lead = if position == 0 { "• " } else { "  " };
             self.content.lines.push(Line::raw(format!("{lead}{piece}")));
