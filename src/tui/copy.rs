@@ -22,7 +22,35 @@ pub fn is_web_link(url: &str) -> bool {
             .any(|character| character.is_control() || character.is_whitespace())
 }
 
+/// The copy menu with a web address selected in Details: that address first, then the
+/// record's other choices. Only an `http` or `https` address is offered.
+pub fn with_link_first(dataset: &Dataset, record: Record, url: &str) -> Vec<CopyItem> {
+    let mut choices: Vec<(String, String)> = Vec::new();
+    if is_web_link(url) {
+        choices.push((format!("link {url}"), url.to_owned()));
+    }
+    choices.extend(
+        choices_of(dataset, record)
+            .into_iter()
+            .filter(|(_, text)| text != url),
+    );
+    keyed(choices)
+}
+
 pub fn copy_items(dataset: &Dataset, record: Record) -> Vec<CopyItem> {
+    keyed(choices_of(dataset, record))
+}
+
+fn keyed(choices: Vec<(String, String)>) -> Vec<CopyItem> {
+    choices
+        .into_iter()
+        .zip(KEYS.chars())
+        .map(|((label, text), key)| CopyItem { key, label, text })
+        .collect()
+}
+
+/// Each choice's label and the text it copies.
+fn choices_of(dataset: &Dataset, record: Record) -> Vec<(String, String)> {
     let mut choices: Vec<(String, String)> = Vec::new();
     match record {
         Record::Contact(index) => {
@@ -130,10 +158,6 @@ pub fn copy_items(dataset: &Dataset, record: Record) -> Vec<CopyItem> {
         }
     }
     choices
-        .into_iter()
-        .zip(KEYS.chars())
-        .map(|((label, text), key)| CopyItem { key, label, text })
-        .collect()
 }
 
 #[cfg(test)]

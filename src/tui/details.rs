@@ -22,6 +22,26 @@ pub struct LinkSpot {
     pub line: usize,
     pub target: Record,
     pub passage: Option<PassageSpot>,
+    /// A web address of the record shown, as its place in [`urls_of`] that record.
+    pub url: Option<usize>,
+}
+
+/// The web addresses a record's Details show, in the order they are drawn: an
+/// announcement's links, an institution's website. Each is a selectable line.
+pub fn urls_of(dataset: &Dataset, record: Record) -> Vec<(&str, &str)> {
+    match record {
+        Record::Announcement(index) => dataset.announcements[index]
+            .links
+            .iter()
+            .map(|link| (link.label.as_str(), link.url.as_str()))
+            .collect(),
+        Record::Institution(index) => dataset.institutions[index]
+            .website
+            .iter()
+            .map(|website| ("website", website.as_str()))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A passage of the dataset's provenance: its announcement and its place in
@@ -140,6 +160,16 @@ impl Builder<'_> {
         self.selectable(text, target, passage, "· ", self.theme.base);
     }
 
+    /// The record's web addresses, each a selectable line that `o` opens and `y` copies.
+    fn urls(&mut self, dataset: &Dataset, record: Record) {
+        for (position, (label, url)) in urls_of(dataset, record).into_iter().enumerate() {
+            self.selectable(&format!("{label}  {url}"), record, None, "→ ", self.theme.link);
+            if let Some(link) = self.content.links.last_mut() {
+                link.url = Some(position);
+            }
+        }
+    }
+
     /// A link that is also a fact, with its passage.
     fn fact_link(&mut self, text: &str, target: Record, passage: Option<PassageSpot>) {
         self.selectable(text, target, passage, "→ ", self.theme.link);
@@ -182,6 +212,7 @@ impl Builder<'_> {
             line,
             target,
             passage,
+            url: None,
         });
     }
 }
@@ -352,9 +383,7 @@ fn announcement(builder: &mut Builder, dataset: &Dataset, index: usize) {
     }
     if !announcement.links.is_empty() {
         builder.heading("Links");
-        for link in &announcement.links {
-            builder.field(&link.label, &link.url);
-        }
+        builder.urls(dataset, Record::Announcement(index));
     }
     builder.heading("Source");
     builder.field("seed", &announcement.source);
@@ -380,7 +409,6 @@ fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
         institution.city.as_str()
     };
     builder.field("city", &format!("{city}, {}", institution.country));
-    builder.field("website", institution.website.as_deref().unwrap_or(""));
     builder.field("address", institution.address.as_deref().unwrap_or(""));
     builder.field("phone", institution.phone.as_deref().unwrap_or(""));
     builder.field(
@@ -393,6 +421,7 @@ fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
             .join("; "),
     );
     builder.field("id", &institution.id);
+    builder.urls(dataset, Record::Institution(index));
     if let Some(parent) = institution
         .parent
         .as_deref()
