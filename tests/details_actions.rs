@@ -43,7 +43,10 @@ fn details_text(app: &App) -> String {
 fn y_and_e_act_on_the_press_contact_selected_in_a_release() {
     let mut app = explorer(120, 40);
     assert!(app.select_id("amgen-partners-of-choice-2023"));
-    let claire = app.dataset.record("claire-parisel").expect("Claire Parisel");
+    let claire = app
+        .dataset
+        .record("claire-parisel")
+        .expect("Claire Parisel");
     select_in_details(&mut app, |link| link.target == claire);
     type_keys(&mut app, "y");
     let Some(Overlay::Copy { items }) = app.overlays.last() else {
@@ -75,7 +78,10 @@ fn an_institution_lists_its_press_contacts_and_y_acts_on_the_selected_one() {
         text.contains("nathalie.blanc@lyon.unicancer.fr (2020)"),
         "{text}"
     );
-    let blanc = app.dataset.record("nathalie-blanc").expect("Nathalie Blanc");
+    let blanc = app
+        .dataset
+        .record("nathalie-blanc")
+        .expect("Nathalie Blanc");
     select_in_details(&mut app, |link| link.target == blanc);
     type_keys(&mut app, "y");
     let Some(Overlay::Copy { items }) = app.overlays.last() else {
@@ -114,7 +120,11 @@ fn every_web_address_in_details_is_a_selectable_link_that_o_and_y_act_on() {
     let layout = accords::tui::view::layout(app.width, app.height);
     let content = details::content(&app, layout.details.width.saturating_sub(2));
     assert_eq!(
-        content.links.iter().filter(|link| link.url.is_some()).count(),
+        content
+            .links
+            .iter()
+            .filter(|link| link.url.is_some())
+            .count(),
         urls.len()
     );
 

@@ -409,3 +409,45 @@ fn timeline_titles_keep_thirty_characters_from_80_to_250_columns() {
         }
     }
 }
+
+/// The filter's terms are highlighted in Details too: with `/cooperation`, the word is
+/// underlined in the Dana-Farber release's title and kind, and nothing else in Details is.
+#[test]
+fn filter_terms_are_highlighted_in_details() {
+    let (app, buffer) = screen(120, 40, "/cooperation<enter>");
+    let layout = accords::tui::view::layout(app.width, app.height);
+    let details = layout.details;
+    let mut highlighted = String::new();
+    let mut found = false;
+    for y in details.y + 1..details.y + details.height - 1 {
+        let mut run = String::new();
+        for x in details.x + 1..details.x + details.width - 1 {
+            let cell = &buffer[(x, y)];
+            // Monochrome draws links underlined, and matches bold and underlined.
+            if cell
+                .modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+            {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                highlighted.push_str(&run);
+                highlighted.push(' ');
+                run.clear();
+            }
+        }
+        if !run.is_empty() {
+            highlighted.push_str(&run);
+            highlighted.push(' ');
+        }
+        found |= text(&buffer).contains("oncology cooperation");
+    }
+    assert!(found, "Details shows no cooperation:\n{}", text(&buffer));
+    let words: Vec<&str> = highlighted.split_whitespace().collect();
+    assert!(words.len() >= 2, "{words:?}:\n{}", text(&buffer));
+    assert!(
+        words
+            .iter()
+            .all(|word| word.eq_ignore_ascii_case("cooperation")),
+        "{words:?}"
+    );
+}

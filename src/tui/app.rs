@@ -913,7 +913,9 @@ impl App {
     /// The web address selected in Details, if the selected line is one.
     fn selected_url(&self) -> Option<String> {
         let link = self.selected_link()?;
-        let (_, url) = details::urls_of(&self.dataset, link.target).get(link.url?).copied()?;
+        let (_, url) = details::urls_of(&self.dataset, link.target)
+            .get(link.url?)
+            .copied()?;
         Some(url.to_owned())
     }
 

@@ -85,9 +85,54 @@ struct Builder<'a> {
     selected_link: Option<usize>,
     /// The record shown: where a fact's line leads, when it leads nowhere else.
     record: Option<Record>,
+    /// The filter, whose terms are highlighted where they match, as in the lists.
+    filter: Option<(
+        &'a crate::search::matcher::Matcher,
+        &'a crate::search::query::Query,
+    )>,
 }
 
 impl Builder<'_> {
+    /// A piece of text in `style`, with the characters the filter's terms match also in
+    /// the theme's match style. Terms match by words and word prefixes here, as in prose,
+    /// so a short term lights whole words rather than scattered letters.
+    fn spans(&self, piece: String, style: Style) -> Vec<Span<'static>> {
+        let Some((matcher, query)) = self.filter else {
+            return vec![Span::styled(piece, style)];
+        };
+        let folded = crate::search::fold::fold(&piece);
+        let matched =
+            matcher.class_highlights(query, crate::search::fields::FieldClass::Prose, &folded);
+        if matched.is_empty() {
+            return vec![Span::styled(piece, style)];
+        }
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut run = String::new();
+        let mut run_matched = false;
+        for (position, character) in piece.chars().enumerate() {
+            let is_matched = matched.binary_search(&position).is_ok();
+            if is_matched != run_matched && !run.is_empty() {
+                let run_style = if run_matched {
+                    style.patch(self.theme.matched)
+                } else {
+                    style
+                };
+                spans.push(Span::styled(std::mem::take(&mut run), run_style));
+            }
+            run_matched = is_matched;
+            run.push(character);
+        }
+        if !run.is_empty() {
+            let run_style = if run_matched {
+                style.patch(self.theme.matched)
+            } else {
+                style
+            };
+            spans.push(Span::styled(run, run_style));
+        }
+        spans
+    }
+
     fn blank(&mut self) {
         if !self.content.lines.is_empty() {
             self.content.lines.push(Line::default());
@@ -97,9 +142,8 @@ impl Builder<'_> {
     fn heading(&mut self, text: &str) {
         self.blank();
         for piece in wrap(&sanitize(text), self.width) {
-            self.content
-                .lines
-                .push(Line::styled(piece, self.theme.heading));
+            let spans = self.spans(piece, self.theme.heading);
+            self.content.lines.push(Line::from(spans));
         }
     }
 
@@ -121,16 +165,16 @@ impl Builder<'_> {
             } else {
                 " ".repeat(indent)
             };
-            self.content.lines.push(Line::from(vec![
-                Span::styled(lead, self.theme.muted),
-                Span::raw(piece),
-            ]));
+            let mut spans = vec![Span::styled(lead, self.theme.muted)];
+            spans.extend(self.spans(piece, Style::new()));
+            self.content.lines.push(Line::from(spans));
         }
     }
 
     fn paragraph(&mut self, text: &str, style: Style) {
         for piece in wrap(&sanitize_multiline(text), self.width) {
-            self.content.lines.push(Line::styled(piece, style));
+            let spans = self.spans(piece, style);
+            self.content.lines.push(Line::from(spans));
         }
     }
 
@@ -143,7 +187,9 @@ impl Builder<'_> {
         .enumerate()
         {
             let lead = if position == 0 { "• " } else { "  " };
-            self.content.lines.push(Line::raw(format!("{lead}{piece}")));
+            let mut spans = vec![Span::raw(lead)];
+            spans.extend(self.spans(piece, Style::new()));
+            self.content.lines.push(Line::from(spans));
         }
     }
 
@@ -163,7 +209,13 @@ impl Builder<'_> {
     /// The record's web addresses, each a selectable line that `o` opens and `y` copies.
     fn urls(&mut self, dataset: &Dataset, record: Record) {
         for (position, (label, url)) in urls_of(dataset, record).into_iter().enumerate() {
-            self.selectable(&format!("{label}  {url}"), record, None, "→ ", self.theme.link);
+            self.selectable(
+                &format!("{label}  {url}"),
+                record,
+                None,
+                "→ ",
+                self.theme.link,
+            );
             if let Some(link) = self.content.links.last_mut() {
                 link.url = Some(position);
             }
@@ -203,10 +255,9 @@ impl Builder<'_> {
             } else {
                 " ".repeat(lead.width())
             };
-            self.content.lines.push(Line::from(vec![
-                Span::styled(lead, style),
-                Span::styled(piece, style),
-            ]));
+            let mut spans = vec![Span::styled(lead, style)];
+            spans.extend(self.spans(piece, style));
+            self.content.lines.push(Line::from(spans));
         }
         self.content.links.push(LinkSpot {
             line,
@@ -225,6 +276,7 @@ pub fn content(app: &App, width: u16) -> Content {
         theme: &app.theme,
         selected_link: (app.focus == Pane::Details).then_some(app.details.link),
         record: app.details.record,
+        filter: (!app.query.is_empty()).then(|| (app.index.matcher(), &app.query)),
     };
     let dataset = &app.dataset;
     // A row the filter lists because it concerns a match says why it is there.
