@@ -160,11 +160,24 @@ pub fn wrap_cell(cell: &str, width: usize) -> Vec<String> {
         if !line.trim().is_empty() {
             line.push(' ');
         }
-        for character in word.chars() {
-            if !line.trim().is_empty() && line.width() + character.width().unwrap_or(0) > width {
+        // A word too long for a line breaks after a hyphen where it has one
+        // (Scordia-|Warembourg), else wherever the line ends.
+        for piece in word.split_inclusive('-') {
+            if !line.trim().is_empty()
+                && !line.ends_with(' ')
+                && line.width() + piece.width() > width
+                && piece.width() <= width
+            {
                 lines.push(std::mem::replace(&mut line, indent.clone()));
             }
-            line.push(character);
+            for character in piece.chars() {
+                if !line.trim().is_empty()
+                    && line.width() + character.width().unwrap_or(0) > width
+                {
+                    lines.push(std::mem::replace(&mut line, indent.clone()));
+                }
+                line.push(character);
+            }
         }
     }
     lines.push(line);
@@ -242,6 +255,14 @@ mod tests {
             .collect();
         assert_eq!(words.join(" "), title.trim());
         assert!(text.lines().nth(1).unwrap().starts_with("an-id"));
+    }
+
+    #[test]
+    fn a_long_word_breaks_after_its_hyphen() {
+        assert_eq!(
+            wrap_cell("Charlotte Scordia-Warembourg", 14),
+            ["Charlotte", "Scordia-", "Warembourg"]
+        );
     }
 
     #[test]
