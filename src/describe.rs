@@ -368,9 +368,10 @@ fn institution(dataset: &Dataset, index: usize, sink: &mut dyn Sink) {
     };
     field(sink, "city", &format!("{city}, {}", institution.country));
     if let Some(coordinates) = institution.coordinates {
+        // Labelled to fit Details' label column, which "coordinates" overruns.
         field(
             sink,
-            "coordinates",
+            "lat, lon",
             &format!("{:.2}, {:.2}", coordinates.lat, coordinates.lon),
         );
     }

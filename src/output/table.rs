@@ -171,8 +171,7 @@ pub fn wrap_cell(cell: &str, width: usize) -> Vec<String> {
                 lines.push(std::mem::replace(&mut line, indent.clone()));
             }
             for character in piece.chars() {
-                if !line.trim().is_empty()
-                    && line.width() + character.width().unwrap_or(0) > width
+                if !line.trim().is_empty() && line.width() + character.width().unwrap_or(0) > width
                 {
                     lines.push(std::mem::replace(&mut line, indent.clone()));
                 }
