@@ -451,3 +451,19 @@ fn filter_terms_are_highlighted_in_details() {
         "{words:?}"
     );
 }
+
+/// At 80 columns the Contacts overlay wraps a contact's emails under their label rather
+/// than cutting them: Claire Parisel's 2020 address is there whole.
+#[test]
+fn the_contacts_overlay_cuts_no_email_at_80_columns() {
+    let (_, buffer) = screen(80, 24, "c<down>");
+    let screen = text(&buffer);
+    assert!(
+        screen.contains("claire.parisel@gustaveroussy.fr (2020)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("presse@gustaveroussy.fr (2023)"),
+        "{screen}"
+    );
+}

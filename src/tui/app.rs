@@ -566,7 +566,7 @@ impl App {
             }
             Some(Overlay::Contacts) => {
                 self.contacts_cursor.move_by(delta, self.contacts.len());
-                let cards = self.page() / view::CONTACT_LINES;
+                let cards = self.page() / view::contact_lines(self);
                 self.contacts_cursor.keep_visible(cards);
                 return;
             }

@@ -545,13 +545,62 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     );
 }
 
-/// Lines each contact takes in the Contacts overlay: who, phones, emails, releases.
+/// Lines each contact takes in the Contacts overlay, at least: who, phones, emails,
+/// releases.
 pub const CONTACT_LINES: usize = 4;
+
+/// Lines every card of the Contacts overlay takes at the app's size: the most any listed
+/// contact needs once its phones and emails wrap, so nothing is cut and cards stay the
+/// same height for paging.
+pub fn contact_lines(app: &App) -> usize {
+    let inner_width = layout(app.width, app.height)
+        .overlay
+        .width
+        .saturating_sub(2) as usize;
+    app.contacts
+        .iter()
+        .map(|&contact| contact_fields(app, contact, inner_width).len() + 1)
+        .max()
+        .unwrap_or(CONTACT_LINES)
+        .max(CONTACT_LINES)
+}
+
+/// A contact card's lines under its name: phones, emails (each with its releases' years,
+/// latest first) and releases, wrapped under their labels.
+fn contact_fields(app: &App, index: usize, inner_width: usize) -> Vec<Line<'static>> {
+    let dataset = &app.dataset;
+    let releases: Vec<String> = dataset
+        .contact_announcements(index)
+        .into_iter()
+        .map(|announcement| release_label(dataset, announcement))
+        .collect();
+    let mut lines = Vec::new();
+    for (label, values) in [
+        ("phone", channels(dataset, index, false)),
+        ("email", channels(dataset, index, true)),
+    ] {
+        let budget = inner_width.saturating_sub(6 + 4).max(8);
+        let value = crate::sanitize::sanitize(&values).into_owned();
+        for (position, piece) in crate::output::table::wrap_cell(&value, budget)
+            .into_iter()
+            .enumerate()
+        {
+            let label = if position == 0 { label } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("    {label:<6}"), app.theme.muted),
+                Span::raw(piece),
+            ]));
+        }
+    }
+    lines.push(card_field(app, "in", 6, &releases.join("; "), inner_width));
+    lines
+}
 
 fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let inner_width = area.width.saturating_sub(2) as usize;
-    let cards = (area.height.saturating_sub(2) as usize / CONTACT_LINES).max(1);
+    let card_lines = contact_lines(app);
+    let cards = (area.height.saturating_sub(2) as usize / card_lines).max(1);
     let mut lines = Vec::new();
     let cursor = app.contacts_cursor;
     for (position, &index) in app
@@ -563,11 +612,6 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
     {
         let dataset = &app.dataset;
         let contact = &dataset.contacts[index];
-        let releases: Vec<String> = dataset
-            .contact_announcements(index)
-            .into_iter()
-            .map(|announcement| release_label(dataset, announcement))
-            .collect();
         let who = format!(
             "{} · {} · for {}",
             contact.name,
@@ -581,13 +625,10 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
             false,
             inner_width,
         ));
-        for (label, values) in [
-            ("phone", channels(dataset, index, false)),
-            ("email", channels(dataset, index, true)),
-            ("in", releases.join("; ")),
-        ] {
-            lines.push(card_field(app, label, 6, &values, inner_width));
-        }
+        let fields = contact_fields(app, index, inner_width);
+        let padding = card_lines.saturating_sub(fields.len() + 1);
+        lines.extend(fields);
+        lines.extend(std::iter::repeat_n(Line::default(), padding));
     }
     if app.contacts.is_empty() {
         lines.push(Line::styled("  no contact matches", app.theme.muted));
