@@ -566,18 +566,21 @@ pub fn contact_lines(app: &App) -> usize {
 }
 
 /// A contact card's lines under its name: phones, emails (each with its releases' years,
-/// latest first) and releases, wrapped under their labels.
+/// latest first) and releases, wrapped under their labels: nothing is cut.
 fn contact_fields(app: &App, index: usize, inner_width: usize) -> Vec<Line<'static>> {
     let dataset = &app.dataset;
+    // Latest release first, as the phones and emails are.
     let releases: Vec<String> = dataset
         .contact_announcements(index)
         .into_iter()
+        .rev()
         .map(|announcement| release_label(dataset, announcement))
         .collect();
     let mut lines = Vec::new();
     for (label, values) in [
         ("phone", channels(dataset, index, false)),
         ("email", channels(dataset, index, true)),
+        ("in", releases.join("; ")),
     ] {
         let budget = inner_width.saturating_sub(6 + 4).max(8);
         let value = crate::sanitize::sanitize(&values).into_owned();
@@ -592,7 +595,6 @@ fn contact_fields(app: &App, index: usize, inner_width: usize) -> Vec<Line<'stat
             ]));
         }
     }
-    lines.push(card_field(app, "in", 6, &releases.join("; "), inner_width));
     lines
 }
 
