@@ -268,6 +268,7 @@ fn list(dataset: &Dataset, kind: ListKind, format: ListFormat) -> Outcome {
         ListFormat::Table => {
             let table = match kind {
                 ListKind::Contacts => contacts_table(dataset, &records),
+                ListKind::Events => events_table(dataset, &records, output_width()),
                 _ => records_table(dataset, kind, &records),
             };
             Outcome::printed(render(&table), found)
@@ -301,7 +302,8 @@ fn csv_headers(kind: ListKind) -> &'static [&'static str] {
         ListKind::Institutions => &["id", "name", "city", "country", "announcements"],
         ListKind::People => &["id", "name", "latest_role"],
         ListKind::Contacts => &["name", "organization", "phones", "emails"],
-        ListKind::Events => &["date", "title", "announcement"],
+        // `id` came last, after scripts had read the first three: appended, never inserted.
+        ListKind::Events => &["date", "title", "announcement", "id"],
     }
 }
 
@@ -330,14 +332,38 @@ fn render(table: &Table) -> String {
     }
 }
 
+/// Events with their ids whole. An event's id is long (its announcement's, then a slug), so
+/// where the columns leave a title fewer than 24 cells, each event takes three lines instead:
+/// its id, its title wrapped, its announcement.
+fn events_table(dataset: &Dataset, records: &[Record], width: usize) -> Table {
+    let columns = records_table(dataset, ListKind::Events, records);
+    if columns.fits(width, 24) {
+        return columns;
+    }
+    let mut table = Table::new(vec!["DATE", "ID / TITLE / ANNOUNCEMENT"]).keeping(&[0]);
+    for &record in records {
+        let cells = record_cells(dataset, record, ", ");
+        let [date, title, announcement, id] = <[String; 4]>::try_from(cells)
+            .unwrap_or_else(|_| unreachable!("an event has four cells"));
+        table.row(vec![date, id]);
+        table.row(vec![String::new(), format!("  {title}")]);
+        table.row(vec![String::new(), format!("  in {announcement}")]);
+    }
+    table
+}
+
 fn records_table(dataset: &Dataset, kind: ListKind, records: &[Record]) -> Table {
     let mut table = match kind {
         ListKind::Announcements => {
-            Table::new(vec!["DATE", "ID", "TITLE", "PARTNERS"]).keeping(&[0, 1])
+            Table::new(vec!["DATE", "ID", "TITLE", "PARTNERS"]).keeping(&[0, 1, 3])
         }
-        ListKind::Institutions => Table::new(vec!["ID", "NAME", "CITY", "CC", "ANN"]).keeping(&[0]),
-        ListKind::People => Table::new(vec!["ID", "NAME", "LATEST ROLE"]).keeping(&[0, 1]),
-        ListKind::Events => Table::new(vec!["DATE", "TITLE", "ANNOUNCEMENT"]).keeping(&[0, 2]),
+        ListKind::Institutions => {
+            Table::new(vec!["ID", "NAME", "CITY", "CC", "ANN"]).keeping(&[0, 3, 4])
+        }
+        ListKind::People => Table::new(vec!["ID", "NAME", "LATEST ROLE"]).keeping(&[0]),
+        ListKind::Events => {
+            Table::new(vec!["DATE", "TITLE", "ANNOUNCEMENT", "ID"]).keeping(&[0, 2, 3])
+        }
         ListKind::Contacts => unreachable!("contacts have their own table"),
     };
     for &record in records {
@@ -397,36 +423,51 @@ fn record_cells(dataset: &Dataset, record: Record, join: &str) -> Vec<String> {
                 Some(qualifier) => format!("{} {}", qualifier.as_str(), item.date),
                 None => item.date.to_string(),
             };
-            vec![date, item.title.to_string(), parent.id.to_string()]
+            vec![
+                date,
+                item.title.to_string(),
+                parent.id.to_string(),
+                item.id.to_string(),
+            ]
         }
     }
 }
 
-/// One contact over several lines, so every phone and email is shown whole at 80
-/// columns: the name, then the organisation under it, beside one phone and email a line.
+/// One contact over several lines, so every phone and email is whole: the name, then the
+/// organisation under it, beside one phone or email a line with the years of the releases
+/// that give it, latest first.
 fn contacts_table(dataset: &Dataset, records: &[Record]) -> Table {
-    let mut table = Table::new(vec!["NAME / ORGANIZATION", "PHONE", "EMAIL"]);
+    let mut table =
+        Table::new(vec!["NAME / ORGANIZATION", "PHONE / EMAIL", "FROM"]).keeping(&[1, 2]);
     for &record in records {
         let Record::Contact(index) = record else {
             continue;
         };
         let contact = &dataset.contacts[index];
-        let phones = dataset.phones_of(index);
-        let emails = dataset.emails_of(index);
-        let lines = phones.len().max(emails.len()).max(2);
+        let channels: Vec<_> = dataset
+            .channels_of(index, false)
+            .into_iter()
+            .chain(dataset.channels_of(index, true))
+            .collect();
+        let lines = channels.len().max(2);
         for line in 0..lines {
             let who = match line {
                 0 => contact.name.to_string(),
                 1 => format!("  {}", contact.organization),
                 _ => String::new(),
             };
-            let phone = phones
-                .get(line)
-                .map_or(String::new(), |phone| (*phone).to_owned());
-            let email = emails
-                .get(line)
-                .map_or(String::new(), |email| (*email).to_owned());
-            table.row(vec![who, phone, email]);
+            let (value, from) = channels.get(line).map_or_else(Default::default, |channel| {
+                let years: Vec<&str> = channel
+                    .releases
+                    .iter()
+                    .map(|&announcement| {
+                        let date = dataset.announcements[announcement].date.as_str();
+                        date.get(..4).unwrap_or(date)
+                    })
+                    .collect();
+                (channel.value.to_owned(), years.join(", "))
+            });
+            table.row(vec![who, value, from]);
         }
     }
     table

@@ -18,6 +18,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod dataset;
+pub mod describe;
 pub mod output;
 pub mod sanitize;
 pub mod search;

@@ -98,11 +98,10 @@ fn the_map_names_every_partner_of_the_selected_release_beside_it_or_in_a_legend(
             let labelled = text.contains(&format!("● {name}"));
             // A legend line: the map pane's part of a screen row, `1 Name · 2 Name`.
             let in_legend = text.lines().any(|line| {
-                let pane = line
-                    .rsplit("││")
-                    .next()
-                    .unwrap_or(line)
-                    .trim_end_matches(['│', ' ']);
+                // The map pane's part: after the last border left of it (`││`, or `┘│`
+                // where the pane beside ends on that row).
+                let inside = line.trim_end_matches(['│', ' ']);
+                let pane = inside.rsplit('│').next().unwrap_or(inside);
                 pane.split(" · ").any(|entry| {
                     entry.split_once(' ').is_some_and(|(number, rest)| {
                         number.parse::<usize>().is_ok() && rest == name

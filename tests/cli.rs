@@ -6,7 +6,7 @@ mod support;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
-use support::{accords, fixture};
+use support::{accords, accords_with_env, fixture};
 
 fn json(args: &[&str]) -> Value {
     let run = accords(args);
@@ -33,13 +33,22 @@ fn list_announcements_in_both_formats() {
     assert_eq!(run.code, 0);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert!(lines[0].starts_with("DATE"), "{}", run.stdout);
-    assert_eq!(lines.len(), 6);
     assert!(
         lines[1].starts_with("2019-02-12  bergonie-2019 "),
         "{}",
         lines[1]
     );
-    assert!(lines[5].contains("amgen-partners-of-choice-2023"));
+    // A title too long for its column wraps onto the next line rather than being cut:
+    // all its words are there, in order.
+    assert!(!run.stdout.contains('…'), "{}", run.stdout);
+    let words: Vec<&str> = run.stdout.split_whitespace().collect();
+    let words = words.join(" ");
+    assert!(
+        words.contains("Amgen Partners of Choice 9 network"),
+        "{}",
+        run.stdout
+    );
+    assert!(words.contains("amgen-partners-of-choice-2023"));
     fits_80_columns(&run.stdout);
 
     let value = json(&["list", "announcements", "--format", "json"]);
@@ -132,7 +141,10 @@ fn contacts_answer_who_speaks_for_centre_leon_berard() {
     assert_eq!(run.code, 0);
     let first = run.stdout.lines().nth(1).expect("a contact");
     assert!(first.starts_with("Nathalie Blanc"), "{}", run.stdout);
-    assert!(first.contains("06 77 94 38 36") && first.contains("nathalie.blanc@lyon.unicancer.fr"));
+    assert!(first.contains("06 77 94 38 36") && first.contains("2020"));
+    let second = run.stdout.lines().nth(2).expect("a second line");
+    assert!(second.contains("Centre Léon Bérard"), "{}", run.stdout);
+    assert!(second.contains("nathalie.blanc@lyon.unicancer.fr"));
     fits_80_columns(&run.stdout);
 
     let value = json(&["contacts", "parisel", "--format", "json"]);
@@ -496,5 +508,143 @@ fn show_keeps_amgen_frances_statements_under_its_name() {
         accords(&["show", "amgen-partners-of-choice"])
             .stdout
             .contains("seat not stated")
+    );
+}
+
+/// Every phone and email of every contact is printed whole at 60 columns, each on a line
+/// with the year of the release that gives it; Claire Parisel's 2023 address comes before
+/// her 2020 one.
+#[test]
+fn contacts_at_60_columns_print_every_email_and_phone_whole() {
+    let run = accords_with_env(&["contacts"], &[("COLUMNS", "60")]);
+    assert_eq!(run.code, 0);
+    assert!(!run.stdout.contains('…'), "{}", run.stdout);
+    for (value, year) in [
+        ("claire.parisel@gustaveroussy.fr", "2020"),
+        ("presse@gustaveroussy.fr", "2023"),
+        ("nathalie.blanc@lyon.unicancer.fr", "2020"),
+        ("valentine.martin@prpa.fr", "2023"),
+        ("cwarembo@amgen.com", "2023"),
+        ("06 77 94 38 36", "2020"),
+        ("06 25 15 17 96", "2023"),
+        ("06 32 29 43 82", "2023"),
+        ("01 42 11 50 59", "2023, 2020"),
+        ("06 17 66 00 26", "2023, 2020"),
+    ] {
+        let line = run
+            .stdout
+            .lines()
+            .find(|line| line.contains(value))
+            .unwrap_or_else(|| panic!("`{value}` is not whole in:\n{}", run.stdout));
+        assert!(line.trim_end().ends_with(year), "{line}");
+    }
+    let position = |text: &str| run.stdout.find(text).expect("printed");
+    assert!(position("presse@gustaveroussy.fr") < position("claire.parisel@gustaveroussy.fr"));
+}
+
+/// An institution's `show` lists the press contacts who speak for it, with the releases
+/// that list them, and each phone and email with the release that gives it.
+#[test]
+fn show_of_an_institution_lists_its_press_contacts() {
+    let run = accords(&["show", "gustave-roussy"]);
+    assert_eq!(run.code, 0);
+    let section = run
+        .stdout
+        .split("\nPress contacts\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no Press contacts section:\n{}", run.stdout));
+    let section = section.split("\n\n").next().unwrap_or_default();
+    assert!(section.contains("Claire Parisel"), "{section}");
+    let words = section.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("2023 Amgen Partners of Choice network"),
+        "{section}"
+    );
+    assert!(
+        words.contains("2020 Léon Bérard–Gustave Roussy alliance"),
+        "{section}"
+    );
+    assert!(
+        section.contains("presse@gustaveroussy.fr (2023)"),
+        "{section}"
+    );
+    assert!(
+        section.contains("claire.parisel@gustaveroussy.fr (2020)"),
+        "{section}"
+    );
+    // Nathalie Blanc speaks for Centre Léon Bérard, not for Gustave Roussy.
+    assert!(!section.contains("Nathalie Blanc"), "{section}");
+    let berard = accords(&["show", "centre-leon-berard"]);
+    assert!(
+        berard.stdout.contains("Nathalie Blanc"),
+        "{}",
+        berard.stdout
+    );
+}
+
+/// The Paris Saclay release's events read in the order of their time, as its reader
+/// would put them: the council of 29 June 2021, then what comes by 2021, from 2021/2022,
+/// from 2023/2024, after 2025, in 2030. The table has an id column.
+#[test]
+fn list_events_reads_in_the_order_of_time_with_ids() {
+    let value = json(&["list", "events", "--format", "json"]);
+    let saclay: Vec<String> = value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|event| event["announcement"] == "paris-saclay-cancer-cluster-2021")
+        .map(|event| match event["qualifier"].as_str() {
+            Some(qualifier) => format!("{qualifier} {}", event["date"].as_str().unwrap()),
+            None => event["date"].as_str().unwrap().to_owned(),
+        })
+        .collect();
+    assert_eq!(
+        saclay,
+        [
+            "2021-06-29",
+            "by 2021",
+            "by 2021",
+            "from 2021/2022",
+            "from 2023/2024",
+            "after 2025",
+            "in 2030"
+        ]
+    );
+    let wide = accords_with_env(&["list", "events"], &[("COLUMNS", "200")]);
+    assert!(
+        wide.stdout
+            .lines()
+            .next()
+            .unwrap()
+            .trim_end()
+            .ends_with("ID")
+    );
+    assert!(
+        wide.stdout
+            .contains("paris-saclay-cancer-cluster-2021-strategic-council"),
+        "{}",
+        wide.stdout
+    );
+    // At 80 columns each event's id is still whole, on a line of its own.
+    let narrow = accords(&["list", "events"]);
+    assert!(
+        narrow
+            .stdout
+            .lines()
+            .any(|line| line.ends_with("paris-saclay-cancer-cluster-2021-strategic-council")),
+        "{}",
+        narrow.stdout
+    );
+    fits_80_columns(&narrow.stdout);
+    // An event's `when` line says when, not what: its title is the heading.
+    let event = accords(&["show", "paris-saclay-cancer-cluster-2021-first-projects"]);
+    let when = event
+        .stdout
+        .lines()
+        .find(|line| line.trim_start().starts_with("when"))
+        .expect("a when line");
+    assert_eq!(
+        when.split_whitespace().collect::<Vec<_>>(),
+        ["when", "by", "2021"]
     );
 }

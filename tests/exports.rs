@@ -530,13 +530,23 @@ fn csv_of_every_list_kind_has_its_header_and_every_row() {
             &["name", "organization", "phones", "emails"][..],
             4,
         ),
-        ("events", &["date", "title", "announcement"][..], 11),
+        ("events", &["date", "title", "announcement", "id"][..], 11),
     ] {
         let table = csv(&["list", kind, "--format", "csv"]);
         assert_eq!(table.headers, headers, "{kind}");
         assert_eq!(table.rows.len(), count, "{kind}");
         assert!(!table.raw.contains('…'), "{kind}: nothing is cut");
     }
+
+    // An event's id, appended last, is the id `show` takes, in the order JSON lists them.
+    let events = csv(&["list", "events", "--format", "csv"]);
+    let json_events = json_array(&["list", "events", "--format", "json"]);
+    let csv_ids: Vec<&str> = events.rows.iter().map(|row| row[3].as_str()).collect();
+    let json_ids: Vec<&str> = json_events
+        .iter()
+        .map(|event| event["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(csv_ids, json_ids);
 
     // The same records in the same order as JSON, never cut.
     let announcements = csv(&["list", "announcements", "--format", "csv"]);

@@ -359,3 +359,111 @@ fn the_source_view_of_a_dataset_without_texts_says_so() {
     type_keys(&mut app, "<esc>");
     assert!(app.overlays.is_empty());
 }
+
+/// The Bergonié release's quote of its director general has a line break in the release:
+/// Details starts a new line there, at every size, and shows no `␊`.
+#[test]
+fn a_quote_with_line_breaks_shows_them_as_new_lines_at_four_sizes() {
+    for (width, height) in [(120, 40), (100, 30), (80, 24), (60, 20)] {
+        let mut app = explorer(width, height);
+        assert!(app.select_id("bergonie-2019"));
+        // Details, scrolled down to the Bergonié director's quote.
+        type_keys(&mut app, "3");
+        let mut buffer = render(&app);
+        for _ in 0..60 {
+            if text(&buffer).contains("This partnership will lead") {
+                break;
+            }
+            type_keys(&mut app, "<down>");
+            buffer = render(&app);
+        }
+        let screen = text(&buffer);
+        assert!(!screen.contains('␊'), "{screen}");
+        // The sentence after the break starts a line of its own, under the quote's indent.
+        assert!(screen.contains("│  This partnership"), "{screen}");
+        insta::assert_snapshot!(format!("quote_line_breaks_{width}x{height}"), screen);
+    }
+}
+
+/// From 80 to 250 columns, every Timeline row shows at least 30 characters of its
+/// announcement's short title (all of it when shorter).
+#[test]
+fn timeline_titles_keep_thirty_characters_from_80_to_250_columns() {
+    let dataset = accords::dataset::Dataset::embedded().expect("the embedded dataset");
+    for width in 80..=250 {
+        let (_, buffer) = screen(width, 60, "");
+        let screen = text(&buffer);
+        for announcement in &dataset.announcements {
+            let title: Vec<char> = announcement.short_title.chars().collect();
+            let wanted: String = title.iter().take(30).collect();
+            let start: String = title.iter().take(3).collect();
+            let row = screen
+                .lines()
+                .find(|line| line.contains(&format!("{} {start}", announcement.date)))
+                .unwrap_or_else(|| panic!("no Timeline row for {} at {width}", announcement.id));
+            assert!(
+                row.contains(&format!("{} {wanted}", announcement.date)),
+                "at {width} columns the Timeline shows less than 30 characters of {:?}:\n{row}",
+                announcement.short_title
+            );
+        }
+    }
+}
+
+/// The filter's terms are highlighted in Details too: with `/cooperation`, the word is
+/// underlined in the Dana-Farber release's title and kind, and nothing else in Details is.
+#[test]
+fn filter_terms_are_highlighted_in_details() {
+    let (app, buffer) = screen(120, 40, "/cooperation<enter>");
+    let layout = accords::tui::view::layout(app.width, app.height);
+    let details = layout.details;
+    let mut highlighted = String::new();
+    let mut found = false;
+    for y in details.y + 1..details.y + details.height - 1 {
+        let mut run = String::new();
+        for x in details.x + 1..details.x + details.width - 1 {
+            let cell = &buffer[(x, y)];
+            // Monochrome draws links underlined, and matches bold and underlined.
+            if cell
+                .modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+            {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                highlighted.push_str(&run);
+                highlighted.push(' ');
+                run.clear();
+            }
+        }
+        if !run.is_empty() {
+            highlighted.push_str(&run);
+            highlighted.push(' ');
+        }
+        found |= text(&buffer).contains("oncology cooperation");
+    }
+    assert!(found, "Details shows no cooperation:\n{}", text(&buffer));
+    let words: Vec<&str> = highlighted.split_whitespace().collect();
+    assert!(words.len() >= 2, "{words:?}:\n{}", text(&buffer));
+    assert!(
+        words
+            .iter()
+            .all(|word| word.eq_ignore_ascii_case("cooperation")),
+        "{words:?}"
+    );
+}
+
+/// At 80 columns the Contacts overlay wraps a contact's emails under their label rather
+/// than cutting them: Claire Parisel's 2020 address is there whole.
+#[test]
+fn the_contacts_overlay_cuts_no_email_at_80_columns() {
+    let (_, buffer) = screen(80, 24, "c<down>");
+    let screen = text(&buffer);
+    assert!(
+        screen.contains("claire.parisel@gustaveroussy.fr (2020)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("presse@gustaveroussy.fr (2023)"),
+        "{screen}"
+    );
+}

@@ -211,10 +211,14 @@ fn a_partner_link_is_followed_and_back_and_forward_retrace_it() {
 
 /// The four press contacts of the releases, and the phones each card shows.
 const PRESS_CONTACTS: [(&str, &str); 4] = [
-    ("Claire Parisel", "01 42 11 50 59, 06 17 66 00 26"),
-    ("Nathalie Blanc", "06 77 94 38 36"),
-    ("Valentine Martin", "06 32 29 43 82"),
-    ("Charlotte Scordia-Warembourg", "06 25 15 17 96"),
+    // Each phone with the years of the releases that list it, latest first.
+    (
+        "Claire Parisel",
+        "01 42 11 50 59 (2023, 2020), 06 17 66 00 26 (2023, 2020)",
+    ),
+    ("Nathalie Blanc", "06 77 94 38 36 (2020)"),
+    ("Valentine Martin", "06 32 29 43 82 (2023)"),
+    ("Charlotte Scordia-Warembourg", "06 25 15 17 96 (2023)"),
 ];
 
 /// The phone line under a contact's name in the Contacts overlay, if the card is drawn.

@@ -68,12 +68,29 @@ impl PartialDate {
         }
     }
 
-    /// A key that sorts dates of mixed precision by when they start.
-    pub fn sort_key(self) -> (u16, u8, u8) {
+    /// A key that sorts dates of mixed precision in the order of their time: by the day
+    /// they are over, then by when they start. A release's "by 2021" comes after its
+    /// 29 June 2021, and "from 2021/2022" after both, as a reader of the release expects.
+    pub fn sort_key(self) -> (u16, u8, u8, u16) {
         match self {
-            PartialDate::Year(year) | PartialDate::Span(year, _) => (year, 0, 0),
-            PartialDate::Month(year, month) => (year, month, 0),
-            PartialDate::Day(year, month, day) => (year, month, day),
+            PartialDate::Year(year) => (year, 12, 31, year),
+            PartialDate::Span(start, end) => (end, 12, 31, start),
+            PartialDate::Month(year, month) => (year, month, days_in_month(year, month), year),
+            PartialDate::Day(year, month, day) => (year, month, day, year),
+        }
+    }
+}
+
+impl super::Event {
+    /// When the event happens, at the precision and with the qualifier the release gives:
+    /// `by 2021`, `2021-06-29`. A date that does not parse (validation reports it) is
+    /// shown as written.
+    pub fn when(&self) -> String {
+        let date = PartialDate::parse(&self.date)
+            .map_or_else(|_| self.date.to_string(), |date| date.to_string());
+        match self.qualifier {
+            Some(qualifier) => format!("{} {date}", qualifier.as_str()),
+            None => date,
         }
     }
 }
@@ -160,5 +177,35 @@ mod tests {
         for text in ["2024", "2023-06", "2022-05-13", "2023/2024"] {
             assert_eq!(PartialDate::parse(text).unwrap().to_string(), text);
         }
+    }
+
+    #[test]
+    fn sorts_in_the_order_of_time() {
+        // The Paris Saclay release's events, as a reader orders them.
+        let written = [
+            "2030",
+            "2025",
+            "2023/2024",
+            "2021/2022",
+            "2021",
+            "2021-06-29",
+        ];
+        let mut dates: Vec<PartialDate> = written
+            .iter()
+            .map(|text| PartialDate::parse(text).unwrap())
+            .collect();
+        dates.sort_by_key(|date| date.sort_key());
+        let sorted: Vec<String> = dates.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            sorted,
+            [
+                "2021-06-29",
+                "2021",
+                "2021/2022",
+                "2023/2024",
+                "2025",
+                "2030"
+            ]
+        );
     }
 }

@@ -378,6 +378,49 @@ impl Dataset {
         emails
     }
 
+    /// A contact's phones (or emails, with `emails`), each with the releases that list it,
+    /// latest release first; the value whose latest release is newest comes first, and
+    /// values a release lists together keep the release's order. This is the order people
+    /// read and copy them in: the newest a release gave is the likeliest to answer.
+    pub fn channels_of(&self, contact: usize, emails: bool) -> Vec<Channel<'_>> {
+        let mut channels: Vec<Channel<'_>> = Vec::new();
+        for (announcement, listing) in self.listings_of(contact) {
+            let values = if emails {
+                &listing.emails
+            } else {
+                &listing.phones
+            };
+            for value in values {
+                match channels
+                    .iter_mut()
+                    .find(|channel| channel.value == value.as_str())
+                {
+                    Some(channel) => push_once(&mut channel.releases, announcement),
+                    None => channels.push(Channel {
+                        value,
+                        releases: vec![announcement],
+                    }),
+                }
+            }
+        }
+        let newest_first = |announcement: &usize| {
+            std::cmp::Reverse(self.announcements[*announcement].date.as_str())
+        };
+        for channel in &mut channels {
+            channel.releases.sort_by_key(newest_first);
+        }
+        channels.sort_by_key(|channel| channel.releases.first().map(newest_first));
+        channels
+    }
+
+    /// The press contacts who represent an institution, in the dataset's order.
+    pub fn contacts_of(&self, institution: usize) -> Vec<usize> {
+        let id = self.institutions[institution].id.as_str();
+        (0..self.contacts.len())
+            .filter(|&contact| self.contacts[contact].represents.as_str() == id)
+            .collect()
+    }
+
     /// The announcements a contact is listed in, in date order.
     pub fn contact_announcements(&self, contact: usize) -> Vec<usize> {
         let mut announcements: Vec<usize> = Vec::new();
@@ -432,6 +475,30 @@ impl Dataset {
                 .ok()
         });
         events
+    }
+}
+
+/// A phone or email of a press contact and the releases that list it, latest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Channel<'a> {
+    pub value: &'a str,
+    pub releases: Vec<usize>,
+}
+
+impl Channel<'_> {
+    /// The value and the years of the releases that give it, latest first:
+    /// `presse@gustaveroussy.fr (2023)`. A release's year names it among a contact's
+    /// listings, which every view lists beside.
+    pub fn with_releases(&self, dataset: &Dataset) -> String {
+        let years: Vec<&str> = self
+            .releases
+            .iter()
+            .map(|&announcement| {
+                let date = dataset.announcements[announcement].date.as_str();
+                date.get(..4).unwrap_or(date)
+            })
+            .collect();
+        format!("{} ({})", self.value, years.join(", "))
     }
 }
 

@@ -1,6 +1,9 @@
-//! Aligned plain-text tables that fit a width (80 columns unless told otherwise): the
-//! widest columns give way first, and a cut cell ends with `…`. Widths are display widths,
-//! so accents, Korean and other wide characters line up.
+//! Aligned plain-text tables that fit a width (80 columns unless told otherwise). When a
+//! table is too wide, its widest text column gives way first and its cells wrap onto the
+//! next lines: nothing a script or a person copies is shortened. Kept columns (ids, dates,
+//! phones, emails) are never narrowed or broken, even if the table must then be wider
+//! than asked. Widths are display widths, so accents, Korean and other wide characters
+//! line up.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -12,9 +15,14 @@ pub const DEFAULT_WIDTH: usize = 80;
 pub struct Table {
     headers: Vec<&'static str>,
     rows: Vec<Vec<String>>,
-    /// Columns cut only when cutting the others is not enough (ids, which `show` needs whole).
+    /// Columns never narrowed: ids, which `show` needs whole, phones and emails.
     kept: Vec<usize>,
 }
+
+/// Spaces between columns.
+const GAP: usize = 2;
+/// The narrowest a wrapping column gets.
+const NARROWEST: usize = 6;
 
 impl Table {
     pub fn new(headers: Vec<&'static str>) -> Table {
@@ -25,7 +33,7 @@ impl Table {
         }
     }
 
-    /// Keeps these columns whole as long as other columns can give way.
+    /// Keeps these columns whole: other columns wrap instead.
     pub fn keeping(mut self, columns: &[usize]) -> Table {
         self.kept = columns.to_vec();
         self
@@ -44,9 +52,26 @@ impl Table {
         self.rows.is_empty()
     }
 
-    /// The table as lines no wider than `width` (when the columns can fit at all).
-    pub fn render(&self, width: usize) -> String {
-        const GAP: usize = 2;
+    /// True when the table fits `width` with no wrapping column narrower than `narrowest`
+    /// (or its widest cell, if less).
+    pub fn fits(&self, width: usize, narrowest: usize) -> bool {
+        let widths = self.natural_widths();
+        let needed: usize = widths
+            .iter()
+            .enumerate()
+            .map(|(column, &natural)| {
+                if self.kept.contains(&column) {
+                    natural
+                } else {
+                    natural.min(narrowest)
+                }
+            })
+            .sum();
+        needed + GAP * widths.len().saturating_sub(1) <= width
+    }
+
+    /// Each column's width when nothing wraps: its widest cell or its header.
+    fn natural_widths(&self) -> Vec<usize> {
         let columns = self.headers.len();
         let mut widths: Vec<usize> = self.headers.iter().map(|header| header.width()).collect();
         for row in &self.rows {
@@ -54,22 +79,26 @@ impl Table {
                 widths[column] = widths[column].max(cell.width());
             }
         }
+        widths
+    }
+
+    /// The table as lines no wider than `width` when its kept columns and the narrowest
+    /// wrapping ones fit; wider otherwise, since nothing is cut.
+    pub fn render(&self, width: usize) -> String {
+        let columns = self.headers.len();
+        let mut widths = self.natural_widths();
         let available = width.saturating_sub(GAP * columns.saturating_sub(1));
-        // Shrink the widest column one cell at a time until the table fits, kept columns
-        // last; no column goes below its header's width or 6 cells.
-        for may_cut_kept in [false, true] {
-            while widths.iter().sum::<usize>() > available {
-                let Some((widest, _)) = widths
-                    .iter()
-                    .enumerate()
-                    .filter(|(column, _)| may_cut_kept || !self.kept.contains(column))
-                    .filter(|(column, width)| **width > self.headers[*column].width().max(6))
-                    .max_by_key(|(_, width)| **width)
-                else {
-                    break;
-                };
-                widths[widest] -= 1;
-            }
+        // Narrow the widest wrapping column one cell at a time until the table fits.
+        while widths.iter().sum::<usize>() > available {
+            let Some((widest, _)) = widths
+                .iter()
+                .enumerate()
+                .filter(|(column, width)| !self.kept.contains(column) && **width > NARROWEST)
+                .max_by_key(|(_, width)| **width)
+            else {
+                break;
+            };
+            widths[widest] -= 1;
         }
         let mut out = String::new();
         let header: Vec<String> = self
@@ -77,27 +106,81 @@ impl Table {
             .iter()
             .map(|header| header.to_string())
             .collect();
-        push_line(&mut out, &header, &widths, GAP);
+        push_row(&mut out, &header, &widths);
         for row in &self.rows {
-            push_line(&mut out, row, &widths, GAP);
+            push_row(&mut out, row, &widths);
         }
         out
     }
 }
 
-fn push_line(out: &mut String, cells: &[String], widths: &[usize], gap: usize) {
-    let mut line = String::new();
-    for (column, width) in widths.iter().enumerate() {
-        let cell = cells.get(column).map_or("", String::as_str);
-        let cell = fit(cell, *width);
-        let last = column + 1 == widths.len();
-        line.push_str(&cell);
-        if !last {
-            line.push_str(&" ".repeat(width - cell.width() + gap));
+/// One row, over as many lines as its tallest wrapped cell needs.
+fn push_row(out: &mut String, cells: &[String], widths: &[usize]) {
+    let wrapped: Vec<Vec<String>> = widths
+        .iter()
+        .enumerate()
+        .map(|(column, width)| wrap_cell(cells.get(column).map_or("", String::as_str), *width))
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    for line_number in 0..height {
+        let mut line = String::new();
+        for (column, width) in widths.iter().enumerate() {
+            let piece = wrapped[column].get(line_number).map_or("", String::as_str);
+            line.push_str(piece);
+            if column + 1 < widths.len() {
+                line.push_str(&" ".repeat(width.saturating_sub(piece.width()) + GAP));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+}
+
+/// A cell over lines of at most `width` cells, broken at spaces, and inside a word only
+/// when the word alone is wider. A cell that fits is one line, as it is.
+pub fn wrap_cell(cell: &str, width: usize) -> Vec<String> {
+    if cell.width() <= width {
+        return vec![cell.to_owned()];
+    }
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    // An indented cell (an organisation under its contact) keeps its indent.
+    let indent = " ".repeat((cell.len() - cell.trim_start_matches(' ').len()).min(width / 2));
+    let mut line = indent.clone();
+    for word in cell.split(' ').filter(|word| !word.is_empty()) {
+        let fresh = line.trim().is_empty();
+        let needed = if fresh {
+            line.width() + word.width()
+        } else {
+            line.width() + 1 + word.width()
+        };
+        if needed > width && !fresh {
+            lines.push(std::mem::replace(&mut line, indent.clone()));
+        }
+        if !line.trim().is_empty() {
+            line.push(' ');
+        }
+        // A word too long for a line breaks after a hyphen where it has one
+        // (Scordia-|Warembourg), else wherever the line ends.
+        for piece in word.split_inclusive('-') {
+            if !line.trim().is_empty()
+                && !line.ends_with(' ')
+                && line.width() + piece.width() > width
+                && piece.width() <= width
+            {
+                lines.push(std::mem::replace(&mut line, indent.clone()));
+            }
+            for character in piece.chars() {
+                if !line.trim().is_empty() && line.width() + character.width().unwrap_or(0) > width
+                {
+                    lines.push(std::mem::replace(&mut line, indent.clone()));
+                }
+                line.push(character);
+            }
         }
     }
-    out.push_str(line.trim_end());
-    out.push('\n');
+    lines.push(line);
+    lines
 }
 
 /// The cell cut to `width` display cells, ending with `…` when cut.
@@ -156,12 +239,40 @@ mod tests {
     }
 
     #[test]
-    fn fits_the_width_by_cutting_the_widest_column() {
-        let mut table = Table::new(vec!["ID", "TITLE"]);
-        table.row(vec!["a".into(), "x".repeat(200)]);
-        let text = table.render(80);
-        assert!(text.lines().all(|line| line.width() <= 80), "{text}");
-        assert!(text.contains('…'));
+    fn fits_the_width_by_wrapping_the_widest_column() {
+        let mut table = Table::new(vec!["ID", "TITLE"]).keeping(&[0]);
+        let title = "a title of many words ".repeat(10);
+        table.row(vec!["an-id".into(), title.trim().to_owned()]);
+        let text = table.render(40);
+        assert!(text.lines().all(|line| line.width() <= 40), "{text}");
+        assert!(!text.contains('…'), "{text}");
+        // Every word is there, in order, on the title column's lines.
+        let words: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .flat_map(|line| line[7..].split_whitespace())
+            .collect();
+        assert_eq!(words.join(" "), title.trim());
+        assert!(text.lines().nth(1).unwrap().starts_with("an-id"));
+    }
+
+    #[test]
+    fn a_long_word_breaks_after_its_hyphen() {
+        assert_eq!(
+            wrap_cell("Charlotte Scordia-Warembourg", 14),
+            ["Charlotte", "Scordia-", "Warembourg"]
+        );
+    }
+
+    #[test]
+    fn never_narrows_a_kept_column() {
+        let mut table = Table::new(vec!["NAME", "EMAIL"]).keeping(&[1]);
+        table.row(vec![
+            "Claire Parisel".into(),
+            "claire.parisel@gustaveroussy.fr".into(),
+        ]);
+        let text = table.render(30);
+        assert!(text.contains("claire.parisel@gustaveroussy.fr"), "{text}");
     }
 
     #[test]

@@ -625,7 +625,7 @@ impl App {
             }
             Some(Overlay::Contacts) => {
                 self.contacts_cursor.move_by(delta, self.contacts.len());
-                let cards = self.page() / view::CONTACT_LINES;
+                let cards = self.page() / view::contact_lines(self);
                 self.contacts_cursor.keep_visible(cards);
                 return;
             }
@@ -881,7 +881,9 @@ impl App {
     /// Enter or a click on a line of Details: follow its link; a fact that leads nowhere
     /// but the record shown opens its passage instead.
     fn activate(&mut self, link: details::LinkSpot) {
-        if link.passage.is_some() && Some(link.target) == self.details.record {
+        if link.url.is_some() {
+            self.open_link();
+        } else if link.passage.is_some() && Some(link.target) == self.details.record {
             self.open_source();
         } else {
             self.follow(link.target);
@@ -1050,7 +1052,33 @@ impl App {
         self.set_details(Some(record));
     }
 
+    /// The link or fact selected in Details, when Details has the focus and no overlay.
+    fn selected_link(&self) -> Option<details::LinkSpot> {
+        if self.focus != Pane::Details || !self.overlays.is_empty() {
+            return None;
+        }
+        let layout = view::layout(self.width, self.height);
+        let content = details::content(self, layout.details.width.saturating_sub(2));
+        content.links.get(self.details.link).copied()
+    }
+
+    /// The web address selected in Details, if the selected line is one.
+    fn selected_url(&self) -> Option<String> {
+        let link = self.selected_link()?;
+        let (_, url) = details::urls_of(&self.dataset, link.target)
+            .get(link.url?)
+            .copied()?;
+        Some(url.to_owned())
+    }
+
     fn copy_target(&self) -> Option<Record> {
+        // A press contact selected in a release's or institution's Details is what `y`
+        // and `e` act on, as a row selected in a list is.
+        if let Some(link) = self.selected_link()
+            && matches!(link.target, Record::Contact(_))
+        {
+            return Some(link.target);
+        }
         match self.overlays.last() {
             Some(Overlay::Contacts) => self
                 .contacts
@@ -1080,7 +1108,9 @@ impl App {
 
     /// `o`: the selected record's first web link. Only `http` and `https` links are opened.
     fn open_link(&mut self) {
+        let selected: Option<Vec<String>> = self.selected_url().map(|url| vec![url]);
         let links: Vec<String> = match self.copy_target() {
+            _ if selected.is_some() => selected.unwrap_or_default(),
             Some(Record::Announcement(index)) => self.dataset.announcements[index]
                 .links
                 .iter()
@@ -1108,7 +1138,10 @@ impl App {
             self.status = Some("nothing selected to copy".to_owned());
             return;
         };
-        let items = copy_items(&self.dataset, record);
+        let items = match self.selected_url() {
+            Some(url) => super::copy::with_link_first(&self.dataset, record, &url),
+            None => copy_items(&self.dataset, record),
+        };
         if items.is_empty() {
             self.status = Some("nothing to copy here".to_owned());
             return;

@@ -2,15 +2,18 @@
 //! width, and where each link (partner, announcement, person, contact) stands, so moving
 //! between links, scrolling to follow them and clicking them all agree. Every fact that
 //! names words of its release (quote, figure, event, claim, partner, role, press listing)
-//! is selectable the same way, and knows its passage, which `s` opens.
+//! is selectable the same way, and knows its passage, which `s` opens. What is shown
+//! comes from the one description of each record (`crate::describe`); this is its sink
+//! for the explorer: wrapping, styles, the selection and the filter's highlights.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::dataset::provenance::PassageKind;
-use crate::dataset::{Dataset, PartialDate, Record};
-use crate::sanitize::sanitize;
+use crate::dataset::{Dataset, Record};
+pub use crate::describe::{PassageSpot, passage_spot, urls_of};
+use crate::describe::{Sink, Tone};
+use crate::sanitize::{sanitize, sanitize_multiline};
 
 use super::app::{App, Pane};
 use super::theme::{SELECTION_SYMBOL, Theme};
@@ -22,33 +25,8 @@ pub struct LinkSpot {
     pub line: usize,
     pub target: Record,
     pub passage: Option<PassageSpot>,
-}
-
-/// A passage of the dataset's provenance: its announcement and its place in
-/// `Provenance::passages` of that announcement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PassageSpot {
-    pub announcement: usize,
-    pub index: usize,
-}
-
-/// The passage of a fact of `announcement`, by kind and words, if it was located.
-pub fn passage_spot(
-    dataset: &Dataset,
-    announcement: usize,
-    kind: PassageKind,
-    words: Option<&str>,
-) -> Option<PassageSpot> {
-    let words = words?;
-    dataset
-        .provenance()
-        .passages(announcement)
-        .iter()
-        .position(|passage| passage.kind == kind && passage.text.as_str() == words)
-        .map(|index| PassageSpot {
-            announcement,
-            index,
-        })
+    /// A web address of the record shown, as its place in [`urls_of`] that record.
+    pub url: Option<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -65,9 +43,54 @@ struct Builder<'a> {
     selected_link: Option<usize>,
     /// The record shown: where a fact's line leads, when it leads nowhere else.
     record: Option<Record>,
+    /// The filter, whose terms are highlighted where they match, as in the lists.
+    filter: Option<(
+        &'a crate::search::matcher::Matcher,
+        &'a crate::search::query::Query,
+    )>,
 }
 
 impl Builder<'_> {
+    /// A piece of text in `style`, with the characters the filter's terms match also in
+    /// the theme's match style. Terms match by words and word prefixes here, as in prose,
+    /// so a short term lights whole words rather than scattered letters.
+    fn spans(&self, piece: String, style: Style) -> Vec<Span<'static>> {
+        let Some((matcher, query)) = self.filter else {
+            return vec![Span::styled(piece, style)];
+        };
+        let folded = crate::search::fold::fold(&piece);
+        let matched =
+            matcher.class_highlights(query, crate::search::fields::FieldClass::Prose, &folded);
+        if matched.is_empty() {
+            return vec![Span::styled(piece, style)];
+        }
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut run = String::new();
+        let mut run_matched = false;
+        for (position, character) in piece.chars().enumerate() {
+            let is_matched = matched.binary_search(&position).is_ok();
+            if is_matched != run_matched && !run.is_empty() {
+                let run_style = if run_matched {
+                    style.patch(self.theme.matched)
+                } else {
+                    style
+                };
+                spans.push(Span::styled(std::mem::take(&mut run), run_style));
+            }
+            run_matched = is_matched;
+            run.push(character);
+        }
+        if !run.is_empty() {
+            let run_style = if run_matched {
+                style.patch(self.theme.matched)
+            } else {
+                style
+            };
+            spans.push(Span::styled(run, run_style));
+        }
+        spans
+    }
+
     fn blank(&mut self) {
         if !self.content.lines.is_empty() {
             self.content.lines.push(Line::default());
@@ -77,9 +100,8 @@ impl Builder<'_> {
     fn heading(&mut self, text: &str) {
         self.blank();
         for piece in wrap(&sanitize(text), self.width) {
-            self.content
-                .lines
-                .push(Line::styled(piece, self.theme.heading));
+            let spans = self.spans(piece, self.theme.heading);
+            self.content.lines.push(Line::from(spans));
         }
     }
 
@@ -89,41 +111,44 @@ impl Builder<'_> {
         }
         let label = format!("{label:<10} ");
         let indent = label.width();
-        for (position, piece) in wrap(&sanitize(value), self.width.saturating_sub(indent).max(8))
-            .into_iter()
-            .enumerate()
+        for (position, piece) in wrap(
+            &sanitize_multiline(value),
+            self.width.saturating_sub(indent).max(8),
+        )
+        .into_iter()
+        .enumerate()
         {
             let lead = if position == 0 {
                 label.clone()
             } else {
                 " ".repeat(indent)
             };
-            self.content.lines.push(Line::from(vec![
-                Span::styled(lead, self.theme.muted),
-                Span::raw(piece),
-            ]));
+            let mut spans = vec![Span::styled(lead, self.theme.muted)];
+            spans.extend(self.spans(piece, Style::new()));
+            self.content.lines.push(Line::from(spans));
         }
     }
 
     fn paragraph(&mut self, text: &str, style: Style) {
-        for piece in wrap(&sanitize(text), self.width) {
-            self.content.lines.push(Line::styled(piece, style));
+        for piece in wrap(&sanitize_multiline(text), self.width) {
+            let spans = self.spans(piece, style);
+            self.content.lines.push(Line::from(spans));
         }
     }
 
     fn item(&mut self, text: &str) {
-        for (position, piece) in wrap(&sanitize(text), self.width.saturating_sub(2).max(8))
-            .into_iter()
-            .enumerate()
+        for (position, piece) in wrap(
+            &sanitize_multiline(text),
+            self.width.saturating_sub(2).max(8),
+        )
+        .into_iter()
+        .enumerate()
         {
             let lead = if position == 0 { "• " } else { "  " };
-            self.content.lines.push(Line::raw(format!("{lead}{piece}")));
+            let mut spans = vec![Span::raw(lead)];
+            spans.extend(self.spans(piece, Style::new()));
+            self.content.lines.push(Line::from(spans));
         }
-    }
-
-    /// A line that leads to a record; the selected one shows the selection symbol.
-    fn link(&mut self, text: &str, target: Record) {
-        self.fact_link(text, target, None);
     }
 
     /// A fact: its lines, wrapped, selectable like a link that leads to the record shown.
@@ -131,54 +156,51 @@ impl Builder<'_> {
         let Some(target) = self.record else {
             return self.item(text);
         };
+        self.selectable(text, target, passage, "· ", self.theme.base);
+    }
+
+    /// A link that is also a fact, with its passage.
+    fn fact_link(&mut self, text: &str, target: Record, passage: Option<PassageSpot>) {
+        self.selectable(text, target, passage, "→ ", self.theme.link);
+    }
+
+    /// A selectable line, wrapped with a hanging indent so nothing is cut; the selected one
+    /// shows the selection symbol.
+    fn selectable(
+        &mut self,
+        text: &str,
+        target: Record,
+        passage: Option<PassageSpot>,
+        lead: &str,
+        style: Style,
+    ) {
         let number = self.content.links.len();
         let selected = self.selected_link == Some(number);
         let (lead, style) = if selected {
             (SELECTION_SYMBOL, self.theme.selection)
         } else {
-            ("· ", self.theme.base)
+            (lead, style)
         };
         let line = self.content.lines.len();
         let width = self.width.saturating_sub(lead.width()).max(8);
-        for (position, piece) in wrap(&sanitize(text), width).into_iter().enumerate() {
+        for (position, piece) in wrap(&sanitize_multiline(text), width)
+            .into_iter()
+            .enumerate()
+        {
             let lead = if position == 0 {
                 lead.to_owned()
             } else {
                 " ".repeat(lead.width())
             };
-            self.content.lines.push(Line::from(vec![
-                Span::styled(lead, style),
-                Span::styled(piece, style),
-            ]));
+            let mut spans = vec![Span::styled(lead, style)];
+            spans.extend(self.spans(piece, style));
+            self.content.lines.push(Line::from(spans));
         }
         self.content.links.push(LinkSpot {
             line,
             target,
             passage,
-        });
-    }
-
-    /// A link that is also a fact, with its passage.
-    fn fact_link(&mut self, text: &str, target: Record, passage: Option<PassageSpot>) {
-        let number = self.content.links.len();
-        let selected = self.selected_link == Some(number);
-        let (lead, style) = if selected {
-            (SELECTION_SYMBOL, self.theme.selection)
-        } else {
-            ("→ ", self.theme.link)
-        };
-        let line = self.content.lines.len();
-        let text = sanitize(text);
-        let budget = self.width.saturating_sub(lead.width()).max(1);
-        let shown = fit(&text, budget);
-        self.content.lines.push(Line::from(vec![
-            Span::styled(lead, style),
-            Span::styled(shown, style),
-        ]));
-        self.content.links.push(LinkSpot {
-            line,
-            target,
-            passage,
+            url: None,
         });
     }
 }
@@ -191,6 +213,7 @@ pub fn content(app: &App, width: u16) -> Content {
         theme: &app.theme,
         selected_link: (app.focus == Pane::Details).then_some(app.details.link),
         record: app.details.record,
+        filter: (!app.query.is_empty()).then(|| (app.index.matcher(), &app.query)),
     };
     let dataset = &app.dataset;
     // A row the filter lists because it concerns a match says why it is there.
@@ -208,427 +231,79 @@ pub fn content(app: &App, width: u16) -> Content {
     }
     match app.details.record {
         None => builder.paragraph("Nothing selected.", app.theme.muted),
-        Some(Record::Announcement(index)) => announcement(&mut builder, dataset, index),
-        Some(Record::Institution(index)) => institution(&mut builder, dataset, index),
-        Some(Record::Person(index)) => person(&mut builder, dataset, index),
-        Some(Record::Contact(index)) => contact(&mut builder, dataset, index),
-        Some(Record::Event(announcement, item)) => event(&mut builder, dataset, announcement, item),
+        Some(record) => crate::describe::describe(dataset, record, &mut builder),
     }
     builder.content
 }
 
-fn announcement(builder: &mut Builder, dataset: &Dataset, index: usize) {
-    let announcement = &dataset.announcements[index];
-    builder.paragraph(&announcement.title, builder.theme.heading);
-    if let Some(title) = &announcement.title_en {
-        builder.paragraph(title, builder.theme.muted);
-    }
-    for line in &announcement.standfirst {
-        builder.item(line);
-    }
-    builder.blank();
-    builder.field("date", &announcement.date);
-    builder.field(
-        "dateline",
-        &announcement
-            .dateline
-            .iter()
-            .map(|place| place.as_str())
-            .collect::<Vec<_>>()
-            .join(" / "),
-    );
-    builder.field("kind", &announcement.kind);
-    builder.field("duration", announcement.duration.as_deref().unwrap_or(""));
-    builder.field("language", &announcement.language);
-    builder.heading(&format!("Partners ({})", announcement.partners.len()));
-    for partner in &announcement.partners {
-        if let Some(institution) = dataset.institution_index(&partner.institution) {
-            let name = &dataset.institutions[institution].name;
-            let passage = passage_spot(
-                dataset,
-                index,
-                PassageKind::Partner,
-                partner.passage.as_deref(),
-            );
-            builder.fact_link(
-                &format!("{name} — {}", partner.role.as_str()),
-                Record::Institution(institution),
-                passage,
-            );
-        }
-    }
-    if !announcement.mentions.is_empty() {
-        builder.heading("Mentioned");
-        for mention in &announcement.mentions {
-            if let Some(institution) = dataset.institution_index(&mention.institution) {
-                builder.link(
-                    &dataset.institutions[institution].name,
-                    Record::Institution(institution),
-                );
-            }
-        }
-    }
-    builder.heading("Summary");
-    builder.paragraph(&announcement.summary, builder.theme.base);
-    if !announcement.objectives.is_empty() {
-        builder.heading("Objectives");
-        for objective in &announcement.objectives {
-            builder.item(objective);
-        }
-    }
-    if !announcement.figures.is_empty() {
-        builder.heading("Figures");
-        for figure in &announcement.figures {
-            let passage = passage_spot(
-                dataset,
-                index,
-                PassageKind::Figure,
-                Some(&figure.as_written),
-            );
-            builder.fact(
-                &format!("{} — {}", figure.as_written, figure.counts),
-                passage,
-            );
-        }
-    }
-    if !announcement.events.is_empty() {
-        builder.heading("Events");
-        for (event, item) in announcement.events.iter().enumerate() {
-            let words = item.as_written.as_deref().or(item.passage.as_deref());
-            let passage = passage_spot(dataset, index, PassageKind::Event, words);
-            builder.fact_link(
-                &event_label(dataset, index, event),
-                Record::Event(index, event),
-                passage,
-            );
-        }
-    }
-    if !announcement.quotes.is_empty() {
-        builder.heading("Quotes");
-        for quote in &announcement.quotes {
-            let passage = passage_spot(dataset, index, PassageKind::Quote, Some(&quote.text));
-            builder.fact(&format!("“{}”", quote.text), passage);
-            for speaker in &quote.speakers {
-                if let Some(Record::Person(person)) = dataset.record(&speaker.person) {
-                    builder.link(
-                        &format!("{}, {}", dataset.people[person].name, speaker.role),
-                        Record::Person(person),
-                    );
-                }
-            }
-            if let Some(attribution) = &quote.attribution {
-                builder.paragraph(&format!("({attribution})"), builder.theme.muted);
-            }
-            builder.blank();
-        }
-    }
-    if !announcement.press_contacts.is_empty() {
-        builder.heading("Press contacts");
-        for listing in &announcement.press_contacts {
-            if let Some(Record::Contact(contact)) = dataset.record(&listing.contact) {
-                let item = &dataset.contacts[contact];
-                let passage = passage_spot(
-                    dataset,
-                    index,
-                    PassageKind::Listing,
-                    listing.passage.as_deref(),
-                );
-                builder.fact_link(
-                    &format!("{} ({})", item.name, item.organization),
-                    Record::Contact(contact),
-                    passage,
-                );
-                for phone in &listing.phones {
-                    builder.field("  phone", phone);
-                }
-                for email in &listing.emails {
-                    builder.field("  email", email);
-                }
-            }
-        }
-    }
-    if !announcement.links.is_empty() {
-        builder.heading("Links");
-        for link in &announcement.links {
-            builder.field(&link.label, &link.url);
-        }
-    }
-    builder.heading("Source");
-    builder.field("seed", &announcement.source);
-    for (field, source) in &announcement.sources {
-        builder.field(field, source);
-    }
-}
-
+/// An event as the Timeline lists it: when, then what.
 pub fn event_label(dataset: &Dataset, announcement: usize, event: usize) -> String {
     let event = &dataset.announcements[announcement].events[event];
-    let date = PartialDate::parse(&event.date)
-        .map_or_else(|_| event.date.to_string(), |date| date.to_string());
-    match event.qualifier {
-        Some(qualifier) => format!("{} {date} {}", qualifier.as_str(), event.title),
-        None => format!("{date} {}", event.title),
-    }
+    format!("{} {}", event.when(), event.title)
 }
 
-fn institution(builder: &mut Builder, dataset: &Dataset, index: usize) {
-    let institution = &dataset.institutions[index];
-    builder.paragraph(&institution.name, builder.theme.heading);
-    builder.blank();
-    builder.field("kind", institution.kind.as_str());
-    let city = if institution.city.is_empty() {
-        "seat not stated"
-    } else {
-        institution.city.as_str()
-    };
-    builder.field("city", &format!("{city}, {}", institution.country));
-    builder.field("website", institution.website.as_deref().unwrap_or(""));
-    builder.field("address", institution.address.as_deref().unwrap_or(""));
-    builder.field("phone", institution.phone.as_deref().unwrap_or(""));
-    builder.field(
-        "also",
-        &institution
-            .other_names
-            .iter()
-            .map(|name| name.as_str())
-            .collect::<Vec<_>>()
-            .join("; "),
-    );
-    builder.field("id", &institution.id);
-    if let Some(parent) = institution
-        .parent
-        .as_deref()
-        .and_then(|parent| dataset.institution_index(parent))
-    {
-        builder.heading("Part of");
-        builder.link(
-            &dataset.institutions[parent].name,
-            Record::Institution(parent),
-        );
+impl Sink for Builder<'_> {
+    fn title(&mut self, text: &str) {
+        self.paragraph(text, self.theme.heading);
     }
-    let announcements = dataset.announcements_of(index);
-    builder.heading(&format!("Announcements ({})", announcements.len()));
-    for announcement in announcements {
-        let item = &dataset.announcements[announcement];
-        let partner = item
-            .partners
-            .iter()
-            .find(|partner| partner.institution == institution.id);
-        let role = partner.map_or("mentioned", |partner| partner.role.as_str());
-        let passage = partner.and_then(|partner| {
-            passage_spot(
-                dataset,
-                announcement,
-                PassageKind::Partner,
-                partner.passage.as_deref(),
-            )
-        });
-        builder.fact_link(
-            &format!("{} {} — {role}", item.date, item.short_title),
-            Record::Announcement(announcement),
-            passage,
-        );
-    }
-    let partners = dataset.co_partners(index);
-    if !partners.is_empty() {
-        builder.heading("Partners across releases");
-        for (partner, times) in partners {
-            let plural = if times == 1 { "" } else { "s" };
-            builder.link(
-                &format!(
-                    "{} — {times} time{plural}",
-                    dataset.institutions[partner].name
-                ),
-                Record::Institution(partner),
-            );
-        }
-    }
-    let people = dataset.people_of(index);
-    if !people.is_empty() {
-        builder.heading("People");
-        for person in people {
-            let item = &dataset.people[person];
-            let roles: Vec<String> = item
-                .roles
-                .iter()
-                .filter(|role| role.institution.as_deref() == Some(institution.id.as_str()))
-                .map(|role| {
-                    let year = dataset
-                        .announcement(&role.announcement)
-                        .map_or("", |announcement| announcement.date.get(..4).unwrap_or(""));
-                    format!("{} ({year})", role.title)
-                })
-                .collect();
-            builder.link(
-                &format!("{} — {}", item.name, roles.join("; ")),
-                Record::Person(person),
-            );
-        }
-    }
-    let history = dataset.claim_history(index);
-    if !history.is_empty() {
-        builder.heading(&format!(
-            "History of statements ({} = changed since the release before)",
-            crate::dataset::history::CHANGED_MARK
-        ));
-        for topic in &history {
-            let style = if topic.varies() {
-                builder.theme.warning
-            } else {
-                builder.theme.muted
-            };
-            builder.paragraph(&topic.label(), style);
-            for entry in &topic.entries {
-                let passage = passage_spot(
-                    dataset,
-                    entry.announcement,
-                    PassageKind::Claim,
-                    Some(&entry.as_written),
-                );
-                builder.fact(&entry.describe(dataset), passage);
-            }
-        }
-    }
-    let mut any = false;
-    for (announcement, profile) in dataset.profiles_of(&institution.id) {
-        if !any {
-            builder.heading("Profile statements by release");
-            any = true;
-        }
-        builder.paragraph(
-            &format!(
-                "{} · {} · {}",
-                announcement.date, announcement.short_title, profile.context
-            ),
-            builder.theme.muted,
-        );
-        builder.paragraph(&profile.text, builder.theme.base);
-        if !profile.handles.is_empty() {
-            let handles: Vec<&str> = profile.handles.iter().map(|h| h.as_str()).collect();
-            builder.field("handles", &handles.join(" "));
-        }
-        builder.blank();
-    }
-}
 
-fn person(builder: &mut Builder, dataset: &Dataset, index: usize) {
-    let person = &dataset.people[index];
-    builder.paragraph(&person.name, builder.theme.heading);
-    builder.blank();
-    builder.field("honorific", person.honorific.as_deref().unwrap_or(""));
-    builder.field("id", &person.id);
-    builder.heading("Roles by release");
-    for role in &person.roles {
-        let date = dataset
-            .announcement(&role.announcement)
-            .map_or("", |announcement| announcement.date.as_str());
-        let passage = match dataset.record(&role.announcement) {
-            Some(Record::Announcement(announcement)) => passage_spot(
-                dataset,
-                announcement,
-                PassageKind::Role,
-                role.passage.as_deref(),
-            ),
-            _ => None,
+    fn subtitle(&mut self, text: &str) {
+        self.paragraph(text, self.theme.muted);
+    }
+
+    fn gap(&mut self) {
+        self.blank();
+    }
+
+    fn heading(&mut self, text: &str) {
+        Builder::heading(self, text);
+    }
+
+    fn field(&mut self, label: &str, value: &str) {
+        Builder::field(self, label, value);
+    }
+
+    fn channel(&mut self, label: &str, value: &str, releases: &str) {
+        Builder::field(self, label, &format!("{value} ({releases})"));
+    }
+
+    fn item(&mut self, text: &str) {
+        Builder::item(self, text);
+    }
+
+    fn paragraph(&mut self, text: &str, tone: Tone) {
+        let style = match tone {
+            Tone::Plain => self.theme.base,
+            Tone::Muted => self.theme.muted,
+            Tone::Warning => self.theme.warning,
         };
-        let english = role
-            .title_en
-            .as_deref()
-            .map_or(String::new(), |title| format!(" ({title})"));
-        match role
-            .institution
-            .as_deref()
-            .and_then(|id| dataset.institution_index(id))
-        {
-            Some(institution) => builder.fact_link(
-                &format!(
-                    "{date} {}{english}, {}",
-                    role.title, dataset.institutions[institution].name
-                ),
-                Record::Institution(institution),
-                passage,
-            ),
-            None => builder.fact(&format!("{date} {}{english}", role.title), passage),
+        Builder::paragraph(self, text, style);
+    }
+
+    fn fact(&mut self, text: &str, passage: Option<PassageSpot>) {
+        Builder::fact(self, text, passage);
+    }
+
+    fn link(&mut self, text: &str, target: Record, passage: Option<PassageSpot>) {
+        self.fact_link(text, target, passage);
+    }
+
+    fn url(&mut self, label: &str, url: &str, position: usize) {
+        // A web address leads to the record shown; `o`, `y` and Enter act on it.
+        let Some(record) = self.record else {
+            return Builder::field(self, label, url);
+        };
+        self.selectable(
+            &format!("{label}  {url}"),
+            record,
+            None,
+            "→ ",
+            self.theme.link,
+        );
+        if let Some(link) = self.content.links.last_mut() {
+            link.url = Some(position);
         }
     }
-    let quoted = dataset.quoted_in(&person.id);
-    if !quoted.is_empty() {
-        builder.heading("Quoted in");
-        for announcement in quoted {
-            let item = &dataset.announcements[announcement];
-            builder.link(
-                &format!("{} {}", item.date, item.short_title),
-                Record::Announcement(announcement),
-            );
-        }
-    }
-}
-
-fn contact(builder: &mut Builder, dataset: &Dataset, index: usize) {
-    let contact = &dataset.contacts[index];
-    builder.paragraph(&contact.name, builder.theme.heading);
-    builder.blank();
-    builder.field("org", &contact.organization);
-    for phone in dataset.phones_of(index) {
-        builder.field("phone", phone);
-    }
-    for email in dataset.emails_of(index) {
-        builder.field("email", email);
-    }
-    if let Some(institution) = dataset.institution_index(&contact.represents) {
-        builder.heading("Speaks for");
-        builder.link(
-            &dataset.institutions[institution].name,
-            Record::Institution(institution),
-        );
-    }
-    builder.heading("Listed in");
-    for (announcement, listing) in dataset.listings_of(index) {
-        let item = &dataset.announcements[announcement];
-        let passage = passage_spot(
-            dataset,
-            announcement,
-            PassageKind::Listing,
-            listing.passage.as_deref(),
-        );
-        builder.fact_link(
-            &format!("{} {}", item.date, item.short_title),
-            Record::Announcement(announcement),
-            passage,
-        );
-    }
-}
-
-fn event(builder: &mut Builder, dataset: &Dataset, announcement: usize, index: usize) {
-    let parent = &dataset.announcements[announcement];
-    let event = &parent.events[index];
-    builder.paragraph(&event.title, builder.theme.heading);
-    builder.blank();
-    builder.field("when", &event_label(dataset, announcement, index));
-    builder.field("place", event.place.as_deref().unwrap_or(""));
-    builder.field(
-        "status",
-        event.status.map_or("", |status| {
-            if status == crate::dataset::model::EventStatus::Held {
-                "held"
-            } else {
-                "planned"
-            }
-        }),
-    );
-    for (field, source) in &event.sources {
-        builder.field(field, source);
-    }
-    let words = event.as_written.as_deref().or(event.passage.as_deref());
-    if let Some(words) = words {
-        builder.heading("In the release");
-        let passage = passage_spot(dataset, announcement, PassageKind::Event, Some(words));
-        builder.fact(&format!("“{words}”"), passage);
-    }
-    builder.heading("Announced in");
-    builder.link(
-        &format!("{} {}", parent.date, parent.short_title),
-        Record::Announcement(announcement),
-    );
 }
 
 /// Splits text into lines of at most `width` display cells, at spaces where it can.
@@ -636,6 +311,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
+        // A blank line parts paragraphs; several in a row part them once.
+        if paragraph.trim().is_empty() && lines.last().is_some_and(String::is_empty) {
+            continue;
+        }
         let mut line = String::new();
         for word in paragraph.split_whitespace() {
             let needed = if line.is_empty() {

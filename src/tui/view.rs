@@ -44,16 +44,29 @@ pub fn layout(width: u16, height: u16) -> Layout {
         .direction(Direction::Vertical)
         .constraints([Constraint::Min(1), Constraint::Length(1)])
         .areas(area);
-    let (timeline, institutions, details) = if width >= WIDE {
-        let [timeline, institutions, details] = RatatuiLayout::default()
+    // Wide: the two lists stacked in a left column over half the width, so a Timeline
+    // title keeps 30 characters or more and the lists use the height they would leave
+    // empty side by side; Details on the right. Narrower: the lists side by side over
+    // Details, the Timeline taking two thirds for the same reason.
+    let (chart, timeline, institutions, details) = if width >= WIDE {
+        let [lists, details] = RatatuiLayout::default()
             .direction(Direction::Horizontal)
-            .constraints([
-                Constraint::Percentage(36),
-                Constraint::Percentage(26),
-                Constraint::Percentage(38),
-            ])
+            .constraints([Constraint::Percentage(52), Constraint::Percentage(48)])
             .areas(main);
-        (timeline, institutions, details)
+        let (chart, lists) = if lists.height >= CHART_HEIGHT + 20 {
+            let [chart, lists] = RatatuiLayout::default()
+                .direction(Direction::Vertical)
+                .constraints([Constraint::Length(CHART_HEIGHT), Constraint::Min(1)])
+                .areas(lists);
+            (Some(chart), lists)
+        } else {
+            (None, lists)
+        };
+        let [timeline, institutions] = RatatuiLayout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(lists);
+        (chart, timeline, institutions, details)
     } else {
         let [top, details] = RatatuiLayout::default()
             .direction(Direction::Vertical)
@@ -61,20 +74,20 @@ pub fn layout(width: u16, height: u16) -> Layout {
             .areas(main);
         let [timeline, institutions] = RatatuiLayout::default()
             .direction(Direction::Horizontal)
-            .constraints([Constraint::Percentage(60), Constraint::Percentage(40)])
+            .constraints([Constraint::Percentage(66), Constraint::Percentage(34)])
             .areas(top);
-        (timeline, institutions, details)
+        let (chart, timeline) = if timeline.height >= CHART_HEIGHT + 10 {
+            let [chart, timeline] = RatatuiLayout::default()
+                .direction(Direction::Vertical)
+                .constraints([Constraint::Length(CHART_HEIGHT), Constraint::Min(1)])
+                .areas(timeline);
+            (Some(chart), timeline)
+        } else {
+            (None, timeline)
+        };
+        (chart, timeline, institutions, details)
     };
     let overlay = centered(main, 90, 85);
-    let (chart, timeline) = if timeline.height >= CHART_HEIGHT + 10 {
-        let [chart, timeline] = RatatuiLayout::default()
-            .direction(Direction::Vertical)
-            .constraints([Constraint::Length(CHART_HEIGHT), Constraint::Min(1)])
-            .areas(timeline);
-        (Some(chart), timeline)
-    } else {
-        (None, timeline)
-    };
     Layout {
         chart,
         timeline,
@@ -777,13 +790,64 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     );
 }
 
-/// Lines each contact takes in the Contacts overlay: who, phones, emails, releases.
+/// Lines each contact takes in the Contacts overlay, at least: who, phones, emails,
+/// releases.
 pub const CONTACT_LINES: usize = 4;
+
+/// Lines every card of the Contacts overlay takes at the app's size: the most any listed
+/// contact needs once its phones and emails wrap, so nothing is cut and cards stay the
+/// same height for paging.
+pub fn contact_lines(app: &App) -> usize {
+    let inner_width = layout(app.width, app.height)
+        .overlay
+        .width
+        .saturating_sub(2) as usize;
+    app.contacts
+        .iter()
+        .map(|&contact| contact_fields(app, contact, inner_width).len() + 1)
+        .max()
+        .unwrap_or(CONTACT_LINES)
+        .max(CONTACT_LINES)
+}
+
+/// A contact card's lines under its name: phones, emails (each with its releases' years,
+/// latest first) and releases, wrapped under their labels: nothing is cut.
+fn contact_fields(app: &App, index: usize, inner_width: usize) -> Vec<Line<'static>> {
+    let dataset = &app.dataset;
+    // Latest release first, as the phones and emails are.
+    let releases: Vec<String> = dataset
+        .contact_announcements(index)
+        .into_iter()
+        .rev()
+        .map(|announcement| release_label(dataset, announcement))
+        .collect();
+    let mut lines = Vec::new();
+    for (label, values) in [
+        ("phone", channels(dataset, index, false)),
+        ("email", channels(dataset, index, true)),
+        ("in", releases.join("; ")),
+    ] {
+        let budget = inner_width.saturating_sub(6 + 4).max(8);
+        let value = crate::sanitize::sanitize(&values).into_owned();
+        for (position, piece) in crate::output::table::wrap_cell(&value, budget)
+            .into_iter()
+            .enumerate()
+        {
+            let label = if position == 0 { label } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("    {label:<6}"), app.theme.muted),
+                Span::raw(piece),
+            ]));
+        }
+    }
+    lines
+}
 
 fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let inner_width = area.width.saturating_sub(2) as usize;
-    let cards = (area.height.saturating_sub(2) as usize / CONTACT_LINES).max(1);
+    let card_lines = contact_lines(app);
+    let cards = (area.height.saturating_sub(2) as usize / card_lines).max(1);
     let mut lines = Vec::new();
     let cursor = app.contacts_cursor;
     for (position, &index) in app
@@ -795,11 +859,6 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
     {
         let dataset = &app.dataset;
         let contact = &dataset.contacts[index];
-        let releases: Vec<String> = dataset
-            .contact_announcements(index)
-            .into_iter()
-            .map(|announcement| release_label(dataset, announcement))
-            .collect();
         let who = format!(
             "{} · {} · for {}",
             contact.name,
@@ -813,13 +872,10 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
             false,
             inner_width,
         ));
-        for (label, values) in [
-            ("phone", dataset.phones_of(index).join(", ")),
-            ("email", dataset.emails_of(index).join(", ")),
-            ("in", releases.join("; ")),
-        ] {
-            lines.push(card_field(app, label, 6, &values, inner_width));
-        }
+        let fields = contact_fields(app, index, inner_width);
+        let padding = card_lines.saturating_sub(fields.len() + 1);
+        lines.extend(fields);
+        lines.extend(std::iter::repeat_n(Line::default(), padding));
     }
     if app.contacts.is_empty() {
         lines.push(Line::styled("  no contact matches", app.theme.muted));
@@ -832,6 +888,16 @@ fn draw_contacts(app: &App, frame: &mut Frame, area: Rect) {
         app.keymap.label_of(Action::Escape)
     );
     frame.render_widget(Paragraph::new(lines).block(block(app, &title, true)), area);
+}
+
+/// A contact's phones or emails on one line, each with its releases' years, latest first.
+fn channels(dataset: &crate::dataset::Dataset, contact: usize, emails: bool) -> String {
+    dataset
+        .channels_of(contact, emails)
+        .iter()
+        .map(|channel| channel.with_releases(dataset))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A release as cards name it: its year and short title.

@@ -29,12 +29,23 @@ pub fn fixture(name: &str) -> PathBuf {
 /// Runs `accords` with these arguments, with no terminal and a fixed width. A run that has
 /// not ended after `HANG` is killed and fails the test: that is a hang, not slowness.
 pub fn accords(args: &[&str]) -> Run {
+    accords_with_env(args, &[])
+}
+
+/// Like [`accords`], with these environment variables set over its defaults
+/// (`COLUMNS=80`, say, becomes `COLUMNS=60`).
+pub fn accords_with_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     const HANG: Duration = Duration::from_secs(120);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_accords"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_accords"));
+    command
         .args(args)
         .env("COLUMNS", "80")
         .env_remove("NO_COLOR")
-        .env("XDG_CONFIG_HOME", NO_SETTINGS)
+        .env("XDG_CONFIG_HOME", NO_SETTINGS);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
