@@ -8,7 +8,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
 
 /// The longest string value a dataset may hold, in bytes. A press release's longest
@@ -29,33 +28,11 @@ const SHARED_TEXT_BYTES: usize = 48;
 /// How many values each parsing thread remembers for sharing before starting afresh.
 const SHARED_TEXT_VALUES: usize = 1 << 16;
 
+// A fixed-seed fast hash: the values are the dataset's own, and SipHash's resistance to
+// chosen keys buys nothing here but time, since a worst case only slows one file's parse.
 thread_local! {
-    static SHARED: RefCell<HashSet<ArcStr, BuildHasherDefault<QuickHasher>>> =
+    static SHARED: RefCell<HashSet<ArcStr, foldhash::fast::FixedState>> =
         RefCell::new(HashSet::default());
-}
-
-/// A fast hash for the short strings [`intern`] looks up (the multiply-rotate of rustc's
-/// FxHash): they are the dataset's own values, and SipHash's resistance to chosen keys
-/// buys nothing here but time, since a worst case only slows one file's parse.
-#[derive(Default)]
-pub(crate) struct QuickHasher(u64);
-
-impl Hasher for QuickHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-        }
-        for &byte in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// `value` as a [`Text`], shared with an equal short value this thread parsed before.

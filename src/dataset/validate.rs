@@ -661,7 +661,7 @@ pub fn closest<'a>(
             if !near && !contains {
                 return None;
             }
-            let distance = edit_distance(wanted, candidate, limit);
+            let distance = strsim::levenshtein(wanted, candidate);
             (distance <= limit || contains).then_some((distance, candidate))
         })
         .collect();
@@ -671,32 +671,6 @@ pub fn closest<'a>(
         .take(count)
         .map(|(_, candidate)| candidate)
         .collect()
-}
-
-/// Levenshtein distance; past `limit` only "more than `limit`" matters, so a row whose
-/// every cell exceeds it ends the computation.
-fn edit_distance(left: &str, right: &str, limit: usize) -> usize {
-    let right: Vec<char> = right.chars().collect();
-    let mut row: Vec<usize> = (0..=right.len()).collect();
-    for (i, left_char) in left.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        let mut smallest = row[0];
-        for (j, right_char) in right.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if left_char == *right_char {
-                diagonal
-            } else {
-                1 + diagonal.min(above).min(row[j])
-            };
-            smallest = smallest.min(row[j + 1]);
-            diagonal = above;
-        }
-        if smallest > limit {
-            return smallest;
-        }
-    }
-    row[right.len()]
 }
 
 pub fn quote_list(items: &[&str]) -> String {

@@ -5,9 +5,6 @@
 //! distinct text once (see `super::index`) and keeps the index small and contiguous.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-use crate::dataset::model::QuickHasher;
 
 use super::fields::FieldClass;
 use super::fold::{CharSet, fold_into};
@@ -74,7 +71,9 @@ impl Values {
     }
 }
 
-type QuickMap<K> = HashMap<K, ValueId, BuildHasherDefault<QuickHasher>>;
+/// A fixed-seed fast hash: the keys are the dataset's own values, so SipHash's resistance
+/// to chosen keys buys nothing here but time.
+type QuickMap<K> = HashMap<K, ValueId, foldhash::fast::FixedState>;
 
 /// Gives each distinct original text one id in a [`Values`], folding it the first time
 /// it is seen. The originals are borrowed from the dataset while the index is built.
