@@ -310,6 +310,36 @@ fn the_opener_is_waited_for_and_leaves_no_zombie() {
     t.finish().assert_exited_cleanly();
 }
 
+// `o` with no opener installed names the openers it tried and shows the link.
+#[test]
+fn without_an_opener_the_status_names_those_tried_and_the_link() {
+    let empty = tempfile::tempdir().expect("a temporary directory");
+    let mut t = explorer_with(
+        &["--data", &data_dir(), "--select", "leon-berard-2020"],
+        Options {
+            env: vec![("PATH".to_owned(), empty.path().display().to_string())],
+            ..Options::default()
+        },
+    );
+    t.send("o");
+    let screen = t.wait_for(|screen| {
+        screen
+            .status_line()
+            .contains("no program to open links here")
+    });
+    let status = screen.status_line();
+    assert!(
+        status.contains("(xdg-open, "),
+        "the first opener tried is named: {status}"
+    );
+    assert!(
+        status.contains("the link is https://"),
+        "the link is shown: {status}"
+    );
+    t.send("q");
+    t.finish().assert_exited_cleanly();
+}
+
 /// Children of `pid` that have exited and were not waited for.
 fn zombie_children(pid: u32) -> Vec<u32> {
     let Ok(entries) = std::fs::read_dir("/proc") else {

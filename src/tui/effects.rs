@@ -4,7 +4,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::sanitize::sanitize;
 
@@ -82,32 +82,36 @@ fn export_with(
 }
 
 /// Opens a web link in the background; the caller has checked it is `http` or `https`.
+/// The `open` crate knows each platform's openers (`xdg-open` then `gio`, `gnome-open`,
+/// `kde-open` on Linux and the BSDs, `open` on macOS, PowerShell's `Start-Process` then
+/// `explorer.exe` on Windows); each gets the link as one argument (PowerShell as an
+/// environment variable), never spliced into a shell command line. The first that starts is used.
 fn open(url: &str) -> String {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
     let shown = sanitize(url);
-    match Command::new(opener)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-    {
-        Ok(mut child) => {
-            // Waited for on a thread of its own, so that it leaves no zombie behind.
-            let _ = std::thread::Builder::new()
-                .name("opener".to_owned())
-                .spawn(move || child.wait());
-            format!("opening {shown}")
+    let mut missing = Vec::new();
+    for mut command in open::commands(url) {
+        let opener = command.get_program().to_string_lossy().into_owned();
+        match command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+        {
+            Ok(mut child) => {
+                // Waited for on a thread of its own, so that it leaves no zombie behind.
+                let _ = std::thread::Builder::new()
+                    .name("opener".to_owned())
+                    .spawn(move || child.wait());
+                return format!("opening {shown}");
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => missing.push(opener),
+            Err(error) => return format!("could not open {shown}: {error}"),
         }
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            format!("no program to open links here ({opener} not found); the link is {shown}")
-        }
-        Err(error) => format!("could not open {shown}: {error}"),
     }
+    format!(
+        "no program to open links here ({} not found); the link is {shown}",
+        missing.join(", ")
+    )
 }
 
 #[cfg(test)]
