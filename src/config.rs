@@ -44,6 +44,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use strum::VariantArray as _;
 use toml::Spanned;
 
 use crate::commands::{Outcome, exit};
@@ -575,7 +576,10 @@ pub fn render(theme: ThemeName, keymap: &Keymap, header: &str) -> String {
     for line in header.lines() {
         let _ = writeln!(out, "# {line}");
     }
-    let themes: Vec<&str> = ThemeName::ALL.iter().map(|theme| theme.as_str()).collect();
+    let themes: Vec<&str> = ThemeName::VARIANTS
+        .iter()
+        .map(|theme| theme.as_str())
+        .collect();
     let _ = writeln!(out);
     let _ = writeln!(out, "# {}", themes.join(", "));
     let _ = writeln!(out, "theme = {}", toml_string(theme.as_str()));

@@ -281,7 +281,19 @@ pub struct Announcement {
 }
 
 /// An institution's part in an agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Deserialize,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 #[serde(rename_all = "kebab-case")]
 pub enum PartnerRole {
     Founder,
@@ -294,13 +306,7 @@ pub enum PartnerRole {
 
 impl PartnerRole {
     pub fn as_str(self) -> &'static str {
-        match self {
-            PartnerRole::Founder => "founder",
-            PartnerRole::Member => "member",
-            PartnerRole::Signatory => "signatory",
-            PartnerRole::Supporter => "supporter",
-            PartnerRole::Partner => "partner",
-        }
+        self.into()
     }
 }
 
@@ -349,7 +355,18 @@ pub struct Figure {
 }
 
 /// How an event's date relates to the event ("by the end of 2021", "from 2021/2022").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 #[serde(rename_all = "kebab-case")]
 pub enum Qualifier {
     By,
@@ -363,15 +380,7 @@ pub enum Qualifier {
 
 impl Qualifier {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::By => "by",
-            Qualifier::From => "from",
-            Qualifier::After => "after",
-            Qualifier::Before => "before",
-            Qualifier::In => "in",
-            Qualifier::During => "during",
-            Qualifier::Within => "within",
-        }
+        self.into()
     }
 }
 
@@ -506,7 +515,19 @@ pub struct Link {
 }
 
 /// What sort of organisation an institution is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Deserialize,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 #[serde(rename_all = "kebab-case")]
 pub enum InstitutionKind {
     CancerCentre,
@@ -524,19 +545,7 @@ pub enum InstitutionKind {
 
 impl InstitutionKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            InstitutionKind::CancerCentre => "cancer-centre",
-            InstitutionKind::Hospital => "hospital",
-            InstitutionKind::PharmaCompany => "pharma-company",
-            InstitutionKind::ResearchOrganisation => "research-organisation",
-            InstitutionKind::University => "university",
-            InstitutionKind::MedicalSchool => "medical-school",
-            InstitutionKind::NonProfit => "non-profit",
-            InstitutionKind::Federation => "federation",
-            InstitutionKind::Network => "network",
-            InstitutionKind::Cluster => "cluster",
-            InstitutionKind::Department => "department",
-        }
+        self.into()
     }
 }
 
@@ -660,5 +669,29 @@ mod tests {
         assert_eq!(first, second);
         assert!(!ArcStr::ptr_eq(&first.0, &second.0));
         forget_shared_text();
+    }
+
+    /// The names strum derives are the names serde reads and writes: `list`, the filter's
+    /// facets and the JSON output all show one spelling.
+    #[test]
+    fn each_variants_name_is_its_yaml_name() {
+        use strum::VariantArray as _;
+        fn check<T: serde::Serialize + std::fmt::Debug>(
+            variants: &[T],
+            name: impl Fn(&T) -> &'static str,
+        ) {
+            for variant in variants {
+                let yaml = serde_json::to_value(variant).expect("serialised");
+                assert_eq!(yaml.as_str(), Some(name(variant)), "{variant:?}");
+            }
+        }
+        check(PartnerRole::VARIANTS, |role| role.as_str());
+        check(Qualifier::VARIANTS, |qualifier| qualifier.as_str());
+        check(InstitutionKind::VARIANTS, |kind| kind.as_str());
+        assert_eq!(InstitutionKind::NonProfit.as_str(), "non-profit");
+        assert_eq!(
+            InstitutionKind::ResearchOrganisation.as_str(),
+            "research-organisation"
+        );
     }
 }

@@ -32,7 +32,19 @@ pub const SELECTION_SYMBOL: &str = "▶ ";
 pub const MARK_SYMBOL: &str = "●";
 
 /// A theme as a person names it, on the command line (`--theme`) or in the settings file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Deserialize,
+    clap::ValueEnum,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
 pub enum ThemeName {
     /// Colours for a dark terminal background.
@@ -45,15 +57,9 @@ pub enum ThemeName {
 }
 
 impl ThemeName {
-    pub const ALL: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::Monochrome];
-
     /// The name as the settings file and `--theme` write it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ThemeName::Dark => "dark",
-            ThemeName::Light => "light",
-            ThemeName::Monochrome => "monochrome",
-        }
+        self.into()
     }
 
     pub fn theme(self) -> Theme {
@@ -146,6 +152,7 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strum::VariantArray as _;
 
     #[test]
     fn the_light_theme_uses_no_colour_that_washes_out_on_white() {
@@ -181,7 +188,7 @@ mod tests {
 
     #[test]
     fn every_theme_name_reads_back() {
-        for name in ThemeName::ALL {
+        for &name in ThemeName::VARIANTS {
             let parsed: ThemeName =
                 serde_json::from_str(&format!("\"{}\"", name.as_str())).expect("a theme name");
             assert_eq!(parsed, name);
