@@ -105,7 +105,8 @@ fn read_text(folder: &FilePath, name: &str) -> Result<Text, String> {
 }
 
 /// What sort of fact a passage backs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum PassageKind {
     Quote,
     Figure,
@@ -118,15 +119,7 @@ pub enum PassageKind {
 
 impl PassageKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            PassageKind::Quote => "quote",
-            PassageKind::Figure => "figure",
-            PassageKind::Event => "event",
-            PassageKind::Claim => "claim",
-            PassageKind::Partner => "partner",
-            PassageKind::Role => "role",
-            PassageKind::Listing => "listing",
-        }
+        self.into()
     }
 }
 

@@ -18,7 +18,8 @@ use super::model::{Announcement, Contact, Institution, InstitutionKind, Person};
 pub const MAX_RECORDS: usize = 1_000_000;
 
 /// The kinds of record an id can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Kind {
     Announcement,
     Institution,
@@ -29,13 +30,7 @@ pub enum Kind {
 
 impl Kind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Announcement => "announcement",
-            Kind::Institution => "institution",
-            Kind::Person => "person",
-            Kind::Contact => "contact",
-            Kind::Event => "event",
-        }
+        self.into()
     }
 
     fn article(self) -> &'static str {
