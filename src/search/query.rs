@@ -7,7 +7,8 @@
 use super::fold::fold_str;
 
 /// A facet of a record that a `name:value` qualifier can restrict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub enum Facet {
     Country,
     Year,
@@ -15,37 +16,19 @@ pub enum Facet {
     Partner,
     City,
     Role,
+    #[strum(serialize = "lang")]
     Language,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 7] = [
-        Facet::Country,
-        Facet::Year,
-        Facet::Kind,
-        Facet::Partner,
-        Facet::City,
-        Facet::Role,
-        Facet::Language,
-    ];
-
     /// The qualifier name typed before the colon.
     pub fn name(self) -> &'static str {
-        match self {
-            Facet::Country => "country",
-            Facet::Year => "year",
-            Facet::Kind => "kind",
-            Facet::Partner => "partner",
-            Facet::City => "city",
-            Facet::Role => "role",
-            Facet::Language => "lang",
-        }
+        self.into()
     }
 
+    /// The facet a qualifier names, in any case.
     pub fn from_name(name: &str) -> Option<Facet> {
-        Facet::ALL
-            .into_iter()
-            .find(|facet| facet.name().eq_ignore_ascii_case(name))
+        name.parse().ok()
     }
 }
 

@@ -156,3 +156,27 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn qualifiers_are_named_as_the_filter_help_writes_them() {
+    let names = [
+        (Facet::Country, "country"),
+        (Facet::Year, "year"),
+        (Facet::Kind, "kind"),
+        (Facet::Partner, "partner"),
+        (Facet::City, "city"),
+        (Facet::Role, "role"),
+        (Facet::Language, "lang"),
+    ];
+    for (facet, name) in names {
+        assert_eq!(facet.name(), name);
+        assert_eq!(Facet::from_name(name), Some(facet));
+        assert_eq!(Facet::from_name(&name.to_uppercase()), Some(facet));
+    }
+    assert_eq!(
+        Facet::from_name("language"),
+        None,
+        "only `lang` names the language"
+    );
+    assert_eq!(Facet::from_name("place"), None);
+}
