@@ -229,35 +229,30 @@ fn contact_indexes(records: &[Record]) -> Vec<usize> {
 }
 
 fn records_of(dataset: &Dataset, kind: ListKind) -> Vec<Record> {
-    match kind {
-        ListKind::Announcements => (0..dataset.announcements.len())
-            .map(Record::Announcement)
-            .collect(),
-        ListKind::Institutions => (0..dataset.institutions.len())
-            .map(Record::Institution)
-            .collect(),
-        ListKind::People => (0..dataset.people.len()).map(Record::Person).collect(),
-        ListKind::Contacts => (0..dataset.contacts.len()).map(Record::Contact).collect(),
-        ListKind::Events => {
-            let mut events: Vec<(usize, usize)> = Vec::new();
-            for (announcement, item) in dataset.announcements.iter().enumerate() {
-                for event in 0..item.events.len() {
-                    events.push((announcement, event));
-                }
-            }
-            events.sort_by_key(|&(announcement, event)| {
-                crate::dataset::PartialDate::parse(
-                    &dataset.announcements[announcement].events[event].date,
-                )
-                .map(|date| date.sort_key())
-                .ok()
-            });
-            events
-                .into_iter()
-                .map(|(announcement, event)| Record::Event(announcement, event))
-                .collect()
-        }
+    let wanted = match kind {
+        ListKind::Announcements => Kind::Announcement,
+        ListKind::Institutions => Kind::Institution,
+        ListKind::People => Kind::Person,
+        ListKind::Contacts => Kind::Contact,
+        ListKind::Events => Kind::Event,
+    };
+    let mut records: Vec<Record> = dataset
+        .records()
+        .map(|walked| walked.record)
+        .filter(|record| record.kind() == wanted)
+        .collect();
+    if kind == ListKind::Events {
+        // Events walk in announcement order; the list reads in the events' own date order.
+        records.sort_by_key(|record| match *record {
+            Record::Event(announcement, event) => crate::dataset::PartialDate::parse(
+                &dataset.announcements[announcement].events[event].date,
+            )
+            .map(|date| date.sort_key())
+            .ok(),
+            _ => None,
+        });
     }
+    records
 }
 
 fn list(dataset: &Dataset, kind: ListKind, format: ListFormat) -> Outcome {

@@ -50,6 +50,68 @@ impl Record {
     }
 }
 
+/// One record met in a walk over the record lists: where it is, its id and the name lists
+/// show for it.
+#[derive(Debug, Clone, Copy)]
+pub struct Walked<'a> {
+    pub record: Record,
+    pub id: &'a Text,
+    pub label: &'a Text,
+}
+
+/// Every record of these lists, in the one order all indexes share: each announcement then
+/// its events, then institutions, people and contacts. Indexes are within the lists given,
+/// so a file's lists give places within that file.
+pub fn walk<'a>(
+    announcements: &'a [Announcement],
+    institutions: &'a [Institution],
+    people: &'a [Person],
+    contacts: &'a [Contact],
+) -> impl Iterator<Item = Walked<'a>> {
+    let announcements = announcements
+        .iter()
+        .enumerate()
+        .flat_map(|(index, announcement)| {
+            let own = Walked {
+                record: Record::Announcement(index),
+                id: &announcement.id,
+                label: &announcement.short_title,
+            };
+            let events = announcement
+                .events
+                .iter()
+                .enumerate()
+                .map(move |(event, item)| Walked {
+                    record: Record::Event(index, event),
+                    id: &item.id,
+                    label: &item.title,
+                });
+            std::iter::once(own).chain(events)
+        });
+    let institutions = institutions
+        .iter()
+        .enumerate()
+        .map(|(index, institution)| Walked {
+            record: Record::Institution(index),
+            id: &institution.id,
+            label: &institution.name,
+        });
+    let people = people.iter().enumerate().map(|(index, person)| Walked {
+        record: Record::Person(index),
+        id: &person.id,
+        label: &person.name,
+    });
+    let contacts = contacts.iter().enumerate().map(|(index, contact)| Walked {
+        record: Record::Contact(index),
+        id: &contact.id,
+        label: &contact.name,
+    });
+    announcements
+        .chain(institutions)
+        .chain(people)
+        .chain(contacts)
+}
+
 /// A validated dataset. Announcements are in date order; institutions, people and
 /// contacts in alphabetical order of name, so lists read the same whatever the files.
 #[derive(Debug)]
@@ -102,19 +164,7 @@ impl Dataset {
         };
         let texts = path.map_or(SourceTexts::Embedded, SourceTexts::beside);
         let files = validated(files, problems, &texts)?;
-        let mut counts = Counts::default();
-        for file in &files {
-            let content = &file.content;
-            counts.announcements += content.announcements.len();
-            counts.institutions += content.institutions.len();
-            counts.people += content.people.len();
-            counts.contacts += content.contacts.len();
-            counts.events += content
-                .announcements
-                .iter()
-                .map(|announcement| announcement.events.len())
-                .sum::<usize>();
-        }
+        let counts = Counts::of_files(&files);
         // Freeing millions of values takes a good part of a second at 100,000
         // announcements; the answer need not wait for it, and the process may well exit
         // before it ends. Where no thread can be created, the closure is dropped, and the
@@ -136,11 +186,11 @@ impl Dataset {
     ) -> Result<Dataset, LoadError> {
         let files = validated(files, problems, texts)?;
         // Sized once: growing by doubling would hold two copies of the largest list.
-        let count = |section: fn(&ParsedFile) -> usize| files.iter().map(section).sum::<usize>();
-        let mut announcements = Vec::with_capacity(count(|file| file.content.announcements.len()));
-        let mut institutions = Vec::with_capacity(count(|file| file.content.institutions.len()));
-        let mut people = Vec::with_capacity(count(|file| file.content.people.len()));
-        let mut contacts = Vec::with_capacity(count(|file| file.content.contacts.len()));
+        let counts = Counts::of_files(&files);
+        let mut announcements = Vec::with_capacity(counts.announcements);
+        let mut institutions = Vec::with_capacity(counts.institutions);
+        let mut people = Vec::with_capacity(counts.people);
+        let mut contacts = Vec::with_capacity(counts.contacts);
         for file in files {
             announcements.extend(file.content.announcements);
             institutions.extend(file.content.institutions);
@@ -159,6 +209,26 @@ impl Dataset {
         Ok(dataset)
     }
 
+    /// Every record, in [`walk`]'s order.
+    pub fn records(&self) -> impl Iterator<Item = Walked<'_>> {
+        walk(
+            &self.announcements,
+            &self.institutions,
+            &self.people,
+            &self.contacts,
+        )
+    }
+
+    /// How many records of each kind the dataset holds.
+    pub fn counts(&self) -> Counts {
+        Counts::of(
+            &self.announcements,
+            &self.institutions,
+            &self.people,
+            &self.contacts,
+        )
+    }
+
     /// The release texts and every fact's passage in them.
     pub fn provenance(&self) -> &Provenance {
         &self.provenance
@@ -170,27 +240,10 @@ impl Dataset {
         people: Vec<Person>,
         contacts: Vec<Contact>,
     ) -> Dataset {
-        let events: usize = announcements
-            .iter()
-            .map(|announcement| announcement.events.len())
-            .sum();
-        let mut ids = HashMap::with_capacity(
-            announcements.len() + events + institutions.len() + people.len() + contacts.len(),
-        );
-        for (index, announcement) in announcements.iter().enumerate() {
-            ids.insert(Id(announcement.id.clone()), Record::Announcement(index));
-            for (event, item) in announcement.events.iter().enumerate() {
-                ids.insert(Id(item.id.clone()), Record::Event(index, event));
-            }
-        }
-        for (index, institution) in institutions.iter().enumerate() {
-            ids.insert(Id(institution.id.clone()), Record::Institution(index));
-        }
-        for (index, person) in people.iter().enumerate() {
-            ids.insert(Id(person.id.clone()), Record::Person(index));
-        }
-        for (index, contact) in contacts.iter().enumerate() {
-            ids.insert(Id(contact.id.clone()), Record::Contact(index));
+        let counts = Counts::of(&announcements, &institutions, &people, &contacts);
+        let mut ids = HashMap::with_capacity(counts.total());
+        for walked in walk(&announcements, &institutions, &people, &contacts) {
+            ids.insert(Id(walked.id.clone()), walked.record);
         }
         let mut partnered = vec![Vec::new(); institutions.len()];
         let mut mentioned = vec![Vec::new(); institutions.len()];
@@ -523,6 +576,52 @@ pub struct Counts {
     pub events: usize,
 }
 
+impl Counts {
+    /// The records in these lists.
+    pub fn of(
+        announcements: &[Announcement],
+        institutions: &[Institution],
+        people: &[Person],
+        contacts: &[Contact],
+    ) -> Counts {
+        Counts {
+            announcements: announcements.len(),
+            institutions: institutions.len(),
+            people: people.len(),
+            contacts: contacts.len(),
+            events: announcements
+                .iter()
+                .map(|announcement| announcement.events.len())
+                .sum(),
+        }
+    }
+
+    /// The records across these files.
+    fn of_files(files: &[ParsedFile]) -> Counts {
+        files.iter().fold(Counts::default(), |sum, file| {
+            let content = &file.content;
+            let one = Counts::of(
+                &content.announcements,
+                &content.institutions,
+                &content.people,
+                &content.contacts,
+            );
+            Counts {
+                announcements: sum.announcements + one.announcements,
+                institutions: sum.institutions + one.institutions,
+                people: sum.people + one.people,
+                contacts: sum.contacts + one.contacts,
+                events: sum.events + one.events,
+            }
+        })
+    }
+
+    /// Records of every kind together.
+    pub fn total(self) -> usize {
+        self.announcements + self.institutions + self.people + self.contacts + self.events
+    }
+}
+
 /// The parsed files when they and the records across them are valid, or every problem
 /// found, in order.
 fn validated(
@@ -571,4 +670,44 @@ fn push_once(list: &mut Vec<usize>, value: usize) {
 /// Names sort without regard to case or accents ("Léon" beside "Leon").
 fn sort_name(name: &str) -> String {
     crate::search::fold::fold_str(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded dataset, from the five releases: five announcements, each walked
+    /// before its own events, and every walked id naming the record it was walked as.
+    #[test]
+    fn the_walk_meets_every_record_once_under_its_own_id() {
+        let dataset = Dataset::embedded().expect("the embedded dataset loads");
+        let walked: Vec<Walked> = dataset.records().collect();
+        assert_eq!(walked.len(), dataset.counts().total());
+        let announcements: Vec<usize> = walked
+            .iter()
+            .filter_map(|walked| match walked.record {
+                Record::Announcement(index) => Some(index),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(announcements, vec![0, 1, 2, 3, 4]);
+        for (position, one) in walked.iter().enumerate() {
+            assert_eq!(dataset.record(one.id.as_str()), Some(one.record));
+            if let Record::Event(announcement, _) = one.record {
+                let owner = walked[..position]
+                    .iter()
+                    .rposition(|earlier| matches!(earlier.record, Record::Announcement(_)));
+                let owner = owner.map(|at| walked[at].record);
+                assert_eq!(owner, Some(Record::Announcement(announcement)));
+            }
+        }
+        let kinds: Vec<Kind> = walked.iter().map(|one| one.record.kind()).collect();
+        let first_institution = kinds.iter().position(|kind| *kind == Kind::Institution);
+        assert!(
+            kinds[..first_institution.expect("institutions are walked")]
+                .iter()
+                .all(|kind| matches!(kind, Kind::Announcement | Kind::Event)),
+            "announcements and their events come first"
+        );
+    }
 }

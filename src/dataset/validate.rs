@@ -13,6 +13,7 @@ use super::diagnostic::Diagnostic;
 use super::load::ParsedFile;
 use super::locate::{Path, locate};
 use super::model::{Announcement, Contact, Institution, InstitutionKind, Person};
+use super::{Counts, Record, walk};
 
 /// The most records a dataset may hold, across every kind.
 pub const MAX_RECORDS: usize = 1_000_000;
@@ -59,30 +60,22 @@ pub const MAX_SUGGESTIONS: usize = 100;
 pub const MAX_COMPARISONS: usize = 2_000_000;
 
 /// Where an id is defined, kept compact: the path is only spelled out for a problem.
-#[derive(Clone, Copy)]
-enum Site {
-    Announcement(usize),
-    Event(usize, usize),
-    Institution(usize),
-    Person(usize),
-    Contact(usize),
-}
+type Site = Record;
 
-impl Site {
-    fn path(self) -> Path {
-        let root = Path::default();
-        match self {
-            Site::Announcement(index) => root.key("announcements").index(index).key("id"),
-            Site::Event(index, event) => root
-                .key("announcements")
-                .index(index)
-                .key("events")
-                .index(event)
-                .key("id"),
-            Site::Institution(index) => root.key("institutions").index(index).key("id"),
-            Site::Person(index) => root.key("people").index(index).key("id"),
-            Site::Contact(index) => root.key("contacts").index(index).key("id"),
-        }
+/// The path of the id of the record at `site`.
+fn id_path(site: Site) -> Path {
+    let root = Path::default();
+    match site {
+        Site::Announcement(index) => root.key("announcements").index(index).key("id"),
+        Site::Event(index, event) => root
+            .key("announcements")
+            .index(index)
+            .key("events")
+            .index(event)
+            .key("id"),
+        Site::Institution(index) => root.key("institutions").index(index).key("id"),
+        Site::Person(index) => root.key("people").index(index).key("id"),
+        Site::Contact(index) => root.key("contacts").index(index).key("id"),
     }
 }
 
@@ -117,16 +110,9 @@ pub fn problems(files: &[ParsedFile], some_file_failed: bool) -> Vec<Diagnostic>
         })
         .collect();
     pending.extend(checked.into_iter().flatten());
-    let records: usize = files
-        .iter()
-        .map(|parsed| {
-            let content = &parsed.content;
-            content.announcements.len()
-                + content.institutions.len()
-                + content.people.len()
-                + content.contacts.len()
-        })
-        .sum();
+    // The limit counts the records of the four lists; events are part of announcements.
+    let counts = Counts::of_files(files);
+    let records = counts.total() - counts.events;
     if records > MAX_RECORDS
         && let Some(last) = files.len().checked_sub(1)
     {
@@ -147,77 +133,25 @@ pub fn problems(files: &[ParsedFile], some_file_failed: bool) -> Vec<Diagnostic>
 type Definitions<'a> = HashMap<&'a str, Definition>;
 
 fn define_ids(files: &[ParsedFile]) -> (Definitions<'_>, Vec<Pending>) {
-    let count: usize = files
-        .iter()
-        .map(|parsed| {
-            let content = &parsed.content;
-            content
-                .announcements
-                .iter()
-                .map(|announcement| 1 + announcement.events.len())
-                .sum::<usize>()
-                + content.institutions.len()
-                + content.people.len()
-                + content.contacts.len()
-        })
-        .sum();
-    let mut definitions: Definitions = HashMap::with_capacity(count);
+    let mut definitions: Definitions = HashMap::with_capacity(Counts::of_files(files).total());
     let mut pending = Vec::new();
     for (file, parsed) in files.iter().enumerate() {
         let content = &parsed.content;
-        for (index, announcement) in content.announcements.iter().enumerate() {
+        let records = walk(
+            &content.announcements,
+            &content.institutions,
+            &content.people,
+            &content.contacts,
+        );
+        for walked in records {
             define_one(
                 &mut definitions,
                 &mut pending,
                 files,
                 file,
-                Site::Announcement(index),
-                &announcement.id,
-                Kind::Announcement,
-            );
-            for (event_index, event) in announcement.events.iter().enumerate() {
-                define_one(
-                    &mut definitions,
-                    &mut pending,
-                    files,
-                    file,
-                    Site::Event(index, event_index),
-                    &event.id,
-                    Kind::Event,
-                );
-            }
-        }
-        for (index, institution) in content.institutions.iter().enumerate() {
-            define_one(
-                &mut definitions,
-                &mut pending,
-                files,
-                file,
-                Site::Institution(index),
-                &institution.id,
-                Kind::Institution,
-            );
-        }
-        for (index, person) in content.people.iter().enumerate() {
-            define_one(
-                &mut definitions,
-                &mut pending,
-                files,
-                file,
-                Site::Person(index),
-                &person.id,
-                Kind::Person,
-            );
-        }
-        for (index, contact) in content.contacts.iter().enumerate() {
-            define_one(
-                &mut definitions,
-                &mut pending,
-                files,
-                file,
-                Site::Contact(index),
-                &contact.id,
-                Kind::Contact,
+                walked.record,
+                walked.id,
+                walked.record.kind(),
             );
         }
     }
@@ -234,7 +168,7 @@ fn define_one<'a>(
     kind: Kind,
 ) {
     if !is_slug(id) {
-        let path = site.path();
+        let path = id_path(site);
         pending.push(Pending {
             file,
             message: format!("{path}: `{id}` is not a valid id; expected lowercase ASCII letters, digits and hyphens, like `gustave-roussy`"),
@@ -245,12 +179,12 @@ fn define_one<'a>(
     match definitions.entry(id) {
         Entry::Occupied(first) => {
             let first = first.get();
-            let path = site.path();
+            let path = id_path(site);
             let message = format!(
                 "{path}: duplicate id `{id}`, already used by {} {} at {} in {}; ids must be unique across every kind of record",
                 first.kind.article(),
                 first.kind.as_str(),
-                first.site.path(),
+                id_path(first.site),
                 files[first.file].name
             );
             pending.push(Pending {

@@ -279,24 +279,9 @@ impl SearchIndex {
     pub fn build(dataset: &Dataset) -> SearchIndex {
         let mut builder = IndexBuilder::new(dataset);
         let fields = RecordFields::new(dataset);
-        let mut add = |record: Record, label: &Text| {
-            fields.of(record, &mut builder);
-            builder.entry(record, label);
-        };
-        for (index, announcement) in dataset.announcements.iter().enumerate() {
-            add(Record::Announcement(index), &announcement.short_title);
-            for (event, item) in announcement.events.iter().enumerate() {
-                add(Record::Event(index, event), &item.title);
-            }
-        }
-        for (index, institution) in dataset.institutions.iter().enumerate() {
-            add(Record::Institution(index), &institution.name);
-        }
-        for (index, person) in dataset.people.iter().enumerate() {
-            add(Record::Person(index), &person.name);
-        }
-        for (index, contact) in dataset.contacts.iter().enumerate() {
-            add(Record::Contact(index), &contact.name);
+        for walked in dataset.records() {
+            fields.of(walked.record, &mut builder);
+            builder.entry(walked.record, walked.label);
         }
         builder.finish()
     }
