@@ -6,9 +6,9 @@
 /// The allocator of the `accords` binary, and of the benchmarks and examples that measure
 /// it: `#[global_allocator] static ALLOCATOR: accords::Allocator = accords::Allocator;`.
 /// Loading allocates and frees a few values per YAML scalar (libyaml's tokens, serde_yaml's
-/// events, the records' texts), millions at 100,000 announcements: mimalloc spends about
-/// 12% fewer instructions on that than glibc's allocator. Transparent huge pages stay off:
-/// with them, zeroing pages cost more system time than the allocator saved. It is not set
+/// events, the records' texts), millions in a large dataset, and mimalloc spends fewer
+/// instructions on that than glibc's allocator. Transparent huge pages stay off, as zeroing
+/// pages costs more than the allocator saves (BENCHMARKS.md has both figures). It is not set
 /// here, so that a program using the library (`examples/open` counts allocations) can
 /// choose its own.
 pub use mimalloc::MiMalloc as Allocator;

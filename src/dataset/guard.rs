@@ -9,13 +9,13 @@
 //!
 //! ## The pre-scan
 //!
-//! The streaming pass ([`check`]) costs about half as much CPU as serde_yaml itself, on
-//! every file. [`within_limits`] is a byte-level pre-scan, about twenty times cheaper, that
-//! proves a file cannot cross a limit; `load` runs the full pass only when the pre-scan
-//! cannot prove it, or when serde_yaml then fails (so a syntax error is still reported by
-//! the full pass, with the same message and position as before). The pre-scan reads the
-//! file line by line, outside comments and double-quoted scalars, and gives up at anything
-//! it does not follow:
+//! The streaming pass ([`check`]) costs a good share of serde_yaml's own CPU, too much to
+//! run on every file. [`within_limits`] is a byte-level pre-scan, far cheaper (see
+//! BENCHMARKS.md), that proves a file cannot cross a limit; `load` runs the full pass
+//! only when the pre-scan cannot prove it, or when serde_yaml then fails (so a syntax
+//! error is still reported by the full pass, with the same message and position it would
+//! have had alone). The pre-scan reads the file line by line, outside comments and
+//! double-quoted scalars, and gives up at anything it does not follow:
 //!
 //! - No aliases and no anchors: it gives up at any `&` or `*`, so the alias limits cannot be
 //!   reached. It also gives up at `!` (tags), `|` and `>` (block scalars), `'`, `?`, `%`,

@@ -165,10 +165,9 @@ impl Dataset {
         let texts = path.map_or(SourceTexts::Embedded, SourceTexts::beside);
         let files = validated(files, problems, &texts)?;
         let counts = Counts::of_files(&files);
-        // Freeing millions of values takes a good part of a second at 100,000
-        // announcements; the answer need not wait for it, and the process may well exit
-        // before it ends. Where no thread can be created, the closure is dropped, and the
-        // files with it, here.
+        // Freeing millions of values takes a while in a large dataset; the answer need not
+        // wait for it, and the process may well exit before it ends. Where no thread can
+        // be created, the closure is dropped, and the files with it, here.
         let _ = std::thread::Builder::new().spawn(move || drop(files));
         Ok(counts)
     }

@@ -18,8 +18,8 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 /// so an oversized scalar is reported at its line and column by the YAML parser itself.
 /// Short values are shared while parsing (see [`intern`]): an id referred to from
 /// thousands of records, a role or a language code is then held once. The handle is one
-/// pointer, the length living with the text: a dataset of 100,000 announcements holds
-/// millions of them, and `Arc<str>`'s two-word handle cost 66 MB more (see BENCHMARKS.md).
+/// pointer, the length living with the text, since a large dataset holds millions of
+/// handles and `Arc<str>`'s takes two words (BENCHMARKS.md measures the difference).
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Text(ArcStr);
 

@@ -425,7 +425,7 @@ pub fn id_of(dataset: &Dataset, record: Record) -> &str {
 
 /// Releases with more partners than this give their partners no `partner:` facets of each
 /// other: every institution of such a release would carry every other one, which is
-/// quadratic (a release of 8,000 partners made 64 million facets, 30 s and 1.5 GB at start).
+/// quadratic in the partners (BENCHMARKS.md gives what 8,000 partners cost).
 /// The curated releases have at most 9.
 pub const CO_PARTNER_FACETS_UP_TO: usize = 100;
 

@@ -1,8 +1,8 @@
 //! The distinct texts of a search index's fields, each folded and stored once. Names,
 //! places, ids and the titles a contact's releases repeat recur across thousands of
-//! records: at 100,000 announcements, 1.8 M short fields hold 281 k distinct texts and
-//! 1.0 M long ones 353 k. Storing each once, side by side, lets a query score each
-//! distinct text once (see `super::index`) and keeps the index small and contiguous.
+//! records, so there are far fewer distinct texts than fields (BENCHMARKS.md counts them).
+//! Storing each once, side by side, lets a query score each distinct text once (see
+//! `super::index`) and keeps the index small and contiguous.
 
 use std::collections::HashMap;
 

@@ -48,9 +48,9 @@ type MarksLine = Arc<Vec<(char, bool)>>;
 /// decide which rows the Timeline lists (None: every row).
 type MarksKey = (usize, Option<(Query, Option<usize>)>);
 
-/// Every dated row of a dataset and the years they span, computed once per dataset
-/// (parsing 165,000 dates at 100k announcements took most of a frame), and the marks
-/// line last drawn, since it changes only with the chart's width.
+/// Every dated row of a dataset and the years they span, computed once per dataset since
+/// parsing every date each frame is too slow for a large one (BENCHMARKS.md), and the
+/// marks line last drawn, since it changes only with the chart's width.
 #[derive(Debug, Default)]
 pub struct ChartMarks {
     marks: Vec<Mark>,
@@ -205,8 +205,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             free_from = at + label.len() + 1;
         }
     }
-    // The marks, then the selected one over them. Drawing it last, as before the marks
-    // were cached, gave the same line: nothing drawn after it could cover it.
+    // The marks, then the selected one over them, last, so that nothing can cover it.
     let listed = (!app.query.is_empty() || app.narrowed.is_some())
         .then(|| (app.timeline.as_slice(), app.query.clone(), app.narrowed));
     let mut cells = chart.cells(inner, listed, column).as_ref().clone();

@@ -299,8 +299,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
             });
             context.layer();
             // A star from the first partner (the release's lead, as curated) to each other
-            // one: linear in the partners, where joining every pair was quadratic (8,000
-            // partners, 32 million lines), and capped.
+            // one: linear in the partners, where joining every pair would be quadratic, and
+            // capped.
             if let Some((hub, others)) = partners.split_first() {
                 for to in others.iter().take(MAX_LINKS) {
                     context.draw(&Segment::new(
