@@ -21,6 +21,20 @@ fn has_fields(value: &Value, fields: &[&str]) {
     }
 }
 
+/// The `id` of each result of a JSON list, in its order.
+fn ids_of(value: &Value) -> Vec<&str> {
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("an array: {value}"))
+        .iter()
+        .map(|result| {
+            result["id"]
+                .as_str()
+                .unwrap_or_else(|| panic!("an id: {result}"))
+        })
+        .collect()
+}
+
 fn fits_80_columns(text: &str) {
     for line in text.lines() {
         assert!(line.width() <= 80, "wider than 80 columns: {line}");
@@ -173,7 +187,6 @@ fn contacts_answer_who_speaks_for_centre_leon_berard() {
 fn search_ranks_every_kind_best_first() {
     let value = json(&["search", "bergonie", "--format", "json"]);
     let results = value.as_array().expect("an array");
-    assert!(!results.is_empty());
     for result in results {
         has_fields(result, &["kind", "id", "label", "score"]);
         assert!(result["score"].is_i64(), "{result}");
@@ -186,10 +199,7 @@ fn search_ranks_every_kind_best_first() {
         scores.windows(2).all(|pair| pair[0] >= pair[1]),
         "{scores:?}"
     );
-    let ids: Vec<&str> = results
-        .iter()
-        .map(|result| result["id"].as_str().unwrap())
-        .collect();
+    let ids = ids_of(&value);
     assert!(
         ids.contains(&"institut-bergonie") && ids.contains(&"bergonie-2019"),
         "{ids:?}"
@@ -198,12 +208,7 @@ fn search_ranks_every_kind_best_first() {
     // Long text is matched by words, not as a scattered subsequence: `leon berard`
     // narrows to what concerns Centre Léon Bérard.
     let value = json(&["search", "leon berard", "--format", "json"]);
-    let ids: Vec<&str> = value
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|result| result["id"].as_str().unwrap())
-        .collect();
+    let ids = ids_of(&value);
     assert!(
         ids.contains(&"centre-leon-berard") && ids.contains(&"leon-berard-2020"),
         "{ids:?}"
@@ -227,12 +232,7 @@ fn search_ranks_every_kind_best_first() {
     fits_80_columns(&run.stdout);
 
     let value = json(&["search", "country:us", "year:2023", "--format", "json"]);
-    let ids: Vec<&str> = value
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|result| result["id"].as_str().unwrap())
-        .collect();
+    let ids = ids_of(&value);
     assert!(
         ids.contains(&"memorial-sloan-kettering") && ids.contains(&"dana-farber"),
         "{ids:?}"
@@ -286,7 +286,7 @@ fn show_prints_any_kind_of_record() {
         assert_eq!(value["record"], kind);
         let text = accords(&["show", id]);
         assert_eq!(text.code, 0, "{id}");
-        assert!(!text.stdout.is_empty());
+        insta::assert_snapshot!(format!("show_{kind}"), text.stdout);
     }
 }
 

@@ -288,12 +288,54 @@ fn the_copy_menu_sends_the_chosen_field_to_the_clipboard() {
     let Some(Overlay::Copy { items }) = app.overlays.last() else {
         panic!()
     };
-    assert!(items.iter().any(|item| item.text == "2019-02-12"));
-    assert!(
-        items
-            .iter()
-            .any(|item| item.text.contains("Pr") || item.label.starts_with("quote by"))
+    // Written from the 2019 Bergonié release: its title, its date, the four quotes in the
+    // order the release gives them (each speaker named under their words), and the id.
+    let labels: Vec<&str> = items.iter().map(|item| item.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "title",
+            "date 2019-02-12",
+            "quote by François-Xavier Mahon",
+            "quote by Alexander Eggermont",
+            "quote by Antoine Italiano",
+            "quote by Christophe Massard",
+            "id bergonie-2019",
+        ]
     );
+    assert_eq!(
+        items[0].text,
+        "Gustave Roussy and the Institut Bergonié, partners for early phase trials and \
+         therapeutic innovation in oncology"
+    );
+    assert_eq!(items[1].text, "2019-02-12");
+    for (item, (opening, speaker)) in items[2..6].iter().zip([
+        (
+            "“On behalf of the Institut Bergonié, I am particularly proud",
+            "François-Xavier Mahon",
+        ),
+        (
+            "“This collaboration between our two institutes is patient-focused",
+            "Alexander Eggermont",
+        ),
+        (
+            "“I am glad to announce our latest partnership with Gustave Roussy.",
+            "Antoine Italiano",
+        ),
+        (
+            "“The agreement between Institut Bergonié and Gustave Roussy allows us",
+            "Christophe Massard",
+        ),
+    ]) {
+        assert!(item.text.starts_with(opening), "{}", item.text);
+        assert!(
+            item.text.contains(&format!("” — {speaker}")),
+            "{}",
+            item.text
+        );
+        assert!(item.text.ends_with(", 2019-02-12)"), "{}", item.text);
+    }
+    assert_eq!(items[6].text, "bergonie-2019");
     type_keys(&mut app, "<esc>");
     assert!(app.overlays.is_empty());
     assert_eq!(app.clipboard, None);
@@ -370,7 +412,10 @@ fn the_map_toggles_and_zooms() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "z");
     assert_eq!(app.map, None);
-    assert!(app.status.is_some());
+    assert_eq!(
+        app.status.as_deref(),
+        Some("z zooms the map: press w to show it")
+    );
     type_keys(&mut app, "w");
     assert_eq!(app.map, Some(MapZoom::World));
     type_keys(&mut app, "z");
@@ -414,11 +459,9 @@ fn e_exports_the_selected_contact_and_o_opens_only_web_links() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "e");
     assert_eq!(app.effect, None, "an announcement is no contact");
-    assert!(
-        app.status
-            .as_deref()
-            .unwrap_or("")
-            .contains("select a press contact")
+    assert_eq!(
+        app.status.as_deref(),
+        Some("select a press contact to export (c opens Contacts)")
     );
     type_keys(&mut app, "c/blanc<enter>e");
     let Some(Effect::Export {
@@ -457,20 +500,19 @@ fn a_link_that_is_not_http_is_never_opened() {
         accords::tui::app::App::new(dataset, accords::tui::theme::Theme::monochrome(), 120, 40);
     type_keys(&mut app, "o");
     assert_eq!(app.effect, None);
-    assert!(
-        app.status
-            .as_deref()
-            .unwrap_or("")
-            .contains("only http and https"),
-        "{:?}",
-        app.status
+    assert_eq!(
+        app.status.as_deref(),
+        Some("only http and https links are opened; this one is not")
     );
     type_keys(&mut app, "y");
-    if let Some(Overlay::Copy { items }) = app.overlays.last() {
-        assert!(
-            items
-                .iter()
-                .all(|item| !item.text.starts_with("javascript:"))
-        );
-    }
+    let Some(Overlay::Copy { items }) = app.overlays.last() else {
+        panic!("the copy menu opens: {:?}", app.overlays)
+    };
+    assert!(!items.is_empty());
+    assert!(
+        items
+            .iter()
+            .all(|item| !item.text.starts_with("javascript:")),
+        "{items:?}"
+    );
 }

@@ -96,12 +96,29 @@ fn while_the_problems_panel_shows_the_status_line_does_not_say_fixed_and_reloade
     };
     let mut app = explorer(120, 40);
     app.reloaded(load(&broken));
-    assert!(app.dataset_error.is_some());
+    // The panel names the file, the line and the misspelt key.
+    let problems = |app: &accords::tui::app::App| match &app.dataset_error {
+        Some(accords::dataset::LoadError::Invalid { problems }) => problems.clone(),
+        other => panic!("expected the misspelt key reported, got {other:?}"),
+    };
+    let problem = problems(&app);
+    assert_eq!(problem.len(), 1, "{problem:?}");
+    assert!(problem[0].file.ends_with("minimal.yaml"), "{}", problem[0]);
+    assert_eq!(
+        problem[0].line,
+        1 + broken
+            .lines()
+            .position(|line| line.contains("nmae"))
+            .unwrap(),
+        "{}",
+        problem[0]
+    );
+    assert!(problem[0].message.contains("nmae"), "{}", problem[0]);
     app.reloaded(load(good));
     assert_eq!(app.status.as_deref(), Some("dataset fixed and reloaded"));
     assert!(app.dataset_error.is_none());
     // Broken again before any key: the panel shows, and the status line no longer says fixed.
     app.reloaded(load(&broken));
-    assert!(app.dataset_error.is_some());
+    assert_eq!(problems(&app), problem);
     assert_eq!(app.status, None);
 }

@@ -102,9 +102,12 @@ fn first_frame_shows_the_three_panes_and_the_key_hints() {
         first_frame_drawn(&screen),
         "Timeline, Institutions and Details are drawn:\n{screen}"
     );
+    // The first announcement in date order, Bergonié's of 12 February 2019, is selected.
     assert!(
-        screen.contains("▶ "),
-        "a row is selected from the start:\n{screen}"
+        pane(&screen, "Timeline 5")
+            .iter()
+            .any(|row| row.starts_with("▶  2019-02-12 Gustave Roussy")),
+        "the first announcement is selected from the start:\n{screen}"
     );
     t.send("q");
     t.finish().assert_exited_cleanly();
