@@ -463,6 +463,17 @@ fn e_exports_the_selected_contact_and_o_opens_only_web_links() {
         app.status.as_deref(),
         Some("select a press contact to export (c opens Contacts)")
     );
+    // The hint names the key in force, not the default one.
+    app.keymap = accords::tui::keymap::Keymap::with_bindings(&[(
+        "contacts",
+        vec![accords::tui::keymap::Key::parse("C").expect("a key")],
+    )]);
+    type_keys(&mut app, "e");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("select a press contact to export (C opens Contacts)")
+    );
+    app.keymap = accords::tui::keymap::Keymap::default();
     type_keys(&mut app, "c/blanc<enter>e");
     let Some(Effect::Export {
         stem,

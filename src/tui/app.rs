@@ -1095,7 +1095,10 @@ impl App {
     /// `e`: the selected contact's vCard, to a file.
     fn export_contact(&mut self) {
         let Some(Record::Contact(contact)) = self.copy_target() else {
-            self.status = Some("select a press contact to export (c opens Contacts)".to_owned());
+            self.status = Some(format!(
+                "select a press contact to export ({} opens Contacts)",
+                self.keymap.label_of(Action::Contacts)
+            ));
             return;
         };
         self.effect = Some(Effect::Export {
