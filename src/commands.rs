@@ -452,15 +452,7 @@ fn contacts_table(dataset: &Dataset, records: &[Record]) -> Table {
                 _ => String::new(),
             };
             let (value, from) = channels.get(line).map_or_else(Default::default, |channel| {
-                let years: Vec<&str> = channel
-                    .releases
-                    .iter()
-                    .map(|&announcement| {
-                        let date = dataset.announcements[announcement].date.as_str();
-                        date.get(..4).unwrap_or(date)
-                    })
-                    .collect();
-                (channel.value.to_owned(), years.join(", "))
+                (channel.value.to_owned(), channel.years(dataset))
             });
             table.row(vec![who, value, from]);
         }

@@ -129,6 +129,18 @@ fn field(sink: &mut dyn Sink, label: &str, value: &str) {
     }
 }
 
+/// What one release lists for a press contact, under the line that names the release or
+/// the contact.
+fn listing_fields(sink: &mut dyn Sink, listing: &crate::dataset::model::PressListing) {
+    optional(sink, "  heading", listing.heading.as_ref());
+    for phone in &listing.phones {
+        field(sink, "  phone", phone);
+    }
+    for email in &listing.emails {
+        field(sink, "  email", email);
+    }
+}
+
 fn optional(sink: &mut dyn Sink, label: &str, value: Option<&crate::dataset::model::Text>) {
     if let Some(value) = value {
         field(sink, label, value);
@@ -313,13 +325,7 @@ fn announcement(dataset: &Dataset, index: usize, sink: &mut dyn Sink) {
                 Record::Contact(contact),
                 passage,
             );
-            optional(sink, "  heading", listing.heading.as_ref());
-            for phone in &listing.phones {
-                field(sink, "  phone", phone);
-            }
-            for email in &listing.emails {
-                field(sink, "  email", email);
-            }
+            listing_fields(sink, listing);
         }
     }
     if !announcement.profiles.is_empty() {
@@ -616,13 +622,7 @@ fn contact(dataset: &Dataset, index: usize, sink: &mut dyn Sink) {
             Record::Announcement(announcement),
             passage,
         );
-        optional(sink, "  heading", listing.heading.as_ref());
-        for phone in &listing.phones {
-            field(sink, "  phone", phone);
-        }
-        for email in &listing.emails {
-            field(sink, "  email", email);
-        }
+        listing_fields(sink, listing);
     }
     sources(sink, &contact.sources);
 }

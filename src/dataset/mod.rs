@@ -542,6 +542,11 @@ impl Channel<'_> {
     /// `presse@gustaveroussy.fr (2023)`. A release's year names it among a contact's
     /// listings, which every view lists beside.
     pub fn with_releases(&self, dataset: &Dataset) -> String {
+        format!("{} ({})", self.value, self.years(dataset))
+    }
+
+    /// The years of the releases that give the value, latest first: `2023, 2020`.
+    pub fn years(&self, dataset: &Dataset) -> String {
         let years: Vec<&str> = self
             .releases
             .iter()
@@ -550,7 +555,7 @@ impl Channel<'_> {
                 date.get(..4).unwrap_or(date)
             })
             .collect();
-        format!("{} ({})", self.value, years.join(", "))
+        years.join(", ")
     }
 }
 
