@@ -131,6 +131,22 @@ fn field(sink: &mut dyn Sink, label: &str, value: &str) {
 
 /// What one release lists for a press contact, under the line that names the release or
 /// the contact.
+/// A press listing as a link (to its contact, or to its release), at its passage in the
+/// release, followed by the heading, phones and emails the release gives with it.
+fn listing_link(
+    sink: &mut dyn Sink,
+    dataset: &Dataset,
+    announcement: usize,
+    listing: &crate::dataset::model::PressListing,
+    label: &str,
+    target: Record,
+) {
+    let words = listing.passage.as_deref();
+    let passage = passage_spot(dataset, announcement, PassageKind::Listing, words);
+    sink.link(label, target, passage);
+    listing_fields(sink, listing);
+}
+
 fn listing_fields(sink: &mut dyn Sink, listing: &crate::dataset::model::PressListing) {
     optional(sink, "  heading", listing.heading.as_ref());
     for phone in &listing.phones {
@@ -314,18 +330,15 @@ fn announcement(dataset: &Dataset, index: usize, sink: &mut dyn Sink) {
                 continue;
             };
             let item = &dataset.contacts[contact];
-            let passage = passage_spot(
+            let label = format!("{} ({})", item.name, item.organization);
+            listing_link(
+                sink,
                 dataset,
                 index,
-                PassageKind::Listing,
-                listing.passage.as_deref(),
-            );
-            sink.link(
-                &format!("{} ({})", item.name, item.organization),
+                listing,
+                &label,
                 Record::Contact(contact),
-                passage,
             );
-            listing_fields(sink, listing);
         }
     }
     if !announcement.profiles.is_empty() {
@@ -611,18 +624,9 @@ fn contact(dataset: &Dataset, index: usize, sink: &mut dyn Sink) {
     listings.reverse();
     for (announcement, listing) in listings {
         let item = &dataset.announcements[announcement];
-        let passage = passage_spot(
-            dataset,
-            announcement,
-            PassageKind::Listing,
-            listing.passage.as_deref(),
-        );
-        sink.link(
-            &format!("{} {}", item.date, item.short_title),
-            Record::Announcement(announcement),
-            passage,
-        );
-        listing_fields(sink, listing);
+        let label = format!("{} {}", item.date, item.short_title);
+        let target = Record::Announcement(announcement);
+        listing_link(sink, dataset, announcement, listing, &label, target);
     }
     sources(sink, &contact.sources);
 }

@@ -276,6 +276,17 @@ impl Fields for EntryFields<'_> {
 const PARALLEL_CHUNK: usize = 2048;
 
 impl SearchIndex {
+    /// What scoring one entry reads: all of its fields.
+    fn entry_fields<'a>(&'a self, entry: usize, memos: &'a [(Term, Arc<Memo>)]) -> EntryFields<'a> {
+        EntryFields {
+            index: self,
+            head: &self.heads[entry],
+            memos,
+            letters: &self.letters[entry],
+            names_only: false,
+        }
+    }
+
     pub fn build(dataset: &Dataset) -> SearchIndex {
         let mut builder = IndexBuilder::new(dataset);
         let fields = RecordFields::new(dataset);
@@ -324,11 +335,8 @@ impl SearchIndex {
     /// rows that concern a match).
     pub fn entry_matches(&self, entry: usize, prepared: &Prepared<'_>, names_only: bool) -> bool {
         let fields = EntryFields {
-            index: self,
-            head: &self.heads[entry],
-            memos: &[],
-            letters: &self.letters[entry],
             names_only,
+            ..self.entry_fields(entry, &[])
         };
         score_within(prepared, &fields, 0, FieldMask::ALL).is_some()
     }
@@ -359,13 +367,7 @@ impl SearchIndex {
             .into_par_iter()
             .with_min_len(PARALLEL_CHUNK)
             .any(|entry| {
-                let fields = EntryFields {
-                    index: self,
-                    head: &self.heads[entry],
-                    memos: &memos,
-                    letters: &self.letters[entry],
-                    names_only: false,
-                };
+                let fields = self.entry_fields(entry, &memos);
                 score_within(&prepared, &fields, 0, FieldMask::ALL).is_some()
             })
     }
@@ -436,13 +438,7 @@ impl SearchIndex {
             if stopped() {
                 return None;
             }
-            let fields = EntryFields {
-                index: self,
-                head: &self.heads[entry],
-                memos: &memos,
-                letters: &self.letters[entry],
-                names_only: false,
-            };
+            let fields = self.entry_fields(entry, &memos);
             score_within(&prepared, &fields, narrowed_groups, within)
                 .map(|(score, matched)| (Hit { entry, score }, matched))
         };
