@@ -244,11 +244,9 @@ fn records_of(dataset: &Dataset, kind: ListKind) -> Vec<Record> {
     if kind == ListKind::Events {
         // Events walk in announcement order; the list reads in the events' own date order.
         records.sort_by_key(|record| match *record {
-            Record::Event(announcement, event) => crate::dataset::PartialDate::parse(
-                &dataset.announcements[announcement].events[event].date,
-            )
-            .map(|date| date.sort_key())
-            .ok(),
+            Record::Event(announcement, event) => dataset.announcements[announcement].events[event]
+                .date
+                .sort_key(),
             _ => None,
         });
     }

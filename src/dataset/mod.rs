@@ -17,7 +17,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-pub use date::PartialDate;
+pub use date::{PartialDate, WrittenDate};
 pub use diagnostic::{Diagnostic, LoadError};
 pub use model::{
     Announcement, Contact, Event, Institution, Person, PressListing, Quote, Role, Text,
@@ -521,11 +521,7 @@ impl Dataset {
                 announcement.events.iter().map(move |event| (index, event))
             })
             .collect();
-        events.sort_by_key(|(_, event)| {
-            PartialDate::parse(&event.date)
-                .map(PartialDate::sort_key)
-                .ok()
-        });
+        events.sort_by_key(|(_, event)| event.date.sort_key());
         events
     }
 }
@@ -550,10 +546,7 @@ impl Channel<'_> {
         let years: Vec<&str> = self
             .releases
             .iter()
-            .map(|&announcement| {
-                let date = dataset.announcements[announcement].date.as_str();
-                date.get(..4).unwrap_or(date)
-            })
+            .map(|&announcement| dataset.announcements[announcement].date.year_text())
             .collect();
         years.join(", ")
     }

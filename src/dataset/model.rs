@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Deref;
 
+use super::date::WrittenDate;
+
 /// The longest string value a dataset may hold, in bytes. A press release's longest
 /// paragraph is a few kilobytes; anything far beyond is a mistake or an attack.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
@@ -225,7 +227,7 @@ pub struct DatasetFile {
 pub struct Announcement {
     pub id: Text,
     /// ISO date, `YYYY-MM-DD`.
-    pub date: Text,
+    pub date: WrittenDate,
     /// The date exactly as the release writes it, when it differs from ISO.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_as_written: Option<Text>,
@@ -397,7 +399,7 @@ pub enum EventStatus {
 pub struct Event {
     pub id: Text,
     /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a span `YYYY/YYYY`.
-    pub date: Text,
+    pub date: WrittenDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

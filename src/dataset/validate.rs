@@ -277,9 +277,9 @@ impl Checker<'_> {
     }
 
     fn check_announcement(&mut self, path: &dyn Fn() -> Path, announcement: &Announcement) {
-        match PartialDate::parse(&announcement.date) {
-            Ok(PartialDate::Day(..)) => {}
-            Ok(_) => {
+        match announcement.date.parsed() {
+            Some(PartialDate::Day(..)) => {}
+            Some(_) => {
                 let at = path().key("date");
                 let message = format!(
                     "{at}: `{}` is not a full date; an announcement's date is YYYY-MM-DD",
@@ -287,7 +287,8 @@ impl Checker<'_> {
                 );
                 self.problem(at, message);
             }
-            Err(reason) => {
+            None => {
+                let reason = announcement.date.problem().unwrap_or_default();
                 let at = path().key("date");
                 let message = format!("{at}: {reason}");
                 self.problem(at, message);
@@ -370,7 +371,7 @@ impl Checker<'_> {
             }
         }
         for (index, event) in announcement.events.iter().enumerate() {
-            if let Err(reason) = PartialDate::parse(&event.date) {
+            if let Some(reason) = event.date.problem() {
                 let at = path().key("events").index(index).key("date");
                 let message = format!("{at}: {reason}");
                 self.problem(at, message);

@@ -10,13 +10,11 @@ use crate::dataset::{Dataset, Record};
 use crate::search::index::SearchIndex;
 use crate::search::query::{Query, parse};
 
-use super::chart::ChartMarks;
+use super::chart::{Chart, ChartAxis};
 use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
-use super::rows::{
-    self, ListOrders, Lists, ListsJob, Related, Sources, TimelineOrder, TimelineRow,
-};
+use super::rows::{self, ListOrders, Lists, ListsJob, Related, Sources, TimelineRow};
 use super::source_view::SourceView;
 use super::theme::Theme;
 use super::view;
@@ -132,13 +130,11 @@ pub struct Place {
 pub const SEARCH_GRACE: Duration = Duration::from_millis(8);
 
 pub struct App {
-    /// Shared with the lists' background worker, as are the index and the timeline order.
+    /// Shared with the lists' background worker, as is the index.
     pub dataset: Arc<Dataset>,
     pub index: Arc<SearchIndex>,
-    /// The timeline chart's marks, computed with the index: once per dataset.
-    pub chart: ChartMarks,
-    /// Each announcement's events in date order and its title length, for the Timeline.
-    pub timeline_order: Arc<TimelineOrder>,
+    /// The timeline chart's years, computed with the index: once per dataset.
+    pub chart: ChartAxis,
     pub theme: Theme,
     pub focus: Pane,
     /// The filter line has the keyboard.
@@ -206,13 +202,11 @@ pub struct App {
 impl App {
     pub fn new(dataset: Dataset, theme: Theme, width: u16, height: u16) -> App {
         let index = Arc::new(SearchIndex::build(&dataset));
-        let chart = ChartMarks::of(&dataset);
-        let timeline_order = Arc::new(TimelineOrder::of(&dataset));
+        let chart = ChartAxis::of(&dataset);
         let mut app = App {
             dataset: Arc::new(dataset),
             index,
             chart,
-            timeline_order,
             theme,
             focus: Pane::Timeline,
             filtering: false,
@@ -495,12 +489,23 @@ impl App {
         self.filter_pending
     }
 
+    /// What the timeline chart shows in the state as it is.
+    pub fn chart_view(&self) -> Chart<'_> {
+        Chart {
+            dataset: &self.dataset,
+            axis: self.chart,
+            timeline: &self.timeline,
+            filtered: !self.query.is_empty() || self.narrowed.is_some(),
+            selected: self.timeline.get(self.timeline_cursor.selected).copied(),
+            theme: &self.theme,
+        }
+    }
+
     /// The lists' sources in the state as it is.
     pub fn sources(&self) -> Sources {
         Sources {
             dataset: Arc::clone(&self.dataset),
             index: Arc::clone(&self.index),
-            timeline_order: Arc::clone(&self.timeline_order),
             query: self.query.clone(),
             narrowed: self.narrowed,
             orders: self.orders,

@@ -8,8 +8,7 @@ use crate::dataset::{Dataset, LoadError, Record};
 use crate::search::index::SearchIndex;
 
 use super::app::{App, ListCursor, Overlay, Pane};
-use super::chart::ChartMarks;
-use super::rows::TimelineOrder;
+use super::chart::ChartAxis;
 use super::view;
 
 impl App {
@@ -84,8 +83,7 @@ impl App {
 
         self.dataset = std::sync::Arc::new(dataset);
         self.index = std::sync::Arc::new(SearchIndex::build(&self.dataset));
-        self.chart = ChartMarks::of(&self.dataset);
-        self.timeline_order = std::sync::Arc::new(TimelineOrder::of(&self.dataset));
+        self.chart = ChartAxis::of(&self.dataset);
         let dataset = &self.dataset;
         self.narrowed = narrowed_kept.and_then(|id| dataset.institution_index(&id));
         // Nothing of the old rows may be kept by index: they name the old dataset's records.

@@ -5,16 +5,14 @@
 //! best-scoring row of each is told apart, for the cursor to land on.
 //!
 //! A keystroke recomputes every list, so nothing here parses a date, counts characters
-//! or hashes per record: [`TimelineOrder`] holds what is fixed per dataset, and the
+//! or hashes per record: dates are ordered by the values the dataset parsed once, and the
 //! filter's hits, which come in entry order, are split by kind where each kind starts,
 //! found by binary search, without copying the Timeline's.
 
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::background::{Job, Signal};
-use crate::dataset::{Dataset, PartialDate, Record};
+use crate::dataset::{Dataset, Record};
 use crate::search::fields::{FieldClass, WEIGHT_STEP};
 use crate::search::index::{Hit, SearchIndex};
 use crate::search::matcher::Prepared;
@@ -28,7 +26,6 @@ use crate::search::suggest::{self, Suggestion};
 pub struct Sources {
     pub dataset: Arc<Dataset>,
     pub index: Arc<SearchIndex>,
-    pub timeline_order: Arc<TimelineOrder>,
     pub query: Query,
     pub narrowed: Option<usize>,
     pub orders: ListOrders,
@@ -157,33 +154,6 @@ impl TimelineRow {
     }
 }
 
-/// What the Timeline's order needs of each announcement, computed once per dataset.
-#[derive(Debug, Default)]
-pub struct TimelineOrder {
-    /// Each announcement's events, in date order (undated ones first, as `None` sorts).
-    events_by_date: Vec<Vec<usize>>,
-}
-
-impl TimelineOrder {
-    pub fn of(dataset: &Dataset) -> TimelineOrder {
-        let events_by_date = dataset
-            .announcements
-            .par_iter()
-            .map(|announcement| {
-                let events = &announcement.events;
-                let mut order: Vec<usize> = (0..events.len()).collect();
-                order.sort_by_key(|&event| {
-                    PartialDate::parse(&events[event].date)
-                        .map(PartialDate::sort_key)
-                        .ok()
-                });
-                order
-            })
-            .collect();
-        TimelineOrder { events_by_date }
-    }
-}
-
 /// The filter's hits, split by kind and still in entry order: ranges of the index's
 /// hits, which come in entry order, where every announcement and its events come first,
 /// then the institutions, the people and the contacts (see `SearchIndex::entries`).
@@ -237,13 +207,27 @@ fn split(from: &Sources) -> Option<Split> {
     })
 }
 
-fn push_with_events(from: &Sources, rows: &mut Vec<TimelineRow>, announcement: usize) {
+/// An announcement's row, then the rows of these of its events, nested in the events'
+/// date order (ties in the release's order).
+fn push_with_events(
+    from: &Sources,
+    rows: &mut Vec<TimelineRow>,
+    announcement: usize,
+    events: impl Iterator<Item = usize>,
+) {
     rows.push(TimelineRow::Announcement(announcement));
-    rows.extend(
-        from.timeline_order.events_by_date[announcement]
-            .iter()
-            .map(|&event| TimelineRow::Event(announcement, event)),
-    );
+    let start = rows.len();
+    rows.extend(events.map(|event| TimelineRow::Event(announcement, event)));
+    let dated = &from.dataset.announcements[announcement].events;
+    rows[start..].sort_unstable_by_key(|row| match *row {
+        TimelineRow::Event(_, event) => (dated[event].date.sort_key(), event),
+        TimelineRow::Announcement(_) => (None, 0),
+    });
+}
+
+/// Every event of an announcement, by index.
+fn all_events(from: &Sources, announcement: usize) -> std::ops::Range<usize> {
+    0..from.dataset.announcements[announcement].events.len()
 }
 
 pub fn timeline(from: &Sources) -> Vec<TimelineRow> {
@@ -286,12 +270,14 @@ fn timeline_of(
         match candidates {
             Some(candidates) => {
                 for &announcement in candidates {
-                    push_with_events(from, &mut rows, announcement);
+                    let events = all_events(from, announcement);
+                    push_with_events(from, &mut rows, announcement, events);
                 }
             }
             None => {
                 for announcement in 0..from.dataset.announcements.len() {
-                    push_with_events(from, &mut rows, announcement);
+                    let events = all_events(from, announcement);
+                    push_with_events(from, &mut rows, announcement, events);
                 }
             }
         }
@@ -310,13 +296,7 @@ fn timeline_of(
     let mut current: Option<usize> = None;
     let better = |hit: &Hit, than: &Hit| from.index.rank_key(hit) < from.index.rank_key(than);
     let flush = |rows: &mut Vec<TimelineRow>, announcement: usize, matched: &mut Vec<usize>| {
-        rows.push(TimelineRow::Announcement(announcement));
-        for &event in &from.timeline_order.events_by_date[announcement] {
-            if matched.contains(&event) {
-                rows.push(TimelineRow::Event(announcement, event));
-            }
-        }
-        matched.clear();
+        push_with_events(from, rows, announcement, matched.drain(..));
     };
     for (record, hit) in hits {
         let (announcement, event) = match record {

@@ -123,7 +123,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     if let Some(chart) = layout.chart {
-        super::chart::draw(app, frame, chart);
+        super::chart::draw(&app.chart_view(), frame, chart);
     }
     draw_timeline(app, frame, layout.timeline);
     draw_institutions(app, frame, layout.institutions);
