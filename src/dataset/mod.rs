@@ -666,7 +666,7 @@ fn push_once(list: &mut Vec<usize>, value: usize) {
 
 /// Names sort without regard to case or accents ("Léon" beside "Leon").
 fn sort_name(name: &str) -> String {
-    crate::search::fold::fold_str(name)
+    crate::fold::fold_str(name)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::search::fold::fold;
+use crate::fold::fold;
 
 use super::app::{App, ListCursor, Overlay, Pane};
 use super::details::{self, event_label};
