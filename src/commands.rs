@@ -585,7 +585,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                     let entry = &index.entries[hit.entry];
                     serde_json::json!({
                         "kind": entry.record.kind().as_str(),
-                        "id": record_id(dataset, entry.record),
+                        "id": dataset.record_id(entry.record),
                         "label": entry.label.as_str(),
                         "score": hit.score,
                     })
@@ -599,7 +599,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                 let entry = &index.entries[hit.entry];
                 table.row(vec![
                     entry.record.kind().as_str().to_owned(),
-                    record_id(dataset, entry.record).to_owned(),
+                    dataset.record_id(entry.record).to_owned(),
                     entry.label.to_string(),
                     hit.score.to_string(),
                 ]);
@@ -611,7 +611,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                 let entry = &index.entries[hit.entry];
                 vec![
                     entry.record.kind().as_str().to_owned(),
-                    record_id(dataset, entry.record).to_owned(),
+                    dataset.record_id(entry.record).to_owned(),
                     entry.label.to_string(),
                     hit.score.to_string(),
                 ]
@@ -624,15 +624,4 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
         ListFormat::Vcard => unreachable!("refused above"),
     };
     outcome.saying_when_nothing(|| nothing_matches(&index, "record", query))
-}
-
-/// The id of any record.
-pub fn record_id(dataset: &Dataset, record: Record) -> &str {
-    match record {
-        Record::Announcement(index) => &dataset.announcements[index].id,
-        Record::Institution(index) => &dataset.institutions[index].id,
-        Record::Person(index) => &dataset.people[index].id,
-        Record::Contact(index) => &dataset.contacts[index].id,
-        Record::Event(announcement, event) => &dataset.announcements[announcement].events[event].id,
-    }
 }

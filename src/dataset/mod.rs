@@ -289,6 +289,19 @@ impl Dataset {
         self.ids.get(id).copied()
     }
 
+    /// The id of any record.
+    pub fn record_id(&self, record: Record) -> &str {
+        match record {
+            Record::Announcement(index) => &self.announcements[index].id,
+            Record::Institution(index) => &self.institutions[index].id,
+            Record::Person(index) => &self.people[index].id,
+            Record::Contact(index) => &self.contacts[index].id,
+            Record::Event(announcement, event) => {
+                &self.announcements[announcement].events[event].id
+            }
+        }
+    }
+
     /// Every id, for suggestions.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.ids.keys().map(|id| id.0.as_str())

@@ -408,17 +408,6 @@ pub fn date_of(dataset: &Dataset, record: Record) -> &str {
     }
 }
 
-/// A record's id.
-pub fn id_of(dataset: &Dataset, record: Record) -> &str {
-    match record {
-        Record::Announcement(index) => &dataset.announcements[index].id,
-        Record::Event(announcement, event) => &dataset.announcements[announcement].events[event].id,
-        Record::Institution(index) => &dataset.institutions[index].id,
-        Record::Person(index) => &dataset.people[index].id,
-        Record::Contact(index) => &dataset.contacts[index].id,
-    }
-}
-
 /// Releases with more partners than this give their partners no `partner:` facets of each
 /// other: every institution of such a release would carry every other one, which is
 /// quadratic in the partners (BENCHMARKS.md gives what 8,000 partners cost).

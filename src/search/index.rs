@@ -759,7 +759,7 @@ fn tie_order(dataset: &Dataset, entries: &[Entry]) -> Vec<u32> {
         (
             fields::kind_order(record),
             fields::date_of(dataset, record),
-            fields::id_of(dataset, record),
+            dataset.record_id(record),
         )
     });
     let mut places = vec![0_u32; entries.len()];

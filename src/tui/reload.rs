@@ -3,7 +3,6 @@
 //! the files on disk are wrong. Records are matched across datasets by id, since indexes
 //! change when a record is added or removed.
 
-use crate::commands::record_id;
 use crate::dataset::{Dataset, LoadError, Record};
 use crate::search::index::SearchIndex;
 
@@ -46,7 +45,7 @@ impl App {
         // Filter edits not yet applied name rows of the old dataset's lists.
         self.settle();
         let old = &self.dataset;
-        let id = |record: Record| record_id(old, record).to_owned();
+        let id = |record: Record| old.record_id(record).to_owned();
         let timeline_kept = self
             .timeline
             .get(self.timeline_cursor.selected)
