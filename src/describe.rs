@@ -156,7 +156,7 @@ fn joined(values: &[crate::dataset::model::Text], separator: &str) -> String {
 }
 
 /// Where facts not found in the seed texts come from, one field each.
-fn sources(sink: &mut dyn Sink, sources: &crate::dataset::model::Sources) {
+fn sources(sink: &mut dyn Sink, sources: &crate::dataset::model::FieldSources) {
     if sources.is_empty() {
         return;
     }

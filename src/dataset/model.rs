@@ -151,19 +151,22 @@ fn is_blank(text: &Text) -> bool {
 }
 
 /// Where a fact that is not in the seed texts comes from: field name → source.
-pub type Sources = BTreeMap<Text, Text>;
+pub type FieldSources = BTreeMap<Text, Text>;
 
 /// A `sources` map whose keys are each written once: YAML maps are last-wins, which would
 /// drop a source silently.
-fn unique_sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Sources, D::Error> {
+fn unique_sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<FieldSources, D::Error> {
     struct SourcesVisitor;
     impl<'de> serde::de::Visitor<'de> for SourcesVisitor {
-        type Value = Sources;
+        type Value = FieldSources;
         fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
             formatter.write_str("a map of field names to sources")
         }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Sources, A::Error> {
-            let mut sources = Sources::new();
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<FieldSources, A::Error> {
+            let mut sources = FieldSources::new();
             while let Some((field, source)) = map.next_entry::<Text, Text>()? {
                 if sources.contains_key(&field) {
                     return Err(serde::de::Error::custom(format!(
@@ -279,7 +282,7 @@ pub struct Announcement {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_sources"
     )]
-    pub sources: Sources,
+    pub sources: FieldSources,
 }
 
 /// An institution's part in an agreement.
@@ -423,7 +426,7 @@ pub struct Event {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_sources"
     )]
-    pub sources: Sources,
+    pub sources: FieldSources,
 }
 
 /// Words quoted in a release, in its original language.
@@ -590,7 +593,7 @@ pub struct Institution {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_sources"
     )]
-    pub sources: Sources,
+    pub sources: FieldSources,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -608,7 +611,7 @@ pub struct Person {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_sources"
     )]
-    pub sources: Sources,
+    pub sources: FieldSources,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -646,7 +649,7 @@ pub struct Contact {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_sources"
     )]
-    pub sources: Sources,
+    pub sources: FieldSources,
 }
 
 #[cfg(test)]

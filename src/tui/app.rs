@@ -14,7 +14,7 @@ use super::chart::{Chart, ChartAxis};
 use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
-use super::rows::{self, ListOrders, Lists, ListsJob, Related, Sources, TimelineRow};
+use super::rows::{self, ListInputs, ListOrders, Lists, ListsJob, Related, TimelineRow};
 use super::source_view::SourceView;
 use super::theme::Theme;
 use super::view;
@@ -501,9 +501,9 @@ impl App {
         }
     }
 
-    /// The lists' sources in the state as it is.
-    pub fn sources(&self) -> Sources {
-        Sources {
+    /// The lists' inputs in the state as it is.
+    pub fn list_inputs(&self) -> ListInputs {
+        ListInputs {
             dataset: Arc::clone(&self.dataset),
             index: Arc::clone(&self.index),
             query: self.query.clone(),
@@ -527,9 +527,9 @@ impl App {
             self.settle();
             return;
         }
-        worker.ask(ListsJob(Sources {
+        worker.ask(ListsJob(ListInputs {
             query,
-            ..self.sources()
+            ..self.list_inputs()
         }));
         if worker.wait(SEARCH_GRACE) {
             self.take_lists(worker);
@@ -740,7 +740,7 @@ impl App {
     fn set_narrowing(&mut self, institution: Option<usize>) {
         let keep = self.timeline.get(self.timeline_cursor.selected).copied();
         self.narrowed = institution;
-        let timeline = rows::timeline(&self.sources());
+        let timeline = rows::timeline(&self.list_inputs());
         self.set_timeline(timeline);
         self.timeline_cursor = reselect(&self.timeline, keep);
     }
@@ -748,7 +748,7 @@ impl App {
     fn apply_filter(&mut self) {
         self.filter_pending = false;
         self.query = parse(&self.filter);
-        let lists = rows::lists(&self.sources());
+        let lists = rows::lists(&self.list_inputs());
         self.show_lists(lists);
     }
 
@@ -813,7 +813,7 @@ impl App {
     }
 
     pub(super) fn refresh_rows(&mut self) {
-        let lists = rows::lists(&self.sources());
+        let lists = rows::lists(&self.list_inputs());
         self.replace_rows(lists);
     }
 
@@ -952,7 +952,7 @@ impl App {
         }
         if place.narrowed != self.narrowed {
             self.narrowed = place.narrowed;
-            let timeline = rows::timeline(&self.sources());
+            let timeline = rows::timeline(&self.list_inputs());
             self.set_timeline(timeline);
         }
         let clamp = |cursor: ListCursor, len: usize| ListCursor {
@@ -1021,7 +1021,7 @@ impl App {
         let listed = match record {
             Record::Institution(institution) => self.institutions.contains(&institution),
             Record::Announcement(_) | Record::Event(..) => {
-                rows::timeline_without_narrowing(&self.sources())
+                rows::timeline_without_narrowing(&self.list_inputs())
                     .iter()
                     .any(|row| row.record() == record)
             }

@@ -23,7 +23,7 @@ use crate::search::suggest::{self, Suggestion};
 /// handles to the shared data, so that the background worker ([`ListsJob`]) can hold
 /// them while the explorer goes on.
 #[derive(Clone)]
-pub struct Sources {
+pub struct ListInputs {
     pub dataset: Arc<Dataset>,
     pub index: Arc<SearchIndex>,
     pub query: Query,
@@ -103,23 +103,23 @@ pub struct ListOrders {
 
 /// The lists of one query, made on the background worker's thread: the search, which
 /// a newer query stops, then the ranking.
-pub struct ListsJob(pub Sources);
+pub struct ListsJob(pub ListInputs);
 
 impl Job for ListsJob {
     /// The lists, and the query and narrowing they are for.
     type Output = (Lists, Query, Option<usize>);
 
     fn run(&self, signal: &Signal) -> Option<Self::Output> {
-        let sources = &self.0;
-        sources
+        let inputs = &self.0;
+        inputs
             .index
-            .matching_unless(&sources.query, || signal.stopped())?;
+            .matching_unless(&inputs.query, || signal.stopped())?;
         // Superseded, the search was finished for the newer query to narrow; the lists
         // would be thrown away.
         if signal.superseded() {
             return None;
         }
-        Some((lists(sources), sources.query.clone(), sources.narrowed))
+        Some((lists(inputs), inputs.query.clone(), inputs.narrowed))
     }
 
     fn same_as(&self, other: &Self) -> bool {
@@ -166,7 +166,7 @@ struct Split {
 
 impl Split {
     /// Announcements and their events, each with its hit.
-    fn timeline<'a>(&'a self, from: &'a Sources) -> impl Iterator<Item = (Record, Hit)> + 'a {
+    fn timeline<'a>(&'a self, from: &'a ListInputs) -> impl Iterator<Item = (Record, Hit)> + 'a {
         self.hits[..self.institutions]
             .iter()
             .map(|hit| (from.index.entries[hit.entry].record, *hit))
@@ -187,7 +187,7 @@ impl Split {
 
 /// Every record the filter keeps, split by kind; None when there is no filter. The
 /// index remembers its last search, so every list of one keystroke shares one scan.
-fn split(from: &Sources) -> Option<Split> {
+fn split(from: &ListInputs) -> Option<Split> {
     if from.query.is_empty() {
         return None;
     }
@@ -210,7 +210,7 @@ fn split(from: &Sources) -> Option<Split> {
 /// An announcement's row, then the rows of these of its events, nested in the events'
 /// date order (ties in the release's order).
 fn push_with_events(
-    from: &Sources,
+    from: &ListInputs,
     rows: &mut Vec<TimelineRow>,
     announcement: usize,
     events: impl Iterator<Item = usize>,
@@ -226,11 +226,11 @@ fn push_with_events(
 }
 
 /// Every event of an announcement, by index.
-fn all_events(from: &Sources, announcement: usize) -> std::ops::Range<usize> {
+fn all_events(from: &ListInputs, announcement: usize) -> std::ops::Range<usize> {
     0..from.dataset.announcements[announcement].events.len()
 }
 
-pub fn timeline(from: &Sources) -> Vec<TimelineRow> {
+pub fn timeline(from: &ListInputs) -> Vec<TimelineRow> {
     match from.narrowed {
         Some(institution) => {
             let candidates = from.dataset.announcements_of(institution);
@@ -247,7 +247,7 @@ pub fn timeline(from: &Sources) -> Vec<TimelineRow> {
 }
 
 /// The Timeline's rows as if nothing were narrowed: what the filter alone keeps.
-pub fn timeline_without_narrowing(from: &Sources) -> Vec<TimelineRow> {
+pub fn timeline_without_narrowing(from: &ListInputs) -> Vec<TimelineRow> {
     timeline_of(
         from,
         None,
@@ -260,7 +260,7 @@ pub fn timeline_without_narrowing(from: &Sources) -> Vec<TimelineRow> {
 /// The rows of the `candidates` announcements (every one with None, otherwise sorted):
 /// those `hits` keep when there is a filter, in the order `sort` asks.
 fn timeline_of(
-    from: &Sources,
+    from: &ListInputs,
     candidates: Option<&[usize]>,
     hits: Option<impl Iterator<Item = (Record, Hit)>>,
     related: &[usize],
@@ -336,7 +336,7 @@ fn timeline_of(
 /// `from.orders` asks; `best` gives each listed announcement's best hit for the
 /// best-match order, which is date order without a filter.
 fn sort_timeline(
-    from: &Sources,
+    from: &ListInputs,
     rows: Vec<TimelineRow>,
     best: &[(usize, Hit)],
 ) -> Vec<TimelineRow> {
@@ -403,7 +403,7 @@ pub struct Related {
     pub institutions: Vec<(usize, usize)>,
 }
 
-fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Related {
+fn related(from: &ListInputs, split: &Split, candidates: Option<&[usize]>) -> Related {
     let index = &from.index;
     let dataset = &from.dataset;
     let (free, rest): (Vec<_>, Vec<_>) = from.query.groups.iter().cloned().partition(|group| {
@@ -496,7 +496,7 @@ fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Relat
 /// A kind's hits as its list's rows, in the list's own order (the dataset's, which is
 /// by name), and the row of the best hit.
 fn in_own_order(
-    from: &Sources,
+    from: &ListInputs,
     hits: &[Hit],
     index_of: fn(Record) -> Option<usize>,
 ) -> (Vec<usize>, Option<usize>) {
@@ -516,7 +516,7 @@ fn in_own_order(
 /// Institutions in the order `from.orders` asks, `hits` giving the best-match order
 /// (name order without a filter); returns where the row at `best` went.
 fn sort_institutions(
-    from: &Sources,
+    from: &ListInputs,
     rows: Vec<usize>,
     hits: &[Hit],
     best: Option<usize>,
@@ -611,7 +611,7 @@ pub struct BestRows {
     pub people: Option<usize>,
 }
 
-pub fn lists(from: &Sources) -> Lists {
+pub fn lists(from: &ListInputs) -> Lists {
     let Some(split) = split(from) else {
         let (institutions, _) = sort_institutions(
             from,
