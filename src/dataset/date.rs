@@ -120,13 +120,8 @@ impl WrittenDate {
         self.parsed
     }
 
-    /// The first year the date covers.
-    pub fn year(&self) -> Option<u16> {
-        self.parsed.map(PartialDate::year)
-    }
-
-    /// The four digits of [`year`](WrittenDate::year) as written, or the whole text of a
-    /// date that does not parse: the year facet and the views' year columns show it.
+    /// The four digits of the first year the date covers, as written, or the whole text
+    /// of a date that does not parse: the year facet and the views' year columns show it.
     pub fn year_text(&self) -> &str {
         match self.parsed {
             Some(_) => &self.text[..4],
@@ -269,6 +264,33 @@ mod tests {
         for text in ["2024", "2023-06", "2022-05-13", "2023/2024"] {
             assert_eq!(PartialDate::parse(text).unwrap().to_string(), text);
         }
+    }
+
+    /// Read from YAML, a date keeps its text for printing and its value for ordering,
+    /// and writes back as the same text.
+    #[test]
+    fn a_written_date_keeps_its_text_and_its_value() {
+        let read: Vec<WrittenDate> =
+            serde_yaml::from_str("[\"2021-06-29\", \"2023/2024\", \"2019-02-30\"]")
+                .expect("three strings");
+        let [day, span, impossible] = &read[..] else {
+            panic!("{read:?}");
+        };
+        assert_eq!(day.parsed(), Some(PartialDate::Day(2021, 6, 29)));
+        assert_eq!(day.year_text(), "2021");
+        assert_eq!(span.parsed(), Some(PartialDate::Span(2023, 2024)));
+        assert_eq!(span.year_text(), "2023");
+        assert!(day.sort_key() < span.sort_key());
+        assert_eq!(day.problem(), None);
+        assert_eq!(impossible.parsed(), None);
+        assert_eq!(impossible.year_text(), "2019-02-30");
+        assert!(impossible.sort_key() < day.sort_key());
+        assert!(impossible.problem().expect("refused").contains("day 30"));
+        assert_eq!(impossible.to_string(), "2019-02-30");
+        assert_eq!(
+            serde_json::to_string(&read).expect("written"),
+            r#"["2021-06-29","2023/2024","2019-02-30"]"#
+        );
     }
 
     #[test]

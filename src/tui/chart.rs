@@ -41,8 +41,9 @@ fn placed(dataset: &Dataset, row: TimelineRow) -> Option<(f64, f64)> {
     date.parsed().map(position)
 }
 
-/// The years the chart's axis spans, whole years: fixed per dataset, since finding them
-/// reads every date while a frame reads only the rows it marks.
+/// The years the chart's axis spans, whole years: the dataset's, so that the axis stays
+/// put while the filter changes which rows are marked, and found once per dataset, since
+/// that reads every date.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ChartAxis {
     /// The first year shown and the year after the last; None for a dataset without dates.
