@@ -685,3 +685,88 @@ pub fn lists(from: &ListInputs) -> Lists {
             .flatten(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One release whose events are written latest first, and one institution.
+    const EVENTS_OUT_OF_ORDER: &str = r#"announcements:
+  - id: cluster-2021
+    date: "2021-06-30"
+    title: "A cluster"
+    short_title: "Cluster"
+    language: en
+    dateline: ["Paris"]
+    kind: "cluster"
+    summary: "A cluster is founded."
+    partners:
+      - institution: saclay
+        role: founder
+    events:
+      - id: cluster-2030
+        date: "2030"
+        title: "Leaders in oncology"
+      - id: cluster-platforms
+        date: "2021/2022"
+        title: "Platforms open"
+      - id: cluster-projects
+        date: "2021"
+        title: "First projects"
+      - id: cluster-council
+        date: "2021-06-29"
+        title: "Strategic council"
+    source: "cluster.txt"
+institutions:
+  - id: saclay
+    name: "Paris Saclay"
+    kind: cluster
+    city: "Paris"
+    country: FR
+"#;
+
+    fn inputs(query: &str) -> ListInputs {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let file = directory.path().join("cluster.yaml");
+        std::fs::write(&file, EVENTS_OUT_OF_ORDER).expect("written");
+        let dataset = Arc::new(Dataset::load(&file).expect("a valid dataset"));
+        ListInputs {
+            index: Arc::new(SearchIndex::build(&dataset)),
+            dataset,
+            query: crate::search::query::parse(query),
+            narrowed: None,
+            orders: ListOrders::default(),
+        }
+    }
+
+    fn event_ids(inputs: &ListInputs) -> Vec<&str> {
+        timeline(inputs)
+            .into_iter()
+            .filter_map(|row| match row {
+                TimelineRow::Event(..) => Some(inputs.dataset.record_id(row.record())),
+                TimelineRow::Announcement(_) => None,
+            })
+            .collect()
+    }
+
+    /// Events nest under their release in the order of time, not the order written, with
+    /// or without a filter.
+    #[test]
+    fn events_are_listed_in_the_order_of_their_dates() {
+        let all = inputs("");
+        assert_eq!(
+            event_ids(&all),
+            [
+                "cluster-council",
+                "cluster-projects",
+                "cluster-platforms",
+                "cluster-2030"
+            ]
+        );
+        let filtered = inputs("'leaders | 'council | 'platforms");
+        assert_eq!(
+            event_ids(&filtered),
+            ["cluster-council", "cluster-platforms", "cluster-2030"]
+        );
+    }
+}
