@@ -412,12 +412,8 @@ fn record_cells(dataset: &Dataset, record: Record, join: &str) -> Vec<String> {
         Record::Event(announcement, event) => {
             let parent = &dataset.announcements[announcement];
             let item = &parent.events[event];
-            let date = match item.qualifier {
-                Some(qualifier) => format!("{} {}", qualifier.as_str(), item.date),
-                None => item.date.to_string(),
-            };
             vec![
-                date,
+                item.when(),
                 item.title.to_string(),
                 parent.id.to_string(),
                 item.id.to_string(),
