@@ -63,16 +63,6 @@ impl PartialDate {
         }
     }
 
-    /// The first year the date covers.
-    pub fn year(self) -> u16 {
-        match self {
-            PartialDate::Year(year)
-            | PartialDate::Month(year, _)
-            | PartialDate::Day(year, _, _)
-            | PartialDate::Span(year, _) => year,
-        }
-    }
-
     /// A key that sorts dates of mixed precision in the order of their time: by the day
     /// they are over, then by when they start. A release's "by 2021" comes after its
     /// 29 June 2021, and "from 2021/2022" after both, as a reader of the release expects.
