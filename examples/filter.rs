@@ -12,7 +12,7 @@
 
 use std::io::{self, BufWriter, Read, Write};
 
-use accords::search::fold::fold_into;
+use accords::fold::fold_into;
 use accords::search::matcher::{Matcher, Prepared};
 use accords::search::query::parse_plain;
 use rayon::prelude::*;

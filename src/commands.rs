@@ -244,11 +244,9 @@ fn records_of(dataset: &Dataset, kind: ListKind) -> Vec<Record> {
     if kind == ListKind::Events {
         // Events walk in announcement order; the list reads in the events' own date order.
         records.sort_by_key(|record| match *record {
-            Record::Event(announcement, event) => crate::dataset::PartialDate::parse(
-                &dataset.announcements[announcement].events[event].date,
-            )
-            .map(|date| date.sort_key())
-            .ok(),
+            Record::Event(announcement, event) => dataset.announcements[announcement].events[event]
+                .date
+                .sort_key(),
             _ => None,
         });
     }
@@ -414,12 +412,8 @@ fn record_cells(dataset: &Dataset, record: Record, join: &str) -> Vec<String> {
         Record::Event(announcement, event) => {
             let parent = &dataset.announcements[announcement];
             let item = &parent.events[event];
-            let date = match item.qualifier {
-                Some(qualifier) => format!("{} {}", qualifier.as_str(), item.date),
-                None => item.date.to_string(),
-            };
             vec![
-                date,
+                item.when(),
                 item.title.to_string(),
                 parent.id.to_string(),
                 item.id.to_string(),
@@ -587,7 +581,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                     let entry = &index.entries[hit.entry];
                     serde_json::json!({
                         "kind": entry.record.kind().as_str(),
-                        "id": record_id(dataset, entry.record),
+                        "id": dataset.record_id(entry.record),
                         "label": entry.label.as_str(),
                         "score": hit.score,
                     })
@@ -601,7 +595,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                 let entry = &index.entries[hit.entry];
                 table.row(vec![
                     entry.record.kind().as_str().to_owned(),
-                    record_id(dataset, entry.record).to_owned(),
+                    dataset.record_id(entry.record).to_owned(),
                     entry.label.to_string(),
                     hit.score.to_string(),
                 ]);
@@ -613,7 +607,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                 let entry = &index.entries[hit.entry];
                 vec![
                     entry.record.kind().as_str().to_owned(),
-                    record_id(dataset, entry.record).to_owned(),
+                    dataset.record_id(entry.record).to_owned(),
                     entry.label.to_string(),
                     hit.score.to_string(),
                 ]
@@ -626,15 +620,4 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
         ListFormat::Vcard => unreachable!("refused above"),
     };
     outcome.saying_when_nothing(|| nothing_matches(&index, "record", query))
-}
-
-/// The id of any record.
-pub fn record_id(dataset: &Dataset, record: Record) -> &str {
-    match record {
-        Record::Announcement(index) => &dataset.announcements[index].id,
-        Record::Institution(index) => &dataset.institutions[index].id,
-        Record::Person(index) => &dataset.people[index].id,
-        Record::Contact(index) => &dataset.contacts[index].id,
-        Record::Event(announcement, event) => &dataset.announcements[announcement].events[event].id,
-    }
 }

@@ -172,7 +172,7 @@ fn joined(values: &[crate::dataset::model::Text], separator: &str) -> String {
 }
 
 /// Where facts not found in the seed texts come from, one field each.
-fn sources(sink: &mut dyn Sink, sources: &crate::dataset::model::Sources) {
+fn sources(sink: &mut dyn Sink, sources: &crate::dataset::model::FieldSources) {
     if sources.is_empty() {
         return;
     }
@@ -182,32 +182,20 @@ fn sources(sink: &mut dyn Sink, sources: &crate::dataset::model::Sources) {
     }
 }
 
-/// The years of these releases, as a channel names them: `2023, 2020`.
-fn years(dataset: &Dataset, releases: &[usize]) -> String {
-    releases
-        .iter()
-        .map(|&announcement| {
-            let date = dataset.announcements[announcement].date.as_str();
-            date.get(..4).unwrap_or(date)
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// A contact's phones and emails, each with the releases that give it, latest first.
 fn channels(dataset: &Dataset, contact: usize, sink: &mut dyn Sink, indent: &str) {
     for phone in dataset.channels_of(contact, false) {
         sink.channel(
             &format!("{indent}phone"),
             phone.value,
-            &years(dataset, &phone.releases),
+            &phone.years(dataset),
         );
     }
     for email in dataset.channels_of(contact, true) {
         sink.channel(
             &format!("{indent}email"),
             email.value,
-            &years(dataset, &email.releases),
+            &email.years(dataset),
         );
     }
 }
@@ -464,7 +452,7 @@ fn institution(dataset: &Dataset, index: usize, sink: &mut dyn Sink) {
                 .map(|role| {
                     let year = dataset
                         .announcement(&role.announcement)
-                        .map_or("", |announcement| announcement.date.get(..4).unwrap_or(""));
+                        .map_or("", |announcement| announcement.date.year_text());
                     format!("{} ({year})", role.title)
                 })
                 .collect();
@@ -488,7 +476,7 @@ fn institution(dataset: &Dataset, index: usize, sink: &mut dyn Sink) {
                     let announcement = &dataset.announcements[announcement];
                     format!(
                         "{} {}",
-                        announcement.date.get(..4).unwrap_or(""),
+                        announcement.date.year_text(),
                         announcement.short_title
                     )
                 })

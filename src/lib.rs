@@ -19,6 +19,7 @@ pub mod commands;
 pub mod config;
 pub mod dataset;
 pub mod describe;
+pub mod fold;
 pub mod output;
 pub mod sanitize;
 pub mod search;

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use accords::dataset::{Dataset, Record};
-use accords::search::fold::fold_str;
+use accords::fold::fold_str;
 
 fn dataset() -> Dataset {
     Dataset::embedded().expect("the embedded dataset is valid")

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use accords::dataset::load::parse_bytes;
 use accords::dataset::{Dataset, LoadError};
-use accords::search::fold::fold;
+use accords::fold::fold;
 use accords::search::index::SearchIndex;
 use accords::search::query::parse;
 use proptest::prelude::*;

@@ -3,7 +3,6 @@
 //! right first hits and of satisfied constraints, and fails below 100 %.
 
 use accords::dataset::Dataset;
-use accords::search::fields::id_of;
 use accords::search::index::SearchIndex;
 use accords::search::parse;
 use serde::Deserialize;
@@ -59,7 +58,7 @@ fn judged_queries_get_what_a_reader_expects() {
         let hits = index.search_parsed(&parse(&judgment.query), |_| true);
         let ids: Vec<&str> = hits
             .iter()
-            .map(|hit| id_of(&dataset, index.entries[hit.entry].record))
+            .map(|hit| dataset.record_id(index.entries[hit.entry].record))
             .collect();
         let mut check = |ok: bool, what: String| {
             constraints += 1;

@@ -10,7 +10,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-use accords::search::fold::fold_str;
+use accords::fold::fold_str;
 
 /// SplitMix64: tiny, fast and the same on every platform.
 struct Rng(u64);

@@ -2,6 +2,11 @@
 //! precision the text gives (a year, a month, a day, or a span of years).
 
 use std::fmt;
+use std::ops::Deref;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::model::Text;
 
 /// A date at the precision a release gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -58,16 +63,6 @@ impl PartialDate {
         }
     }
 
-    /// The first year the date covers.
-    pub fn year(self) -> u16 {
-        match self {
-            PartialDate::Year(year)
-            | PartialDate::Month(year, _)
-            | PartialDate::Day(year, _, _)
-            | PartialDate::Span(year, _) => year,
-        }
-    }
-
     /// A key that sorts dates of mixed precision in the order of their time: by the day
     /// they are over, then by when they start. A release's "by 2021" comes after its
     /// 29 June 2021, and "from 2021/2022" after both, as a reader of the release expects.
@@ -83,15 +78,97 @@ impl PartialDate {
 
 impl super::Event {
     /// When the event happens, at the precision and with the qualifier the release gives:
-    /// `by 2021`, `2021-06-29`. A date that does not parse (validation reports it) is
-    /// shown as written.
+    /// `by 2021`, `2021-06-29`.
     pub fn when(&self) -> String {
-        let date = PartialDate::parse(&self.date)
-            .map_or_else(|_| self.date.to_string(), |date| date.to_string());
         match self.qualifier {
-            Some(qualifier) => format!("{} {date}", qualifier.as_str()),
-            None => date,
+            Some(qualifier) => format!("{} {}", qualifier.as_str(), self.date),
+            None => self.date.to_string(),
         }
+    }
+}
+
+/// A date as a release writes it, with its value, parsed once as the dataset is read.
+/// The text is what every view prints (a parsed date displays as its text); the value is
+/// what orders, places and groups by year. `None` only for a date validation refuses.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct WrittenDate {
+    text: Text,
+    parsed: Option<PartialDate>,
+}
+
+impl WrittenDate {
+    pub fn new(text: Text) -> WrittenDate {
+        let parsed = PartialDate::parse(&text).ok();
+        WrittenDate { text, parsed }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn parsed(&self) -> Option<PartialDate> {
+        self.parsed
+    }
+
+    /// The four digits of the first year the date covers, as written, or the whole text
+    /// of a date that does not parse: the year facet and the views' year columns show it.
+    pub fn year_text(&self) -> &str {
+        match self.parsed {
+            Some(_) => &self.text[..4],
+            None => &self.text,
+        }
+    }
+
+    /// [`PartialDate::sort_key`]; a date that does not parse sorts first.
+    pub fn sort_key(&self) -> Option<(u16, u8, u8, u16)> {
+        self.parsed.map(PartialDate::sort_key)
+    }
+
+    /// Why the date does not parse, as validation reports it.
+    pub fn problem(&self) -> Option<String> {
+        // Worded again from the text, only for a date that failed: a valid dataset pays
+        // nothing, and the value need not carry a message.
+        self.parsed
+            .is_none()
+            .then(|| PartialDate::parse(&self.text).err())
+            .flatten()
+    }
+}
+
+impl Deref for WrittenDate {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsRef<str> for WrittenDate {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl fmt::Display for WrittenDate {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.text)
+    }
+}
+
+impl fmt::Debug for WrittenDate {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.text, formatter)
+    }
+}
+
+impl<'de> Deserialize<'de> for WrittenDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Text::deserialize(deserializer).map(WrittenDate::new)
+    }
+}
+
+impl Serialize for WrittenDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.text.serialize(serializer)
     }
 }
 
@@ -177,6 +254,33 @@ mod tests {
         for text in ["2024", "2023-06", "2022-05-13", "2023/2024"] {
             assert_eq!(PartialDate::parse(text).unwrap().to_string(), text);
         }
+    }
+
+    /// Read from YAML, a date keeps its text for printing and its value for ordering,
+    /// and writes back as the same text.
+    #[test]
+    fn a_written_date_keeps_its_text_and_its_value() {
+        let read: Vec<WrittenDate> =
+            serde_yaml::from_str("[\"2021-06-29\", \"2023/2024\", \"2019-02-30\"]")
+                .expect("three strings");
+        let [day, span, impossible] = &read[..] else {
+            panic!("{read:?}");
+        };
+        assert_eq!(day.parsed(), Some(PartialDate::Day(2021, 6, 29)));
+        assert_eq!(day.year_text(), "2021");
+        assert_eq!(span.parsed(), Some(PartialDate::Span(2023, 2024)));
+        assert_eq!(span.year_text(), "2023");
+        assert!(day.sort_key() < span.sort_key());
+        assert_eq!(day.problem(), None);
+        assert_eq!(impossible.parsed(), None);
+        assert_eq!(impossible.year_text(), "2019-02-30");
+        assert!(impossible.sort_key() < day.sort_key());
+        assert!(impossible.problem().expect("refused").contains("day 30"));
+        assert_eq!(impossible.to_string(), "2019-02-30");
+        assert_eq!(
+            serde_json::to_string(&read).expect("written"),
+            r#"["2021-06-29","2023/2024","2019-02-30"]"#
+        );
     }
 
     #[test]

@@ -160,7 +160,10 @@ mod tests {
                 .filter(|entry| !entry.undated && !entry.context.starts_with("release body"))
                 .map(|entry| {
                     (
-                        dataset.announcements[entry.announcement].date[..4].to_owned(),
+                        dataset.announcements[entry.announcement]
+                            .date
+                            .year_text()
+                            .to_owned(),
                         entry.value.clone(),
                         entry.changed,
                     )

@@ -18,23 +18,23 @@ pub enum Step {
 
 /// A path from a document's root to a value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Path(pub Vec<Step>);
+pub struct FieldPath(pub Vec<Step>);
 
-impl Path {
-    pub fn key(&self, key: &'static str) -> Path {
+impl FieldPath {
+    pub fn key(&self, key: &'static str) -> FieldPath {
         let mut steps = self.0.clone();
         steps.push(Step::Key(key));
-        Path(steps)
+        FieldPath(steps)
     }
 
-    pub fn index(&self, index: usize) -> Path {
+    pub fn index(&self, index: usize) -> FieldPath {
         let mut steps = self.0.clone();
         steps.push(Step::Index(index));
-        Path(steps)
+        FieldPath(steps)
     }
 }
 
-impl fmt::Display for Path {
+impl fmt::Display for FieldPath {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (position, step) in self.0.iter().enumerate() {
             match step {
@@ -49,8 +49,8 @@ impl fmt::Display for Path {
 
 /// Where each path's value starts (1-based line and column); a path not found in the file
 /// (the file changed, or the value is absent) is left out.
-pub fn locate(text: &str, paths: &[&Path]) -> HashMap<Path, (usize, usize)> {
-    let wanted: HashSet<&Path> = paths.iter().copied().collect();
+pub fn locate(text: &str, paths: &[&FieldPath]) -> HashMap<FieldPath, (usize, usize)> {
+    let wanted: HashSet<&FieldPath> = paths.iter().copied().collect();
     // Every key a wanted path names, by depth: looked up for each key of the file, so
     // thousands of problems cost no more per key than one.
     let mut keys: HashMap<(usize, &str), &'static str> = HashMap::new();
@@ -64,7 +64,7 @@ pub fn locate(text: &str, paths: &[&Path]) -> HashMap<Path, (usize, usize)> {
     let mut found = HashMap::new();
     let mut parser = Parser::new_from_str(text);
     let mut frames: Vec<Frame> = Vec::new();
-    let mut current = Path::default();
+    let mut current = FieldPath::default();
     while let Ok((event, marker)) = parser.next_token() {
         let step = match &event {
             Event::Scalar(..)
@@ -259,7 +259,7 @@ announcements:
 
     #[test]
     fn finds_values_by_path() {
-        let root = Path::default().key("announcements");
+        let root = FieldPath::default().key("announcements");
         let second_id = root.index(1).key("id");
         let dangling = root.index(0).key("partners").index(1).key("institution");
         let flow = root.index(1).key("partners").index(0).key("institution");
@@ -271,13 +271,17 @@ announcements:
 
     #[test]
     fn displays_paths_as_serde_yaml_does() {
-        let path = Path::default().key("people").index(3).key("roles").index(0);
+        let path = FieldPath::default()
+            .key("people")
+            .index(3)
+            .key("roles")
+            .index(0);
         assert_eq!(path.to_string(), "people[3].roles[0]");
     }
 
     #[test]
     fn leaves_out_paths_that_are_not_there() {
-        let missing = Path::default().key("institutions").index(9);
+        let missing = FieldPath::default().key("institutions").index(9);
         assert!(locate(TEXT, &[&missing]).is_empty());
     }
 }

@@ -17,7 +17,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-pub use date::PartialDate;
+pub use date::{PartialDate, WrittenDate};
 pub use diagnostic::{Diagnostic, LoadError};
 pub use model::{
     Announcement, Contact, Event, Institution, Person, PressListing, Quote, Role, Text,
@@ -289,6 +289,19 @@ impl Dataset {
         self.ids.get(id).copied()
     }
 
+    /// The id of any record.
+    pub fn record_id(&self, record: Record) -> &str {
+        match record {
+            Record::Announcement(index) => &self.announcements[index].id,
+            Record::Institution(index) => &self.institutions[index].id,
+            Record::Person(index) => &self.people[index].id,
+            Record::Contact(index) => &self.contacts[index].id,
+            Record::Event(announcement, event) => {
+                &self.announcements[announcement].events[event].id
+            }
+        }
+    }
+
     /// Every id, for suggestions.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.ids.keys().map(|id| id.0.as_str())
@@ -521,11 +534,7 @@ impl Dataset {
                 announcement.events.iter().map(move |event| (index, event))
             })
             .collect();
-        events.sort_by_key(|(_, event)| {
-            PartialDate::parse(&event.date)
-                .map(PartialDate::sort_key)
-                .ok()
-        });
+        events.sort_by_key(|(_, event)| event.date.sort_key());
         events
     }
 }
@@ -550,10 +559,7 @@ impl Channel<'_> {
         let years: Vec<&str> = self
             .releases
             .iter()
-            .map(|&announcement| {
-                let date = dataset.announcements[announcement].date.as_str();
-                date.get(..4).unwrap_or(date)
-            })
+            .map(|&announcement| dataset.announcements[announcement].date.year_text())
             .collect();
         years.join(", ")
     }
@@ -673,7 +679,7 @@ fn push_once(list: &mut Vec<usize>, value: usize) {
 
 /// Names sort without regard to case or accents ("Léon" beside "Leon").
 fn sort_name(name: &str) -> String {
-    crate::search::fold::fold_str(name)
+    crate::fold::fold_str(name)
 }
 
 #[cfg(test)]

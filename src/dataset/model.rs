@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Deref;
 
+use super::date::WrittenDate;
+
 /// The longest string value a dataset may hold, in bytes. A press release's longest
 /// paragraph is a few kilobytes; anything far beyond is a mistake or an attack.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
@@ -149,19 +151,22 @@ fn is_blank(text: &Text) -> bool {
 }
 
 /// Where a fact that is not in the seed texts comes from: field name → source.
-pub type Sources = BTreeMap<Text, Text>;
+pub type FieldSources = BTreeMap<Text, Text>;
 
 /// A `sources` map whose keys are each written once: YAML maps are last-wins, which would
 /// drop a source silently.
-fn unique_sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Sources, D::Error> {
+fn unique_sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<FieldSources, D::Error> {
     struct SourcesVisitor;
     impl<'de> serde::de::Visitor<'de> for SourcesVisitor {
-        type Value = Sources;
+        type Value = FieldSources;
         fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
             formatter.write_str("a map of field names to sources")
         }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Sources, A::Error> {
-            let mut sources = Sources::new();
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<FieldSources, A::Error> {
+            let mut sources = FieldSources::new();
             while let Some((field, source)) = map.next_entry::<Text, Text>()? {
                 if sources.contains_key(&field) {
                     return Err(serde::de::Error::custom(format!(
@@ -225,7 +230,7 @@ pub struct DatasetFile {
 pub struct Announcement {
     pub id: Text,
     /// ISO date, `YYYY-MM-DD`.
-    pub date: Text,
+    pub date: WrittenDate,
     /// The date exactly as the release writes it, when it differs from ISO.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_as_written: Option<Text>,
@@ -277,7 +282,7 @@ pub struct Announcement {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_sources"
     )]
-    pub sources: Sources,
+    pub sources: FieldSources,
 }
 
 /// An institution's part in an agreement.
@@ -397,7 +402,7 @@ pub enum EventStatus {
 pub struct Event {
     pub id: Text,
     /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a span `YYYY/YYYY`.
-    pub date: Text,
+    pub date: WrittenDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -421,7 +426,7 @@ pub struct Event {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_sources"
     )]
-    pub sources: Sources,
+    pub sources: FieldSources,
 }
 
 /// Words quoted in a release, in its original language.
@@ -588,7 +593,7 @@ pub struct Institution {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_sources"
     )]
-    pub sources: Sources,
+    pub sources: FieldSources,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -606,7 +611,7 @@ pub struct Person {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_sources"
     )]
-    pub sources: Sources,
+    pub sources: FieldSources,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -644,7 +649,7 @@ pub struct Contact {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_sources"
     )]
-    pub sources: Sources,
+    pub sources: FieldSources,
 }
 
 #[cfg(test)]

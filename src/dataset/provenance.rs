@@ -14,10 +14,10 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path as FilePath, PathBuf};
+use std::path::{Path, PathBuf};
 
 use super::load::{MAX_FILE_BYTES, ParsedFile};
-use super::locate::Path;
+use super::locate::FieldPath;
 use super::model::{Announcement, Person, Text};
 use super::validate;
 use super::{Dataset, Diagnostic};
@@ -43,7 +43,7 @@ pub enum SourceTexts {
 impl SourceTexts {
     /// The texts of the dataset at `path`: its `sources/` folder, when it is a directory
     /// that has one.
-    pub fn beside(path: &FilePath) -> SourceTexts {
+    pub fn beside(path: &Path) -> SourceTexts {
         let folder = path.join(SOURCES_FOLDER);
         if path.is_dir() && folder.is_dir() {
             SourceTexts::Folder(folder)
@@ -72,7 +72,7 @@ impl SourceTexts {
 }
 
 /// A release text read from a `sources/` folder: a plain file name, UTF-8, not too large.
-fn read_text(folder: &FilePath, name: &str) -> Result<Text, String> {
+fn read_text(folder: &Path, name: &str) -> Result<Text, String> {
     let plain = !name.is_empty()
         && !name.contains(['/', '\\'])
         && name != "."
@@ -150,12 +150,12 @@ pub struct Fact<'a> {
     pub words: Option<&'a Text>,
     pub occurrence: Option<u32>,
     /// Where the words stand in their file, from the record's own path.
-    pub at: Path,
+    pub at: FieldPath,
 }
 
 /// Every fact of an announcement that should name words of its release, in the order the
 /// record lists them; `at` paths start at `root`, the announcement's own path.
-pub fn announcement_facts<'a>(announcement: &'a Announcement, root: &Path) -> Vec<Fact<'a>> {
+pub fn announcement_facts<'a>(announcement: &'a Announcement, root: &FieldPath) -> Vec<Fact<'a>> {
     let id = &announcement.id;
     let mut facts = Vec::new();
     for (index, partner) in announcement.partners.iter().enumerate() {
@@ -227,7 +227,7 @@ pub fn announcement_facts<'a>(announcement: &'a Announcement, root: &Path) -> Ve
 }
 
 /// A person's roles as facts, with the announcement each is stated in.
-pub fn role_facts<'a>(person: &'a Person, root: &Path) -> Vec<(&'a Text, Fact<'a>)> {
+pub fn role_facts<'a>(person: &'a Person, root: &FieldPath) -> Vec<(&'a Text, Fact<'a>)> {
     person
         .roles
         .iter()
@@ -304,7 +304,7 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Why a fact's words were not located, as a diagnostic's message.
-fn not_found(at: &Path, source: &str, occurrence: Option<u32>, count: usize) -> String {
+fn not_found(at: &FieldPath, source: &str, occurrence: Option<u32>, count: usize) -> String {
     match (occurrence, count) {
         (_, 0) => format!(
             "{at}: not found in its release `{source}`; expected words of the release exactly as written there (any run of spaces or line breaks matches one space)"
@@ -320,7 +320,7 @@ fn not_found(at: &Path, source: &str, occurrence: Option<u32>, count: usize) -> 
 /// text that cannot be read, a passage not found where it says, an `about` that is not one
 /// of its institution's other names. Passages are checked only when the dataset has texts.
 pub fn problems(files: &[ParsedFile], texts: &SourceTexts) -> Vec<Diagnostic> {
-    let mut found: Vec<(usize, Path, String)> = Vec::new();
+    let mut found: Vec<(usize, FieldPath, String)> = Vec::new();
     // Few statements name an `about`: the institutions' names are gathered only if one does.
     let any_about = files.iter().any(|file| {
         file.content.announcements.iter().any(|announcement| {
@@ -340,7 +340,7 @@ pub fn problems(files: &[ParsedFile], texts: &SourceTexts) -> Vec<Diagnostic> {
     }
     for (file_index, file) in files.iter().enumerate() {
         for (index, announcement) in file.content.announcements.iter().enumerate() {
-            let root = Path::default().key("announcements").index(index);
+            let root = FieldPath::default().key("announcements").index(index);
             for (profile_index, profile) in announcement.profiles.iter().enumerate() {
                 let (Some(about), Some(names)) = (
                     &profile.about,
@@ -392,7 +392,7 @@ pub fn problems(files: &[ParsedFile], texts: &SourceTexts) -> Vec<Diagnostic> {
     }
     for (file_index, file) in files.iter().enumerate() {
         for (index, announcement) in file.content.announcements.iter().enumerate() {
-            let root = Path::default().key("announcements").index(index);
+            let root = FieldPath::default().key("announcements").index(index);
             if let Some(Err(reason)) = releases.get(announcement.source.as_str()) {
                 let at = root.key("source");
                 found.push((file_index, at.clone(), format!("{at}: {reason}")));
@@ -409,7 +409,7 @@ pub fn problems(files: &[ParsedFile], texts: &SourceTexts) -> Vec<Diagnostic> {
             }
         }
         for (index, person) in file.content.people.iter().enumerate() {
-            let root = Path::default().key("people").index(index);
+            let root = FieldPath::default().key("people").index(index);
             for (announcement, fact) in role_facts(person, &root) {
                 if let Some(source) = source_of.get(announcement.as_str()) {
                     check(&releases, &mut found, file_index, source, &fact);
@@ -425,7 +425,7 @@ type Releases<'a> = HashMap<&'a str, Result<(Text, Squeezed), String>>;
 /// Records a problem when a fact's words are not where it says in its release.
 fn check(
     releases: &Releases,
-    found: &mut Vec<(usize, Path, String)>,
+    found: &mut Vec<(usize, FieldPath, String)>,
     file_index: usize,
     source: &str,
     fact: &Fact,
@@ -463,7 +463,7 @@ impl Provenance {
         let mut provenance = Provenance::default();
         let mut roles: HashMap<&str, Vec<Fact>> = HashMap::new();
         for person in &dataset.people {
-            for (announcement, fact) in role_facts(person, &Path::default()) {
+            for (announcement, fact) in role_facts(person, &FieldPath::default()) {
                 roles.entry(announcement.as_str()).or_default().push(fact);
             }
         }
@@ -472,7 +472,7 @@ impl Provenance {
             let mut passages = Vec::new();
             if let Some(text) = &text {
                 let squeezed = Squeezed::new(text);
-                let facts = announcement_facts(announcement, &Path::default());
+                let facts = announcement_facts(announcement, &FieldPath::default());
                 let own_roles = roles.remove(announcement.id.as_str()).unwrap_or_default();
                 for fact in facts.iter().chain(&own_roles) {
                     let Some(words) = fact.words else { continue };

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::date::PartialDate;
 use super::diagnostic::Diagnostic;
 use super::load::ParsedFile;
-use super::locate::{Path, locate};
+use super::locate::{FieldPath, locate};
 use super::model::{Announcement, Contact, Institution, InstitutionKind, Person};
 use super::{Counts, Record, walk};
 
@@ -44,7 +44,7 @@ impl Kind {
 
 struct Pending {
     file: usize,
-    path: Path,
+    path: FieldPath,
     message: String,
     /// For a reference to no record: the id and the kind it should name, to suggest near
     /// ids once every problem is known (see [`MAX_SUGGESTIONS`]).
@@ -59,30 +59,28 @@ pub const MAX_SUGGESTIONS: usize = 100;
 /// institutions, only the first two unknown references get one.
 pub const MAX_COMPARISONS: usize = 2_000_000;
 
-/// Where an id is defined, kept compact: the path is only spelled out for a problem.
-type Site = Record;
-
-/// The path of the id of the record at `site`.
-fn id_path(site: Site) -> Path {
-    let root = Path::default();
-    match site {
-        Site::Announcement(index) => root.key("announcements").index(index).key("id"),
-        Site::Event(index, event) => root
+/// The path of the id of `record`, within its file: spelled out only for a problem, so
+/// that where each id is defined is kept as a compact [`Record`].
+fn id_path(record: Record) -> FieldPath {
+    let root = FieldPath::default();
+    match record {
+        Record::Announcement(index) => root.key("announcements").index(index).key("id"),
+        Record::Event(index, event) => root
             .key("announcements")
             .index(index)
             .key("events")
             .index(event)
             .key("id"),
-        Site::Institution(index) => root.key("institutions").index(index).key("id"),
-        Site::Person(index) => root.key("people").index(index).key("id"),
-        Site::Contact(index) => root.key("contacts").index(index).key("id"),
+        Record::Institution(index) => root.key("institutions").index(index).key("id"),
+        Record::Person(index) => root.key("people").index(index).key("id"),
+        Record::Contact(index) => root.key("contacts").index(index).key("id"),
     }
 }
 
 struct Definition {
     kind: Kind,
     file: usize,
-    site: Site,
+    record: Record,
 }
 
 /// Every problem in the parsed files, placed at its line and column, in file order.
@@ -118,7 +116,7 @@ pub fn problems(files: &[ParsedFile], some_file_failed: bool) -> Vec<Diagnostic>
     {
         pending.push(Pending {
             file: last,
-            path: Path::default(),
+            path: FieldPath::default(),
             message: format!(
                 "the dataset holds {records} records, more than the limit of {MAX_RECORDS}"
             ),
@@ -163,12 +161,12 @@ fn define_one<'a>(
     pending: &mut Vec<Pending>,
     files: &[ParsedFile],
     file: usize,
-    site: Site,
+    record: Record,
     id: &'a str,
     kind: Kind,
 ) {
     if !is_slug(id) {
-        let path = id_path(site);
+        let path = id_path(record);
         pending.push(Pending {
             file,
             message: format!("{path}: `{id}` is not a valid id; expected lowercase ASCII letters, digits and hyphens, like `gustave-roussy`"),
@@ -179,12 +177,12 @@ fn define_one<'a>(
     match definitions.entry(id) {
         Entry::Occupied(first) => {
             let first = first.get();
-            let path = id_path(site);
+            let path = id_path(record);
             let message = format!(
                 "{path}: duplicate id `{id}`, already used by {} {} at {} in {}; ids must be unique across every kind of record",
                 first.kind.article(),
                 first.kind.as_str(),
-                id_path(first.site),
+                id_path(first.record),
                 files[first.file].name
             );
             pending.push(Pending {
@@ -195,7 +193,7 @@ fn define_one<'a>(
             });
         }
         Entry::Vacant(entry) => {
-            entry.insert(Definition { kind, file, site });
+            entry.insert(Definition { kind, file, record });
         }
     }
 }
@@ -210,7 +208,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn problem(&mut self, path: Path, message: String) {
+    fn problem(&mut self, path: FieldPath, message: String) {
         self.pending.push(Pending {
             file: self.file,
             path,
@@ -219,7 +217,7 @@ impl Checker<'_> {
         });
     }
 
-    fn reference(&mut self, at: impl FnOnce() -> Path, id: &str, expected: Kind) {
+    fn reference(&mut self, at: impl FnOnce() -> FieldPath, id: &str, expected: Kind) {
         match self.definitions.get(id) {
             Some(definition) if definition.kind == expected => {}
             Some(definition) => {
@@ -250,25 +248,28 @@ impl Checker<'_> {
     fn check_file(&mut self, parsed: &ParsedFile) {
         for (index, announcement) in parsed.content.announcements.iter().enumerate() {
             self.check_announcement(
-                &|| Path::default().key("announcements").index(index),
+                &|| FieldPath::default().key("announcements").index(index),
                 announcement,
             );
         }
         for (index, institution) in parsed.content.institutions.iter().enumerate() {
             self.check_institution(
-                &|| Path::default().key("institutions").index(index),
+                &|| FieldPath::default().key("institutions").index(index),
                 institution,
             );
         }
         for (index, person) in parsed.content.people.iter().enumerate() {
-            self.check_person(&|| Path::default().key("people").index(index), person);
+            self.check_person(&|| FieldPath::default().key("people").index(index), person);
         }
         for (index, contact) in parsed.content.contacts.iter().enumerate() {
-            self.check_contact(&|| Path::default().key("contacts").index(index), contact);
+            self.check_contact(
+                &|| FieldPath::default().key("contacts").index(index),
+                contact,
+            );
         }
     }
 
-    fn required(&mut self, at: impl FnOnce() -> Path, value: &str) {
+    fn required(&mut self, at: impl FnOnce() -> FieldPath, value: &str) {
         if value.trim().is_empty() {
             let path = at();
             let message = format!("{path}: is empty; expected text");
@@ -276,10 +277,10 @@ impl Checker<'_> {
         }
     }
 
-    fn check_announcement(&mut self, path: &dyn Fn() -> Path, announcement: &Announcement) {
-        match PartialDate::parse(&announcement.date) {
-            Ok(PartialDate::Day(..)) => {}
-            Ok(_) => {
+    fn check_announcement(&mut self, path: &dyn Fn() -> FieldPath, announcement: &Announcement) {
+        match announcement.date.parsed() {
+            Some(PartialDate::Day(..)) => {}
+            Some(_) => {
                 let at = path().key("date");
                 let message = format!(
                     "{at}: `{}` is not a full date; an announcement's date is YYYY-MM-DD",
@@ -287,7 +288,8 @@ impl Checker<'_> {
                 );
                 self.problem(at, message);
             }
-            Err(reason) => {
+            None => {
+                let reason = announcement.date.problem().unwrap_or_default();
                 let at = path().key("date");
                 let message = format!("{at}: {reason}");
                 self.problem(at, message);
@@ -370,7 +372,7 @@ impl Checker<'_> {
             }
         }
         for (index, event) in announcement.events.iter().enumerate() {
-            if let Err(reason) = PartialDate::parse(&event.date) {
+            if let Some(reason) = event.date.problem() {
                 let at = path().key("events").index(index).key("date");
                 let message = format!("{at}: {reason}");
                 self.problem(at, message);
@@ -381,7 +383,7 @@ impl Checker<'_> {
         }
     }
 
-    fn check_institution(&mut self, path: &dyn Fn() -> Path, institution: &Institution) {
+    fn check_institution(&mut self, path: &dyn Fn() -> FieldPath, institution: &Institution) {
         self.required(|| path().key("name"), &institution.name);
         // A network may have no seat its release states; anything else has a city.
         if institution.city.trim().is_empty() && institution.kind != InstitutionKind::Network {
@@ -417,7 +419,7 @@ impl Checker<'_> {
         }
     }
 
-    fn check_person(&mut self, path: &dyn Fn() -> Path, person: &Person) {
+    fn check_person(&mut self, path: &dyn Fn() -> FieldPath, person: &Person) {
         self.required(|| path().key("name"), &person.name);
         for (index, role) in person.roles.iter().enumerate() {
             let role_path = || path().key("roles").index(index);
@@ -436,7 +438,7 @@ impl Checker<'_> {
         }
     }
 
-    fn check_contact(&mut self, path: &dyn Fn() -> Path, contact: &Contact) {
+    fn check_contact(&mut self, path: &dyn Fn() -> FieldPath, contact: &Contact) {
         self.required(|| path().key("name"), &contact.name);
         self.reference(
             || path().key("represents"),
@@ -449,7 +451,7 @@ impl Checker<'_> {
 /// Places problems found by other checks (`provenance`'s), each `(file, path, message)`.
 pub(crate) fn place_problems(
     files: &[ParsedFile],
-    problems: Vec<(usize, Path, String)>,
+    problems: Vec<(usize, FieldPath, String)>,
 ) -> Vec<Diagnostic> {
     if problems.is_empty() {
         return Vec::new();
@@ -521,7 +523,7 @@ fn place(files: &[ParsedFile], pending: Vec<Pending>) -> Vec<Diagnostic> {
             continue;
         }
         let text = files[file].text().unwrap_or_default();
-        let paths: Vec<&Path> = problems.iter().map(|problem| &problem.path).collect();
+        let paths: Vec<&FieldPath> = problems.iter().map(|problem| &problem.path).collect();
         let positions = locate(&text, &paths);
         for problem in &problems {
             let (line, column) = positions.get(&problem.path).copied().unwrap_or((1, 1));

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::dataset::{Dataset, PartialDate, Record};
+use crate::dataset::{Dataset, Record};
 
 pub fn announcement(dataset: &Dataset, index: usize) -> Value {
     let announcement = &dataset.announcements[index];
@@ -95,7 +95,7 @@ pub fn event(dataset: &Dataset, announcement: usize, event: usize) -> Value {
     let item = &parent.events[event];
     json!({
         "id": item.id,
-        "date": PartialDate::parse(&item.date).map_or_else(|_| item.date.to_string(), |date| date.to_string()),
+        "date": item.date,
         "qualifier": item.qualifier.map(|qualifier| qualifier.as_str()),
         "status": item.status,
         "title": item.title,

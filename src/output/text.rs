@@ -139,16 +139,7 @@ impl Sink for Writer<'_> {
         if target == self.record {
             return Writer::item(self, text);
         }
-        let id = match target {
-            Record::Announcement(index) => self.dataset.announcements[index].id.as_str(),
-            Record::Institution(index) => self.dataset.institutions[index].id.as_str(),
-            Record::Person(index) => self.dataset.people[index].id.as_str(),
-            Record::Contact(index) => self.dataset.contacts[index].id.as_str(),
-            Record::Event(announcement, event) => self.dataset.announcements[announcement].events
-                [event]
-                .id
-                .as_str(),
-        };
+        let id = self.dataset.record_id(target);
         Writer::item(self, &format!("{text} ({id})"));
     }
 

@@ -204,7 +204,7 @@ impl<'a> RecordFields<'a> {
         for line in &announcement.standfirst {
             sink.field(FieldClass::Prose, line);
         }
-        sink.facet(Facet::Year, year_of(&announcement.date));
+        sink.facet(Facet::Year, announcement.date.year_text());
         sink.facet(Facet::Kind, &announcement.kind);
         sink.facet(Facet::Language, &announcement.language);
         for place in &announcement.dateline {
@@ -282,7 +282,7 @@ impl<'a> RecordFields<'a> {
             sink.field(FieldClass::Prose, as_written);
         }
         sink.field(FieldClass::Reference, &parent.short_title);
-        sink.facet(Facet::Year, year_of(&item.date));
+        sink.facet(Facet::Year, item.date.year_text());
         for partner in &parent.partners {
             sink.related_facet(Facet::Partner, &partner.institution);
             if let Some(institution) = dataset.institution(&partner.institution) {
@@ -324,7 +324,7 @@ impl<'a> RecordFields<'a> {
         for announcement in dataset.announcements_of(index) {
             sink.related_facet(
                 Facet::Year,
-                year_of(&dataset.announcements[announcement].date),
+                dataset.announcements[announcement].date.year_text(),
             );
         }
         for partner in facet_co_partners(dataset, index) {
@@ -350,7 +350,7 @@ impl<'a> RecordFields<'a> {
                 sink.related_facet(Facet::Partner, id);
             }
             if let Some(announcement) = dataset.announcement(&role.announcement) {
-                sink.related_facet(Facet::Year, year_of(&announcement.date));
+                sink.related_facet(Facet::Year, announcement.date.year_text());
             }
         }
     }
@@ -380,13 +380,9 @@ impl<'a> RecordFields<'a> {
             sink.field(FieldClass::Prose, &announcement.short_title);
             sink.field(FieldClass::Prose, &announcement.id);
             sink.field(FieldClass::Prose, &announcement.title);
-            sink.related_facet(Facet::Year, year_of(&announcement.date));
+            sink.related_facet(Facet::Year, announcement.date.year_text());
         }
     }
-}
-
-fn year_of(date: &str) -> &str {
-    date.get(..4).unwrap_or(date)
 }
 
 /// Where kinds of record come among hits of equal score: a place or person named before
@@ -409,17 +405,6 @@ pub fn date_of(dataset: &Dataset, record: Record) -> &str {
             &dataset.announcements[announcement].events[event].date
         }
         _ => "",
-    }
-}
-
-/// A record's id.
-pub fn id_of(dataset: &Dataset, record: Record) -> &str {
-    match record {
-        Record::Announcement(index) => &dataset.announcements[index].id,
-        Record::Event(announcement, event) => &dataset.announcements[announcement].events[event].id,
-        Record::Institution(index) => &dataset.institutions[index].id,
-        Record::Person(index) => &dataset.people[index].id,
-        Record::Contact(index) => &dataset.contacts[index].id,
     }
 }
 

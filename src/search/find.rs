@@ -2,7 +2,7 @@
 //! rules and by the word-prefix rule used for long prose. Everything here
 //! works on byte ranges of already-folded text and allocates nothing; the
 //! fuzzy rule is [`super::fuzzy`]'s, scores are [`super::matcher`]'s, and
-//! the way back to original characters is [`super::fold`](mod@super::fold)'s.
+//! the way back to original characters is [`crate::fold`](mod@crate::fold)'s.
 
 use std::ops::Range;
 

@@ -16,13 +16,13 @@ use crate::dataset::{Dataset, Kind, Record};
 
 use super::fields::{self, FieldClass, FieldSink, RecordFields};
 use super::find::WordStarts;
-use super::fold::{CharSet, Folded, fold};
 use super::matcher::{
     FieldAt, FieldKind, FieldMask, Fields, LetterScores, Matcher, Prepared, PreparedTerm,
     needs_word_start, plain_letter, score_within, value_score,
 };
 use super::query::{Facet, Query, Term, parse};
 use super::values::{FacetInterner, FacetValues, Interner, ValueId, Values};
+use crate::fold::{CharSet, Folded, fold};
 
 /// One searchable record.
 #[derive(Debug)]
@@ -755,7 +755,7 @@ fn tie_order(dataset: &Dataset, entries: &[Entry]) -> Vec<u32> {
         (
             fields::kind_order(record),
             fields::date_of(dataset, record),
-            fields::id_of(dataset, record),
+            dataset.record_id(record),
         )
     });
     let mut places = vec![0_u32; entries.len()];

@@ -2,15 +2,15 @@
 //! which characters to highlight. This module owns the per-field rules
 //! (fuzzy subsequence on short fields, word prefixes on long prose, facet
 //! values) and the scores; it leaves parsing to [`super::query`], folding
-//! to [`super::fold`](mod@super::fold), and ranking, caching and threading to its callers.
+//! to [`crate::fold`](mod@crate::fold), and ranking, caching and threading to its callers.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::fields::{ClassRule, FieldClass, WEIGHT_STEP};
-use super::fold::{CharSet, Folded};
 use super::query::{Facet, Query, Term, TermKind};
 use super::{find, fuzzy, tight};
+use crate::fold::{CharSet, Folded};
 
 /// A record prepared for searching: every text folded once, up front.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -125,7 +125,7 @@ impl Matcher {
     }
 
     /// Like [`Matcher::line_score`], for a line folded with
-    /// [`super::fold::fold_str`] and a query prepared once for every line:
+    /// [`crate::fold::fold_str`] and a query prepared once for every line:
     /// what filtering many lines needs, with nothing allocated per line.
     pub fn folded_line_score(&self, query: &Prepared<'_>, folded_line: &str) -> Option<i64> {
         query.score(|term| {

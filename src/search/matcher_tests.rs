@@ -1,5 +1,5 @@
 use super::*;
-use crate::search::fold::fold;
+use crate::fold::fold;
 use crate::search::query::{parse, parse_plain};
 use proptest::prelude::*;
 

@@ -1,7 +1,7 @@
 //! Searching the dataset as a person types: fzf's query syntax, accent-
 //! and case-insensitive, over records whose fields are folded once when
-//! loaded. This module only wires the parts together: [`fold`](mod@fold) decides
-//! which characters are equal, [`query`] parses what was typed, [`matcher`]
+//! loaded. This module only wires the parts together: [`crate::fold`](mod@crate::fold)
+//! decides which characters are equal, [`query`] parses what was typed, [`matcher`]
 //! scores records and finds highlights, `find` locates text within a
 //! field, `fuzzy` scores subsequence hits cheaply (fzf's rule, for lines), `tight` the
 //! stricter rule for names, and [`fields`] says which fields of each record are searched
@@ -9,7 +9,6 @@
 
 pub mod fields;
 mod find;
-pub mod fold;
 mod fuzzy;
 pub mod index;
 pub mod matcher;
@@ -18,6 +17,5 @@ pub mod suggest;
 mod tight;
 pub mod values;
 
-pub use fold::{CharSet, Folded, fold, fold_into, fold_str};
 pub use matcher::{Document, Matcher, Prepared};
 pub use query::{Facet, Group, Query, Term, TermKind, parse, parse_plain};

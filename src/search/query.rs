@@ -4,7 +4,7 @@
 //! reasoning about queries alone ([`Query::grows_from`]). What a term
 //! matches in a record, and how well, is left to [`super::matcher`].
 
-use super::fold::fold_str;
+use crate::fold::fold_str;
 
 /// A facet of a record that a `name:value` qualifier can restrict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]

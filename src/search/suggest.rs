@@ -21,7 +21,7 @@ impl Suggestion {
         let tokens: Vec<&str> = filter.split(' ').collect();
         let Some(position) = tokens
             .iter()
-            .rposition(|token| super::fold::fold_str(token) == self.term)
+            .rposition(|token| crate::fold::fold_str(token) == self.term)
         else {
             return filter.to_owned();
         };

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::fields::FieldClass;
-use super::fold::{CharSet, fold_into};
 use super::query::Facet;
+use crate::fold::{CharSet, fold_into};
 
 /// A value's position in its [`Values`]. Four bytes, as an index holds millions.
 pub type ValueId = u32;
@@ -143,7 +143,7 @@ impl<'a> FacetInterner<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::fold::fold;
+    use crate::fold::fold;
 
     #[test]
     fn equal_texts_share_one_folded_value() {

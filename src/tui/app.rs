@@ -10,13 +10,11 @@ use crate::dataset::{Dataset, Record};
 use crate::search::index::SearchIndex;
 use crate::search::query::{Query, parse};
 
-use super::chart::ChartMarks;
+use super::chart::{Chart, ChartAxis};
 use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
-use super::rows::{
-    self, ListOrders, Lists, ListsJob, Related, Sources, TimelineOrder, TimelineRow,
-};
+use super::rows::{self, ListInputs, ListOrders, Lists, ListsJob, Related, TimelineRow};
 use super::source_view::SourceView;
 use super::theme::Theme;
 use super::view;
@@ -132,13 +130,11 @@ pub struct Place {
 pub const SEARCH_GRACE: Duration = Duration::from_millis(8);
 
 pub struct App {
-    /// Shared with the lists' background worker, as are the index and the timeline order.
+    /// Shared with the lists' background worker, as is the index.
     pub dataset: Arc<Dataset>,
     pub index: Arc<SearchIndex>,
-    /// The timeline chart's marks, computed with the index: once per dataset.
-    pub chart: ChartMarks,
-    /// Each announcement's events in date order and its title length, for the Timeline.
-    pub timeline_order: Arc<TimelineOrder>,
+    /// The timeline chart's years, computed with the index: once per dataset.
+    pub chart: ChartAxis,
     pub theme: Theme,
     pub focus: Pane,
     /// The filter line has the keyboard.
@@ -206,13 +202,11 @@ pub struct App {
 impl App {
     pub fn new(dataset: Dataset, theme: Theme, width: u16, height: u16) -> App {
         let index = Arc::new(SearchIndex::build(&dataset));
-        let chart = ChartMarks::of(&dataset);
-        let timeline_order = Arc::new(TimelineOrder::of(&dataset));
+        let chart = ChartAxis::of(&dataset);
         let mut app = App {
             dataset: Arc::new(dataset),
             index,
             chart,
-            timeline_order,
             theme,
             focus: Pane::Timeline,
             filtering: false,
@@ -495,12 +489,23 @@ impl App {
         self.filter_pending
     }
 
-    /// The lists' sources in the state as it is.
-    pub fn sources(&self) -> Sources {
-        Sources {
+    /// What the timeline chart shows in the state as it is.
+    pub fn chart_view(&self) -> Chart<'_> {
+        Chart {
+            dataset: &self.dataset,
+            axis: self.chart,
+            timeline: &self.timeline,
+            filtered: !self.query.is_empty() || self.narrowed.is_some(),
+            selected: self.timeline.get(self.timeline_cursor.selected).copied(),
+            theme: &self.theme,
+        }
+    }
+
+    /// The lists' inputs in the state as it is.
+    pub fn list_inputs(&self) -> ListInputs {
+        ListInputs {
             dataset: Arc::clone(&self.dataset),
             index: Arc::clone(&self.index),
-            timeline_order: Arc::clone(&self.timeline_order),
             query: self.query.clone(),
             narrowed: self.narrowed,
             orders: self.orders,
@@ -522,9 +527,9 @@ impl App {
             self.settle();
             return;
         }
-        worker.ask(ListsJob(Sources {
+        worker.ask(ListsJob(ListInputs {
             query,
-            ..self.sources()
+            ..self.list_inputs()
         }));
         if worker.wait(SEARCH_GRACE) {
             self.take_lists(worker);
@@ -735,7 +740,7 @@ impl App {
     fn set_narrowing(&mut self, institution: Option<usize>) {
         let keep = self.timeline.get(self.timeline_cursor.selected).copied();
         self.narrowed = institution;
-        let timeline = rows::timeline(&self.sources());
+        let timeline = rows::timeline(&self.list_inputs());
         self.set_timeline(timeline);
         self.timeline_cursor = reselect(&self.timeline, keep);
     }
@@ -743,7 +748,7 @@ impl App {
     fn apply_filter(&mut self) {
         self.filter_pending = false;
         self.query = parse(&self.filter);
-        let lists = rows::lists(&self.sources());
+        let lists = rows::lists(&self.list_inputs());
         self.show_lists(lists);
     }
 
@@ -808,7 +813,7 @@ impl App {
     }
 
     pub(super) fn refresh_rows(&mut self) {
-        let lists = rows::lists(&self.sources());
+        let lists = rows::lists(&self.list_inputs());
         self.replace_rows(lists);
     }
 
@@ -947,7 +952,7 @@ impl App {
         }
         if place.narrowed != self.narrowed {
             self.narrowed = place.narrowed;
-            let timeline = rows::timeline(&self.sources());
+            let timeline = rows::timeline(&self.list_inputs());
             self.set_timeline(timeline);
         }
         let clamp = |cursor: ListCursor, len: usize| ListCursor {
@@ -1016,7 +1021,7 @@ impl App {
         let listed = match record {
             Record::Institution(institution) => self.institutions.contains(&institution),
             Record::Announcement(_) | Record::Event(..) => {
-                rows::timeline_without_narrowing(&self.sources())
+                rows::timeline_without_narrowing(&self.list_inputs())
                     .iter()
                     .any(|row| row.record() == record)
             }

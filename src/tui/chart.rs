@@ -3,18 +3,15 @@
 //! marked at its date (so the chart follows the filter and the narrowing), the row selected
 //! in the Timeline standing out, and a one-line legend on the bottom border.
 
-use std::sync::{Arc, Mutex, PoisonError};
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::dataset::{Dataset, PartialDate};
-use crate::search::query::Query;
 
-use super::app::App;
 use super::rows::TimelineRow;
+use super::theme::Theme;
 
 /// A date as a fraction of years, so dates of every precision share one axis.
 fn position(date: PartialDate) -> (f64, f64) {
@@ -32,140 +29,93 @@ fn position(date: PartialDate) -> (f64, f64) {
     }
 }
 
-/// One dated row on the chart.
-#[derive(Debug, Clone, Copy)]
-struct Mark {
-    row: TimelineRow,
-    start: f64,
-    end: f64,
-    announcement: bool,
+/// Where a row stands on the axis, from the date the dataset parsed; None for a row
+/// without a date.
+fn placed(dataset: &Dataset, row: TimelineRow) -> Option<(f64, f64)> {
+    let date = match row {
+        TimelineRow::Announcement(index) => &dataset.announcements.get(index)?.date,
+        TimelineRow::Event(index, event) => {
+            &dataset.announcements.get(index)?.events.get(event)?.date
+        }
+    };
+    date.parsed().map(position)
 }
 
-/// A marks line: each cell's symbol, and whether it is the selection.
-type MarksLine = Arc<Vec<(char, bool)>>;
-
-/// What a marks line was laid out for: the width, and the filter and narrowing that
-/// decide which rows the Timeline lists (None: every row).
-type MarksKey = (usize, Option<(Query, Option<usize>)>);
-
-/// Every dated row of a dataset and the years they span, computed once per dataset since
-/// parsing every date each frame is too slow for a large one (BENCHMARKS.md), and the
-/// marks line last drawn, since it changes only with the chart's width.
-#[derive(Debug, Default)]
-pub struct ChartMarks {
-    marks: Vec<Mark>,
-    /// Where each announcement's marks (its own, then its events') start in `marks`,
-    /// and one more for the end, so the selected row's mark is found without a scan.
-    mark_starts: Vec<usize>,
-    /// The first year shown and the year after the last, whole years.
-    first: f64,
-    last: f64,
-    /// The marks line without the selection, for the width it was laid out at. A mutex
-    /// rather than a `RefCell` keeps `App` shareable between threads.
-    cells: Mutex<Option<(MarksKey, MarksLine)>>,
+/// The years the chart's axis spans, whole years: the dataset's, so that the axis stays
+/// put while the filter changes which rows are marked, and found once per dataset, since
+/// that reads every date.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChartAxis {
+    /// The first year shown and the year after the last; None for a dataset without dates.
+    years: Option<(f64, f64)>,
 }
 
-impl ChartMarks {
-    pub fn of(dataset: &Dataset) -> ChartMarks {
-        let mut marks = Vec::new();
-        let mut mark_starts = Vec::with_capacity(dataset.announcements.len() + 1);
-        for (index, announcement) in dataset.announcements.iter().enumerate() {
-            mark_starts.push(marks.len());
-            if let Ok(date) = PartialDate::parse(&announcement.date) {
-                let (start, end) = position(date);
-                marks.push(Mark {
-                    row: TimelineRow::Announcement(index),
-                    start,
-                    end,
-                    announcement: true,
-                });
-            }
-            for (event, item) in announcement.events.iter().enumerate() {
-                if let Ok(date) = PartialDate::parse(&item.date) {
-                    let (start, end) = position(date);
-                    marks.push(Mark {
-                        row: TimelineRow::Event(index, event),
-                        start,
-                        end,
-                        announcement: false,
-                    });
-                }
-            }
+impl ChartAxis {
+    pub fn of(dataset: &Dataset) -> ChartAxis {
+        let dates = dataset.announcements.iter().flat_map(|announcement| {
+            std::iter::once(&announcement.date)
+                .chain(announcement.events.iter().map(|event| &event.date))
+        });
+        let mut years: Option<(f64, f64)> = None;
+        for (start, end) in dates.filter_map(|date| date.parsed().map(position)) {
+            let (first, last) = years.get_or_insert((start, end));
+            *first = first.min(start);
+            *last = last.max(end);
         }
-        mark_starts.push(marks.len());
-        let first = marks
-            .iter()
-            .map(|mark| mark.start)
-            .fold(f64::INFINITY, f64::min)
-            .floor();
-        let last = marks
-            .iter()
-            .map(|mark| mark.end)
-            .fold(f64::NEG_INFINITY, f64::max)
-            .ceil()
-            .max(first + 1.0);
-        ChartMarks {
-            marks,
-            mark_starts,
-            first,
-            last,
-            cells: Mutex::new(None),
+        ChartAxis {
+            years: years.map(|(first, last)| {
+                let first = first.floor();
+                (first, last.ceil().max(first + 1.0))
+            }),
         }
     }
+}
 
-    /// A row's mark, among its announcement's few; None when its date does not parse.
-    fn mark_of(&self, row: TimelineRow) -> Option<&Mark> {
-        let announcement = match row {
-            TimelineRow::Announcement(index) | TimelineRow::Event(index, _) => index,
-        };
-        let (&start, &end) = (
-            self.mark_starts.get(announcement)?,
-            self.mark_starts.get(announcement + 1)?,
-        );
-        self.marks[start..end].iter().find(|mark| mark.row == row)
-    }
+/// What the chart shows in one frame.
+pub struct Chart<'a> {
+    pub dataset: &'a Dataset,
+    pub axis: ChartAxis,
+    /// The rows the Timeline lists.
+    pub timeline: &'a [TimelineRow],
+    /// Whether the filter or the narrowing leaves rows out: then only `timeline`'s rows
+    /// are marked, and otherwise every dated row of the dataset.
+    pub filtered: bool,
+    /// The row selected in the Timeline.
+    pub selected: Option<TimelineRow>,
+    pub theme: &'a Theme,
+}
 
-    /// The marks line at `inner` cells wide, without the selection: every mark, or with
-    /// `listed`, those of the rows the Timeline lists.
-    fn cells(
-        &self,
-        inner: usize,
-        listed: Option<(&[TimelineRow], Query, Option<usize>)>,
-        column: impl Fn(f64) -> usize,
-    ) -> MarksLine {
-        let key: MarksKey = (
-            inner,
-            listed
-                .as_ref()
-                .map(|(_, query, narrowed)| (query.clone(), *narrowed)),
-        );
-        let mut cached = self.cells.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((laid_out, cells)) = cached.as_ref()
-            && *laid_out == key
-        {
-            return Arc::clone(cells);
-        }
-        let marks: Vec<&Mark> = match &listed {
-            None => self.marks.iter().collect(),
-            Some((rows, _, _)) => rows.iter().filter_map(|&row| self.mark_of(row)).collect(),
-        };
+impl Chart<'_> {
+    /// The marks line at `inner` cells wide, without the selection.
+    fn cells(&self, inner: usize, column: impl Fn(f64) -> usize) -> Vec<(char, bool)> {
         let mut cells: Vec<(char, bool)> = vec![(' ', false); inner];
-        for mark in marks {
-            let (from, to) = (column(mark.start), column(mark.end));
-            if !mark.announcement && to > from + 1 {
+        let mut mark = |row: TimelineRow| {
+            let Some((start, end)) = placed(self.dataset, row) else {
+                return;
+            };
+            let announcement = matches!(row, TimelineRow::Announcement(_));
+            let (from, to) = (column(start), column(end));
+            if !announcement && to > from + 1 {
                 for cell in cells.iter_mut().take(to).skip(from) {
                     if cell.0 == ' ' {
                         *cell = ('─', false);
                     }
                 }
             }
-            let symbol = if mark.announcement { '●' } else { '◆' };
+            let symbol = if announcement { '●' } else { '◆' };
             if cells[from].0 != '●' {
                 cells[from] = (symbol, false);
             }
+        };
+        if self.filtered {
+            self.timeline.iter().copied().for_each(mark);
+        } else {
+            for (index, announcement) in self.dataset.announcements.iter().enumerate() {
+                mark(TimelineRow::Announcement(index));
+                (0..announcement.events.len())
+                    .for_each(|event| mark(TimelineRow::Event(index, event)));
+            }
         }
-        let cells = Arc::new(cells);
-        *cached = Some((key, Arc::clone(&cells)));
         cells
     }
 }
@@ -173,19 +123,17 @@ impl ChartMarks {
 /// The chart's legend, on its bottom border.
 pub const LEGEND: &str = "● release ◆ event ─ span ▼ selected";
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let chart = &app.chart;
+pub fn draw(chart: &Chart<'_>, frame: &mut Frame, area: Rect) {
     let inner = area.width.saturating_sub(2) as usize;
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.border)
+        .border_style(chart.theme.border)
         .title("Timeline chart")
-        .title_bottom(Line::styled(LEGEND, app.theme.muted));
-    if chart.marks.is_empty() || inner < 10 {
+        .title_bottom(Line::styled(LEGEND, chart.theme.muted));
+    let Some((first, last)) = chart.axis.years.filter(|_| inner >= 10) else {
         frame.render_widget(block, area);
         return;
-    }
-    let (first, last) = (chart.first, chart.last);
+    };
     let column = |at: f64| -> usize {
         (((at - first) / (last - first)) * (inner - 1) as f64)
             .round()
@@ -206,26 +154,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     // The marks, then the selected one over them, last, so that nothing can cover it.
-    let listed = (!app.query.is_empty() || app.narrowed.is_some())
-        .then(|| (app.timeline.as_slice(), app.query.clone(), app.narrowed));
-    let mut cells = chart.cells(inner, listed, column).as_ref().clone();
-    if let Some(mark) = app
-        .timeline
-        .get(app.timeline_cursor.selected)
-        .and_then(|&row| chart.mark_of(row))
-    {
-        cells[column(mark.start)] = ('▼', true);
+    let mut cells = chart.cells(inner, column);
+    if let Some((start, _)) = chart.selected.and_then(|row| placed(chart.dataset, row)) {
+        cells[column(start)] = ('▼', true);
     }
     let marks_line = Line::from(
         cells
             .into_iter()
             .map(|(symbol, selected)| {
                 let style = if selected {
-                    app.theme.selection
+                    chart.theme.selection
                 } else if symbol == '●' {
-                    app.theme.marked
+                    chart.theme.marked
                 } else {
-                    app.theme.muted
+                    chart.theme.muted
                 };
                 Span::styled(symbol.to_string(), style)
             })
@@ -233,7 +175,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     let lines = vec![
         marks_line,
-        Line::styled(axis.into_iter().collect::<String>(), app.theme.muted),
+        Line::styled(axis.into_iter().collect::<String>(), chart.theme.muted),
         Line::raw(labels.into_iter().collect::<String>()),
     ];
     frame.render_widget(Paragraph::new(lines).block(block), area);

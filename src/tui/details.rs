@@ -58,7 +58,7 @@ impl Builder<'_> {
         let Some((matcher, query)) = self.filter else {
             return vec![Span::styled(piece, style)];
         };
-        let folded = crate::search::fold::fold(&piece);
+        let folded = crate::fold::fold(&piece);
         let matched =
             matcher.class_highlights(query, crate::search::fields::FieldClass::Prose, &folded);
         if matched.is_empty() {

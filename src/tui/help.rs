@@ -5,7 +5,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::search::fold::fold_str;
+use crate::fold::fold_str;
 
 use super::app::App;
 

@@ -3,13 +3,11 @@
 //! the files on disk are wrong. Records are matched across datasets by id, since indexes
 //! change when a record is added or removed.
 
-use crate::commands::record_id;
 use crate::dataset::{Dataset, LoadError, Record};
 use crate::search::index::SearchIndex;
 
 use super::app::{App, ListCursor, Overlay, Pane};
-use super::chart::ChartMarks;
-use super::rows::TimelineOrder;
+use super::chart::ChartAxis;
 use super::view;
 
 impl App {
@@ -47,7 +45,7 @@ impl App {
         // Filter edits not yet applied name rows of the old dataset's lists.
         self.settle();
         let old = &self.dataset;
-        let id = |record: Record| record_id(old, record).to_owned();
+        let id = |record: Record| old.record_id(record).to_owned();
         let timeline_kept = self
             .timeline
             .get(self.timeline_cursor.selected)
@@ -84,8 +82,7 @@ impl App {
 
         self.dataset = std::sync::Arc::new(dataset);
         self.index = std::sync::Arc::new(SearchIndex::build(&self.dataset));
-        self.chart = ChartMarks::of(&self.dataset);
-        self.timeline_order = std::sync::Arc::new(TimelineOrder::of(&self.dataset));
+        self.chart = ChartAxis::of(&self.dataset);
         let dataset = &self.dataset;
         self.narrowed = narrowed_kept.and_then(|id| dataset.institution_index(&id));
         // Nothing of the old rows may be kept by index: they name the old dataset's records.

@@ -5,16 +5,14 @@
 //! best-scoring row of each is told apart, for the cursor to land on.
 //!
 //! A keystroke recomputes every list, so nothing here parses a date, counts characters
-//! or hashes per record: [`TimelineOrder`] holds what is fixed per dataset, and the
+//! or hashes per record: dates are ordered by the values the dataset parsed once, and the
 //! filter's hits, which come in entry order, are split by kind where each kind starts,
 //! found by binary search, without copying the Timeline's.
 
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::background::{Job, Signal};
-use crate::dataset::{Dataset, PartialDate, Record};
+use crate::dataset::{Dataset, Record};
 use crate::search::fields::{FieldClass, WEIGHT_STEP};
 use crate::search::index::{Hit, SearchIndex};
 use crate::search::matcher::Prepared;
@@ -25,10 +23,9 @@ use crate::search::suggest::{self, Suggestion};
 /// handles to the shared data, so that the background worker ([`ListsJob`]) can hold
 /// them while the explorer goes on.
 #[derive(Clone)]
-pub struct Sources {
+pub struct ListInputs {
     pub dataset: Arc<Dataset>,
     pub index: Arc<SearchIndex>,
-    pub timeline_order: Arc<TimelineOrder>,
     pub query: Query,
     pub narrowed: Option<usize>,
     pub orders: ListOrders,
@@ -106,23 +103,23 @@ pub struct ListOrders {
 
 /// The lists of one query, made on the background worker's thread: the search, which
 /// a newer query stops, then the ranking.
-pub struct ListsJob(pub Sources);
+pub struct ListsJob(pub ListInputs);
 
 impl Job for ListsJob {
     /// The lists, and the query and narrowing they are for.
     type Output = (Lists, Query, Option<usize>);
 
     fn run(&self, signal: &Signal) -> Option<Self::Output> {
-        let sources = &self.0;
-        sources
+        let inputs = &self.0;
+        inputs
             .index
-            .matching_unless(&sources.query, || signal.stopped())?;
+            .matching_unless(&inputs.query, || signal.stopped())?;
         // Superseded, the search was finished for the newer query to narrow; the lists
         // would be thrown away.
         if signal.superseded() {
             return None;
         }
-        Some((lists(sources), sources.query.clone(), sources.narrowed))
+        Some((lists(inputs), inputs.query.clone(), inputs.narrowed))
     }
 
     fn same_as(&self, other: &Self) -> bool {
@@ -157,33 +154,6 @@ impl TimelineRow {
     }
 }
 
-/// What the Timeline's order needs of each announcement, computed once per dataset.
-#[derive(Debug, Default)]
-pub struct TimelineOrder {
-    /// Each announcement's events, in date order (undated ones first, as `None` sorts).
-    events_by_date: Vec<Vec<usize>>,
-}
-
-impl TimelineOrder {
-    pub fn of(dataset: &Dataset) -> TimelineOrder {
-        let events_by_date = dataset
-            .announcements
-            .par_iter()
-            .map(|announcement| {
-                let events = &announcement.events;
-                let mut order: Vec<usize> = (0..events.len()).collect();
-                order.sort_by_key(|&event| {
-                    PartialDate::parse(&events[event].date)
-                        .map(PartialDate::sort_key)
-                        .ok()
-                });
-                order
-            })
-            .collect();
-        TimelineOrder { events_by_date }
-    }
-}
-
 /// The filter's hits, split by kind and still in entry order: ranges of the index's
 /// hits, which come in entry order, where every announcement and its events come first,
 /// then the institutions, the people and the contacts (see `SearchIndex::entries`).
@@ -196,7 +166,7 @@ struct Split {
 
 impl Split {
     /// Announcements and their events, each with its hit.
-    fn timeline<'a>(&'a self, from: &'a Sources) -> impl Iterator<Item = (Record, Hit)> + 'a {
+    fn timeline<'a>(&'a self, from: &'a ListInputs) -> impl Iterator<Item = (Record, Hit)> + 'a {
         self.hits[..self.institutions]
             .iter()
             .map(|hit| (from.index.entries[hit.entry].record, *hit))
@@ -217,7 +187,7 @@ impl Split {
 
 /// Every record the filter keeps, split by kind; None when there is no filter. The
 /// index remembers its last search, so every list of one keystroke shares one scan.
-fn split(from: &Sources) -> Option<Split> {
+fn split(from: &ListInputs) -> Option<Split> {
     if from.query.is_empty() {
         return None;
     }
@@ -237,16 +207,30 @@ fn split(from: &Sources) -> Option<Split> {
     })
 }
 
-fn push_with_events(from: &Sources, rows: &mut Vec<TimelineRow>, announcement: usize) {
+/// An announcement's row, then the rows of these of its events, nested in the events'
+/// date order (ties in the release's order).
+fn push_with_events(
+    from: &ListInputs,
+    rows: &mut Vec<TimelineRow>,
+    announcement: usize,
+    events: impl Iterator<Item = usize>,
+) {
     rows.push(TimelineRow::Announcement(announcement));
-    rows.extend(
-        from.timeline_order.events_by_date[announcement]
-            .iter()
-            .map(|&event| TimelineRow::Event(announcement, event)),
-    );
+    let start = rows.len();
+    rows.extend(events.map(|event| TimelineRow::Event(announcement, event)));
+    let dated = &from.dataset.announcements[announcement].events;
+    rows[start..].sort_unstable_by_key(|row| match *row {
+        TimelineRow::Event(_, event) => (dated[event].date.sort_key(), event),
+        TimelineRow::Announcement(_) => (None, 0),
+    });
 }
 
-pub fn timeline(from: &Sources) -> Vec<TimelineRow> {
+/// Every event of an announcement, by index.
+fn all_events(from: &ListInputs, announcement: usize) -> std::ops::Range<usize> {
+    0..from.dataset.announcements[announcement].events.len()
+}
+
+pub fn timeline(from: &ListInputs) -> Vec<TimelineRow> {
     match from.narrowed {
         Some(institution) => {
             let candidates = from.dataset.announcements_of(institution);
@@ -263,7 +247,7 @@ pub fn timeline(from: &Sources) -> Vec<TimelineRow> {
 }
 
 /// The Timeline's rows as if nothing were narrowed: what the filter alone keeps.
-pub fn timeline_without_narrowing(from: &Sources) -> Vec<TimelineRow> {
+pub fn timeline_without_narrowing(from: &ListInputs) -> Vec<TimelineRow> {
     timeline_of(
         from,
         None,
@@ -276,7 +260,7 @@ pub fn timeline_without_narrowing(from: &Sources) -> Vec<TimelineRow> {
 /// The rows of the `candidates` announcements (every one with None, otherwise sorted):
 /// those `hits` keep when there is a filter, in the order `sort` asks.
 fn timeline_of(
-    from: &Sources,
+    from: &ListInputs,
     candidates: Option<&[usize]>,
     hits: Option<impl Iterator<Item = (Record, Hit)>>,
     related: &[usize],
@@ -286,12 +270,14 @@ fn timeline_of(
         match candidates {
             Some(candidates) => {
                 for &announcement in candidates {
-                    push_with_events(from, &mut rows, announcement);
+                    let events = all_events(from, announcement);
+                    push_with_events(from, &mut rows, announcement, events);
                 }
             }
             None => {
                 for announcement in 0..from.dataset.announcements.len() {
-                    push_with_events(from, &mut rows, announcement);
+                    let events = all_events(from, announcement);
+                    push_with_events(from, &mut rows, announcement, events);
                 }
             }
         }
@@ -310,13 +296,7 @@ fn timeline_of(
     let mut current: Option<usize> = None;
     let better = |hit: &Hit, than: &Hit| from.index.rank_key(hit) < from.index.rank_key(than);
     let flush = |rows: &mut Vec<TimelineRow>, announcement: usize, matched: &mut Vec<usize>| {
-        rows.push(TimelineRow::Announcement(announcement));
-        for &event in &from.timeline_order.events_by_date[announcement] {
-            if matched.contains(&event) {
-                rows.push(TimelineRow::Event(announcement, event));
-            }
-        }
-        matched.clear();
+        push_with_events(from, rows, announcement, matched.drain(..));
     };
     for (record, hit) in hits {
         let (announcement, event) = match record {
@@ -356,7 +336,7 @@ fn timeline_of(
 /// `from.orders` asks; `best` gives each listed announcement's best hit for the
 /// best-match order, which is date order without a filter.
 fn sort_timeline(
-    from: &Sources,
+    from: &ListInputs,
     rows: Vec<TimelineRow>,
     best: &[(usize, Hit)],
 ) -> Vec<TimelineRow> {
@@ -423,7 +403,7 @@ pub struct Related {
     pub institutions: Vec<(usize, usize)>,
 }
 
-fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Related {
+fn related(from: &ListInputs, split: &Split, candidates: Option<&[usize]>) -> Related {
     let index = &from.index;
     let dataset = &from.dataset;
     let (free, rest): (Vec<_>, Vec<_>) = from.query.groups.iter().cloned().partition(|group| {
@@ -516,7 +496,7 @@ fn related(from: &Sources, split: &Split, candidates: Option<&[usize]>) -> Relat
 /// A kind's hits as its list's rows, in the list's own order (the dataset's, which is
 /// by name), and the row of the best hit.
 fn in_own_order(
-    from: &Sources,
+    from: &ListInputs,
     hits: &[Hit],
     index_of: fn(Record) -> Option<usize>,
 ) -> (Vec<usize>, Option<usize>) {
@@ -536,7 +516,7 @@ fn in_own_order(
 /// Institutions in the order `from.orders` asks, `hits` giving the best-match order
 /// (name order without a filter); returns where the row at `best` went.
 fn sort_institutions(
-    from: &Sources,
+    from: &ListInputs,
     rows: Vec<usize>,
     hits: &[Hit],
     best: Option<usize>,
@@ -631,7 +611,7 @@ pub struct BestRows {
     pub people: Option<usize>,
 }
 
-pub fn lists(from: &Sources) -> Lists {
+pub fn lists(from: &ListInputs) -> Lists {
     let Some(split) = split(from) else {
         let (institutions, _) = sort_institutions(
             from,
@@ -703,5 +683,90 @@ pub fn lists(from: &Sources) -> Lists {
             .is_empty()
             .then(|| suggest::suggest(&from.index, &from.query))
             .flatten(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One release whose events are written latest first, and one institution.
+    const EVENTS_OUT_OF_ORDER: &str = r#"announcements:
+  - id: cluster-2021
+    date: "2021-06-30"
+    title: "A cluster"
+    short_title: "Cluster"
+    language: en
+    dateline: ["Paris"]
+    kind: "cluster"
+    summary: "A cluster is founded."
+    partners:
+      - institution: saclay
+        role: founder
+    events:
+      - id: cluster-2030
+        date: "2030"
+        title: "Leaders in oncology"
+      - id: cluster-platforms
+        date: "2021/2022"
+        title: "Platforms open"
+      - id: cluster-projects
+        date: "2021"
+        title: "First projects"
+      - id: cluster-council
+        date: "2021-06-29"
+        title: "Strategic council"
+    source: "cluster.txt"
+institutions:
+  - id: saclay
+    name: "Paris Saclay"
+    kind: cluster
+    city: "Paris"
+    country: FR
+"#;
+
+    fn inputs(query: &str) -> ListInputs {
+        let directory = tempfile::tempdir().expect("a temporary directory");
+        let file = directory.path().join("cluster.yaml");
+        std::fs::write(&file, EVENTS_OUT_OF_ORDER).expect("written");
+        let dataset = Arc::new(Dataset::load(&file).expect("a valid dataset"));
+        ListInputs {
+            index: Arc::new(SearchIndex::build(&dataset)),
+            dataset,
+            query: crate::search::query::parse(query),
+            narrowed: None,
+            orders: ListOrders::default(),
+        }
+    }
+
+    fn event_ids(inputs: &ListInputs) -> Vec<&str> {
+        timeline(inputs)
+            .into_iter()
+            .filter_map(|row| match row {
+                TimelineRow::Event(..) => Some(inputs.dataset.record_id(row.record())),
+                TimelineRow::Announcement(_) => None,
+            })
+            .collect()
+    }
+
+    /// Events nest under their release in the order of time, not the order written, with
+    /// or without a filter.
+    #[test]
+    fn events_are_listed_in_the_order_of_their_dates() {
+        let all = inputs("");
+        assert_eq!(
+            event_ids(&all),
+            [
+                "cluster-council",
+                "cluster-projects",
+                "cluster-platforms",
+                "cluster-2030"
+            ]
+        );
+        let filtered = inputs("'leaders | 'council | 'platforms");
+        assert_eq!(
+            event_ids(&filtered),
+            ["cluster-council", "cluster-platforms", "cluster-2030"]
+        );
     }
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::search::fold::fold;
+use crate::fold::fold;
 
 use super::app::{App, ListCursor, Overlay, Pane};
 use super::details::{self, event_label};
@@ -123,7 +123,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     if let Some(chart) = layout.chart {
-        super::chart::draw(app, frame, chart);
+        super::chart::draw(&app.chart_view(), frame, chart);
     }
     draw_timeline(app, frame, layout.timeline);
     draw_institutions(app, frame, layout.institutions);

@@ -3,8 +3,9 @@
 //! the original text so highlights land on the characters a person sees. It
 //! also keeps a cheap summary of which characters a folded text contains
 //! ([`CharSet`]) so matching can reject most fields without scanning them.
-//! It knows nothing about queries or scoring: [`super::query`] folds query
-//! text with [`fold_str`] and [`super::matcher`] compares folded with folded.
+//! It knows nothing about queries, scoring or records, so that the dataset (which sorts
+//! names by their folded form) and the search (which folds query text with [`fold_str`]
+//! and compares folded with folded) both build on it.
 
 use std::sync::Arc;
 
