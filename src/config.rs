@@ -51,7 +51,7 @@ use crate::commands::{Outcome, exit};
 use crate::dataset::Diagnostic;
 use crate::sanitize::sanitize;
 use crate::tui::keymap::{
-    self, COMMANDS, Command, KEY_SYNTAX, Key, Keymap, TYPING_CONTEXTS, context_name,
+    self, COMMANDS, Command, KEY_SYNTAX, Key, KeyError, Keymap, context_name,
 };
 use crate::tui::theme::ThemeName;
 
@@ -381,7 +381,7 @@ pub fn parse(name: &str, text: &str) -> Result<FileSettings, Vec<Diagnostic>> {
                 &list_span,
                 format!(
                     "`{}` is given no key; expected at least one, like {}",
-                    command.name,
+                    command.name(),
                     written_keys(command.keys)
                 ),
             ));
@@ -390,34 +390,40 @@ pub fn parse(name: &str, text: &str) -> Result<FileSettings, Vec<Diagnostic>> {
         let mut bound = Vec::new();
         for (text_key, span) in list {
             let span = span.unwrap_or_else(|| list_span.clone());
-            match Key::parse(&text_key) {
+            match text_key.parse::<Key>() {
                 Ok(key) => {
-                    if let Some(problem) = stops_typing(command, &key) {
+                    if let Some(problem) = command.refuses(&key) {
                         problems.push(at(&span, problem));
                         continue;
                     }
                     if !bound.contains(&key) {
                         bound.push(key);
-                        written.push((command.name, key, span));
+                        written.push((command.name(), key, span));
                     }
                 }
-                Err(message) => problems.push(at(
+                Err(KeyError::Unknown(text)) => problems.push(at(
                     &span,
-                    message.replacen(
-                        " is not a key;",
-                        &format!(" is not a key for `{}`;", command.name),
-                        1,
+                    format!(
+                        "`{text}` is not a key for `{}`; expected {KEY_SYNTAX}",
+                        command.name()
                     ),
                 )),
+                Err(error) => problems.push(at(&span, error.to_string())),
             }
         }
-        keys.push((command.name, bound));
+        keys.push((command.name(), bound));
     }
 
     // Conflicts among the keys the file gives: a key it gives takes the place of another
     // command's default key ([`Keymap::with_bindings`]), so only two keys of the file clash.
+    let given: Vec<(&str, Key)> = written.iter().map(|(name, key, _)| (*name, *key)).collect();
     let keymap = Keymap::with_bindings(&keys);
-    problems.extend(conflicts(&keymap, &written, &at));
+    problems.extend(
+        keymap
+            .clashes(&given)
+            .into_iter()
+            .map(|clash| at(&written[clash.given].2, clash.message)),
+    );
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();
@@ -440,7 +446,7 @@ fn explain(message: &str) -> String {
 }
 
 fn unknown_command(name: &str) -> String {
-    let names: Vec<&str> = COMMANDS.iter().map(|command| command.name).collect();
+    let names: Vec<&str> = COMMANDS.iter().map(Command::name).collect();
     let closest = crate::dataset::validate::closest(name, names.iter().copied(), 1);
     let suggestion = closest
         .first()
@@ -459,95 +465,6 @@ fn written_keys(keys: &[Key]) -> String {
         .map(|key| toml_string(&key.to_config()))
         .collect();
     format!("[{}]", keys.join(", "))
-}
-
-/// A plain character given to a command that works while typing (the filter line) would
-/// stop that character being typed.
-fn stops_typing(command: &Command, key: &Key) -> Option<String> {
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-    let plain = matches!(key.code, KeyCode::Char(_))
-        && !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let typing = command
-        .contexts
-        .iter()
-        .find(|context| TYPING_CONTEXTS.contains(context))?;
-    plain.then(|| {
-        format!(
-            "`{}` could no longer be typed in the {} line: `{}` works there; expected a key name or a ctrl- or alt- key ({KEY_SYNTAX})",
-            key.to_config(),
-            context_name(*typing),
-            command.name
-        )
-    })
-}
-
-/// A key that would mean two commands in one context, placed where the file writes it.
-fn conflicts(
-    keymap: &Keymap,
-    written: &[(&'static str, Key, Range<usize>)],
-    at: &dyn Fn(&Range<usize>, String) -> Diagnostic,
-) -> Vec<Diagnostic> {
-    /// One key, written at `span`, clashing with one other command in `contexts`.
-    struct Clash {
-        span: Range<usize>,
-        key: Key,
-        contexts: Vec<String>,
-    }
-    // (where, the two commands) → the clash.
-    let mut clashes: BTreeMap<(usize, &str, &str), Clash> = BTreeMap::new();
-    for conflict in keymap.conflicts() {
-        let place = |name: &str| {
-            written
-                .iter()
-                .find(|(command, key, _)| *command == name && *key == conflict.key)
-                .map(|(_, _, span)| span.clone())
-        };
-        let (span, here, other) = match (place(conflict.second.name), place(conflict.first.name)) {
-            (Some(span), _) => (span, conflict.second.name, conflict.first.name),
-            (None, Some(span)) => (span, conflict.first.name, conflict.second.name),
-            // Both keys are defaults; the command table's own test forbids that.
-            (None, None) => continue,
-        };
-        clashes
-            .entry((span.start, here, other))
-            .or_insert_with(|| Clash {
-                span,
-                key: conflict.key,
-                contexts: Vec::new(),
-            })
-            .contexts
-            .push(context_name(conflict.context));
-    }
-    clashes
-        .into_iter()
-        .map(
-            |(
-                (_, here, other),
-                Clash {
-                    span,
-                    key,
-                    contexts,
-                },
-            )| {
-                let rebound = written.iter().any(|(command, _, _)| *command == other);
-                let advice = if rebound {
-                    "give one of them another key".to_owned()
-                } else {
-                    format!("choose another key, or rebind `{other}` too")
-                };
-                at(
-                    &span,
-                    format!(
-                        "`{}` would mean both `{here}` and `{other}` (in {}); {advice}",
-                        key.to_config(),
-                        contexts.join(", ")
-                    ),
-                )
-            },
-        )
-        .collect()
 }
 
 /// A TOML basic string. Keys never hold control characters (`Key::parse` refuses them),
@@ -610,11 +527,11 @@ pub fn render(theme: ThemeName, keymap: &Keymap, header: &str) -> String {
             let _ = writeln!(
                 out,
                 "# {} = {}  (no key: its default keys are given to other commands)",
-                command.name,
+                command.name(),
                 written_keys(command.keys)
             );
         } else {
-            let _ = writeln!(out, "{} = {}", command.name, written_keys(keys));
+            let _ = writeln!(out, "{} = {}", command.name(), written_keys(keys));
         }
     }
     out
@@ -995,9 +912,9 @@ mod tests {
         assert_eq!(settings.theme, ThemeName::Dark);
         for command in COMMANDS {
             assert!(
-                text.contains(&format!("\n{} = [", command.name)),
+                text.contains(&format!("\n{} = [", command.name())),
                 "`{}` is missing",
-                command.name
+                command.name()
             );
         }
     }

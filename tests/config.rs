@@ -31,7 +31,7 @@ fn the_default_file_lists_every_command_and_reads_back_as_the_defaults() {
             .iter()
             .map(|key| format!("\"{}\"", key.to_config()))
             .collect();
-        let line = format!("\n{} = [{}]\n", command.name, keys.join(", "));
+        let line = format!("\n{} = [{}]\n", command.name(), keys.join(", "));
         assert!(
             run.stdout.contains(&line),
             "missing {line:?}:\n{}",

@@ -1,11 +1,17 @@
 //! The one table of commands: which keys do what, in which context, and how each is
-//! described. The help overlay and the status line's hints are both drawn from it, so they
-//! never disagree with what the keys do.
+//! described. The help overlay, the status line's hints and the settings file are all drawn
+//! from it, so they never disagree with what the keys do.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// What a person asks the explorer to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a person asks the explorer to do. A command's stable name, which the settings file
+/// rebinds it by (`filter = ["/", "f"]`), is its action's: lower case, words joined by `-`.
+/// Never rename one (the `serialize` attributes keep the names settings files out there use).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Action {
     Up,
     Down,
@@ -24,38 +30,49 @@ pub enum Action {
     Open,
     Back,
     Forward,
+    #[strum(serialize = "filter")]
     StartFilter,
     FilterInput(char),
     FilterBackspace,
+    #[strum(serialize = "filter-delete-word")]
     FilterClearWord,
     FilterAccept,
     /// Move the selection while the filter line has the keyboard.
     FilterDown,
     FilterUp,
     /// Take the filter's spelling suggestion.
+    #[strum(serialize = "filter-suggestion")]
     TakeSuggestion,
     /// The focused list's next order.
+    #[strum(serialize = "sort")]
     CycleOrder,
     Contacts,
+    #[strum(serialize = "copy")]
     CopyMenu,
     Copy(char),
+    #[strum(serialize = "mouse")]
     ToggleMouse,
     Help,
     Escape,
     Quit,
     ForceQuit,
+    #[strum(serialize = "show-all")]
     ClearNarrowing,
     /// Show the world map in place of Details, or hide it.
+    #[strum(serialize = "map")]
     ToggleMap,
     /// Zoom the map to Europe and back.
+    #[strum(serialize = "zoom")]
     ToggleZoom,
     /// Everyone named in the releases, with their roles over time.
     People,
     /// Write the selected contact's vCard to a file.
+    #[strum(serialize = "export-vcard")]
     ExportContact,
     /// Open the selected record's web link in the system browser.
     OpenLink,
     /// Open the release of the selected fact at its passage, or of the record at its top.
+    #[strum(serialize = "source")]
     ShowSource,
     /// In the release: the next or previous passage of the record.
     NextPassage,
@@ -82,6 +99,11 @@ impl Action {
             Action::FilterInput(_) | Action::FilterBackspace | Action::FilterClearWord
         )
     }
+
+    /// The name the settings file gives the command doing it.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// Where the keyboard is: decides which commands apply.
@@ -99,412 +121,159 @@ pub enum Context {
     Hints,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A key as the settings file writes it (`"ctrl-d"`), read once where it enters: from
+/// text with [`FromStr`], from a settings file with serde.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(try_from = "String")]
 pub struct Key {
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
 }
 
-const fn key(code: KeyCode) -> Key {
-    Key {
-        code,
-        modifiers: KeyModifiers::NONE,
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    const fn ctrl(character: char) -> Key {
+        Key {
+            code: KeyCode::Char(character),
+            modifiers: KeyModifiers::CONTROL,
+        }
     }
 }
 
-const fn ctrl(character: char) -> Key {
-    Key {
-        code: KeyCode::Char(character),
-        modifiers: KeyModifiers::CONTROL,
-    }
-}
-
-const fn char_key(character: char) -> Key {
-    key(KeyCode::Char(character))
-}
-
-/// One command: its name, its default keys, what it does, where it applies, and the word
-/// the status line shows for it, if it is offered as a hint. Help and hints write the keys
-/// from the [`Keymap`] in force (see [`Key::label`]), so a rebound key shows as rebound.
+/// One command: its default keys, what it does, where it applies, and the word the status
+/// line shows for it, if it is offered as a hint. Help and hints write the keys from the
+/// [`Keymap`] in force (see [`Key::label`]), so a rebound key shows as rebound.
 #[derive(Debug)]
 pub struct Command {
-    /// The stable name the settings file rebinds it by (`filter = ["/", "f"]`): lower case,
-    /// words joined by `-`. Never rename one: settings files out there use it.
-    pub name: &'static str,
+    pub action: Action,
     /// The default keys.
     pub keys: &'static [Key],
-    pub action: Action,
-    pub description: &'static str,
-    pub contexts: &'static [Context],
     /// The word the status line shows beside the key, when it is offered as a hint.
     pub hint: Option<&'static str>,
+    pub description: &'static str,
+    pub contexts: &'static [Context],
 }
 
-use Context::{
-    Contacts as InContacts, CopyMenu as InCopy, Filter as InFilter, Help as InHelp,
-    Hints as InHints, Main, People as InPeople, Source as InSource,
-};
+impl Command {
+    /// The stable name the settings file rebinds it by: its action's.
+    pub fn name(&self) -> &'static str {
+        self.action.name()
+    }
 
-pub const COMMANDS: &[Command] = &[
-    Command {
-        name: "up",
-        keys: &[key(KeyCode::Up), char_key('k')],
-        action: Action::Up,
-        description: "move up (in Details: previous link)",
-        contexts: &[Main, InContacts, InPeople, InHelp],
-        hint: None,
-    },
-    Command {
-        name: "down",
-        keys: &[key(KeyCode::Down), char_key('j')],
-        action: Action::Down,
-        description: "move down (in Details: next link)",
-        contexts: &[Main, InContacts, InPeople, InHelp],
-        hint: Some("move"),
-    },
-    Command {
-        name: "top",
-        keys: &[char_key('g'), key(KeyCode::Home)],
-        action: Action::Top,
-        description: "first row",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
-        hint: None,
-    },
-    Command {
-        name: "bottom",
-        keys: &[char_key('G'), key(KeyCode::End)],
-        action: Action::Bottom,
-        description: "last row",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource],
-        hint: None,
-    },
-    Command {
-        name: "page-up",
-        keys: &[key(KeyCode::PageUp)],
-        action: Action::PageUp,
-        description: "page up",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
-        hint: None,
-    },
-    Command {
-        name: "page-down",
-        keys: &[key(KeyCode::PageDown)],
-        action: Action::PageDown,
-        description: "page down",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
-        hint: None,
-    },
-    Command {
-        name: "half-page-up",
-        keys: &[ctrl('u')],
-        action: Action::HalfPageUp,
-        description: "half a page up",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
-        hint: None,
-    },
-    Command {
-        name: "half-page-down",
-        keys: &[ctrl('d')],
-        action: Action::HalfPageDown,
-        description: "half a page down",
-        contexts: &[Main, InContacts, InPeople, InHelp, InSource, InHints],
-        hint: None,
-    },
-    Command {
-        name: "next-pane",
-        keys: &[key(KeyCode::Tab), key(KeyCode::Right)],
-        action: Action::NextPane,
-        description: "next pane",
-        contexts: &[Main],
-        hint: Some("pane"),
-    },
-    Command {
-        name: "previous-pane",
-        keys: &[key(KeyCode::BackTab), key(KeyCode::Left)],
-        action: Action::PreviousPane,
-        description: "previous pane",
-        contexts: &[Main],
-        hint: None,
-    },
-    Command {
-        name: "focus-timeline",
-        keys: &[char_key('1')],
-        action: Action::FocusTimeline,
-        description: "focus Timeline",
-        contexts: &[Main],
-        hint: None,
-    },
-    Command {
-        name: "focus-institutions",
-        keys: &[char_key('2')],
-        action: Action::FocusInstitutions,
-        description: "focus Institutions",
-        contexts: &[Main],
-        hint: None,
-    },
-    Command {
-        name: "focus-details",
-        keys: &[char_key('3')],
-        action: Action::FocusDetails,
-        description: "focus Details",
-        contexts: &[Main],
-        hint: None,
-    },
-    Command {
-        name: "open",
-        keys: &[key(KeyCode::Enter)],
-        action: Action::Open,
-        description: "follow the link / open in Details",
-        contexts: &[Main, InContacts, InPeople],
-        hint: Some("open"),
-    },
-    Command {
-        name: "link-hints",
-        keys: &[char_key('f')],
-        action: Action::LinkHints,
-        description: "label Details' links; type a label to follow it",
-        contexts: &[Main],
-        hint: Some("follow"),
-    },
-    Command {
-        name: "back",
-        keys: &[char_key('[')],
-        action: Action::Back,
-        description: "back through followed links",
-        contexts: &[Main],
-        hint: Some("back"),
-    },
-    Command {
-        name: "forward",
-        keys: &[char_key(']')],
-        action: Action::Forward,
-        description: "forward through followed links",
-        contexts: &[Main],
-        hint: None,
-    },
-    Command {
-        name: "filter",
-        keys: &[char_key('/')],
-        action: Action::StartFilter,
-        description: "filter (fzf syntax)",
-        contexts: &[Main, InContacts, InPeople, InHelp],
-        hint: Some("filter"),
-    },
-    Command {
-        name: "filter-accept",
-        keys: &[key(KeyCode::Enter)],
-        action: Action::FilterAccept,
-        description: "keep the filter",
-        contexts: &[InFilter],
-        hint: Some("keep"),
-    },
-    Command {
-        name: "filter-down",
-        keys: &[key(KeyCode::Down), ctrl('n')],
-        action: Action::FilterDown,
-        description: "move the selection down while typing",
-        contexts: &[InFilter],
-        hint: None,
-    },
-    Command {
-        name: "filter-up",
-        keys: &[key(KeyCode::Up), ctrl('p')],
-        action: Action::FilterUp,
-        description: "move the selection up while typing",
-        contexts: &[InFilter],
-        hint: None,
-    },
-    Command {
-        name: "filter-suggestion",
-        keys: &[key(KeyCode::Tab)],
-        action: Action::TakeSuggestion,
-        description: "take the suggested spelling",
-        contexts: &[InFilter],
-        hint: None,
-    },
-    Command {
-        name: "filter-backspace",
-        keys: &[key(KeyCode::Backspace)],
-        action: Action::FilterBackspace,
-        description: "delete a character",
-        contexts: &[InFilter],
-        hint: None,
-    },
-    Command {
-        name: "filter-delete-word",
-        keys: &[ctrl('w')],
-        action: Action::FilterClearWord,
-        description: "delete a word",
-        contexts: &[InFilter],
-        hint: None,
-    },
-    Command {
-        name: "sort",
-        keys: &[char_key('S')],
-        action: Action::CycleOrder,
-        description: "cycle the focused list's order",
-        contexts: &[Main],
-        hint: None,
-    },
-    Command {
-        name: "contacts",
-        keys: &[char_key('c')],
-        action: Action::Contacts,
-        description: "press contacts",
-        contexts: &[Main],
-        hint: Some("contacts"),
-    },
-    Command {
-        name: "people",
-        keys: &[char_key('p')],
-        action: Action::People,
-        description: "people and their roles over time",
-        contexts: &[Main],
-        hint: None,
-    },
-    Command {
-        name: "export-vcard",
-        keys: &[char_key('e')],
-        action: Action::ExportContact,
-        description: "write the selected contact's vCard to a file",
-        contexts: &[Main, InContacts],
-        hint: None,
-    },
-    Command {
-        name: "open-link",
-        keys: &[char_key('o')],
-        action: Action::OpenLink,
-        description: "open the selected record's web link in the browser",
-        contexts: &[Main, InContacts, InPeople],
-        hint: None,
-    },
-    Command {
-        name: "source",
-        keys: &[char_key('s')],
-        action: Action::ShowSource,
-        description: "the release: at the selected fact's passage, or at its top",
-        contexts: &[Main],
-        hint: None,
-    },
-    Command {
-        name: "next-passage",
-        keys: &[char_key('n')],
-        action: Action::NextPassage,
-        description: "in the release: next passage of the record",
-        contexts: &[InSource],
-        hint: Some("next"),
-    },
-    Command {
-        name: "previous-passage",
-        keys: &[char_key('N')],
-        action: Action::PreviousPassage,
-        description: "in the release: previous passage of the record",
-        contexts: &[InSource],
-        hint: Some("previous"),
-    },
-    Command {
-        name: "scroll-down",
-        keys: &[key(KeyCode::Down), char_key('j')],
-        action: Action::ScrollDown,
-        description: "in the release: scroll down a line",
-        contexts: &[InSource],
-        hint: Some("scroll"),
-    },
-    Command {
-        name: "scroll-up",
-        keys: &[key(KeyCode::Up), char_key('k')],
-        action: Action::ScrollUp,
-        description: "in the release: scroll up a line",
-        contexts: &[InSource],
-        hint: None,
-    },
-    Command {
-        name: "map",
-        keys: &[char_key('w')],
-        action: Action::ToggleMap,
-        description: "world map in place of Details (again: hide)",
-        contexts: &[Main],
-        hint: None,
-    },
-    Command {
-        name: "zoom",
-        keys: &[char_key('z')],
-        action: Action::ToggleZoom,
-        description: "zoom the map to Europe and back",
-        contexts: &[Main],
-        hint: None,
-    },
-    Command {
-        name: "copy",
-        keys: &[char_key('y')],
-        action: Action::CopyMenu,
-        description: "copy…",
-        contexts: &[Main, InContacts, InPeople],
-        hint: Some("copy"),
-    },
-    Command {
-        name: "show-all",
-        keys: &[char_key('x')],
-        action: Action::ClearNarrowing,
-        description: "show every announcement again",
-        contexts: &[Main],
-        hint: None,
-    },
-    Command {
-        name: "mouse",
-        keys: &[char_key('m')],
-        action: Action::ToggleMouse,
-        description: "toggle mouse capture (for text selection)",
-        contexts: &[Main, InContacts, InPeople],
-        hint: None,
-    },
-    Command {
-        name: "help",
-        keys: &[char_key('?')],
-        action: Action::Help,
-        description: "help",
-        contexts: &[Main, InContacts, InPeople],
-        hint: Some("help"),
-    },
-    Command {
-        name: "escape",
-        keys: &[key(KeyCode::Esc)],
-        action: Action::Escape,
-        description: "close / clear the filter / clear narrowing",
-        contexts: &[
-            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource, InHints,
-        ],
-        hint: Some("back out"),
-    },
-    Command {
-        name: "quit",
-        keys: &[char_key('q')],
-        action: Action::Quit,
-        description: "close the overlay; quit",
-        contexts: &[Main, InContacts, InPeople, InCopy, InHelp, InSource],
-        hint: Some("quit"),
-    },
-    Command {
-        name: "suspend",
-        keys: &[ctrl('z')],
-        action: Action::Suspend,
-        description: "suspend to the shell (fg resumes)",
-        contexts: &[
-            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource,
-        ],
-        hint: None,
-    },
-    Command {
-        name: "force-quit",
-        keys: &[ctrl('c')],
-        action: Action::ForceQuit,
-        description: "quit from anywhere",
-        contexts: &[
-            Main, InFilter, InContacts, InPeople, InCopy, InHelp, InSource, InHints,
-        ],
-        hint: None,
-    },
-];
+    /// Why `key` cannot be one of its keys, if it cannot: a plain character given to a
+    /// command that works while typing (the filter line) would stop that character being
+    /// typed.
+    pub fn refuses(&self, key: &Key) -> Option<String> {
+        let plain = matches!(key.code, KeyCode::Char(_))
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let typing = self
+            .contexts
+            .iter()
+            .find(|context| TYPING_CONTEXTS.contains(context))?;
+        plain.then(|| {
+            format!(
+                "`{}` could no longer be typed in the {} line: `{}` works there; expected a key name or a ctrl- or alt- key ({KEY_SYNTAX})",
+                key.to_config(),
+                context_name(*typing),
+                self.name()
+            )
+        })
+    }
+}
+
+/// A default key of the table: a character (`'k'`), a key code (`Up`), or `(ctrl 'u')`.
+macro_rules! default_key {
+    ((ctrl $character:literal)) => {
+        Key::ctrl($character)
+    };
+    ($character:literal) => {
+        Key::plain(KeyCode::Char($character))
+    };
+    ($code:ident) => {
+        Key::plain(KeyCode::$code)
+    };
+}
+
+/// The word a command is offered by in the status line's hints, `_` for none.
+macro_rules! hint {
+    (_) => {
+        None
+    };
+    ($word:literal) => {
+        Some($word)
+    };
+}
+
+/// The command table, one line per command: action, default keys, hint, description,
+/// contexts. The order is the help's and the settings file's.
+macro_rules! commands {
+    ($($action:ident, [$($key:tt)*], $hint:tt, $description:literal, [$($context:ident)*];)*) => {
+        pub const COMMANDS: &[Command] = &[$(
+            Command {
+                action: Action::$action,
+                keys: &[$(default_key!($key)),*],
+                hint: hint!($hint),
+                description: $description,
+                contexts: &[$(Context::$context),*],
+            },
+        )*];
+    };
+}
+
+commands! {
+    Up,                [Up 'k'],          _,          "move up (in Details: previous link)", [Main Contacts People Help];
+    Down,              [Down 'j'],        "move",     "move down (in Details: next link)", [Main Contacts People Help];
+    Top,               ['g' Home],        _,          "first row", [Main Contacts People Help Source];
+    Bottom,            ['G' End],         _,          "last row", [Main Contacts People Help Source];
+    PageUp,            [PageUp],          _,          "page up", [Main Contacts People Help Source Hints];
+    PageDown,          [PageDown],        _,          "page down", [Main Contacts People Help Source Hints];
+    HalfPageUp,        [(ctrl 'u')],      _,          "half a page up", [Main Contacts People Help Source Hints];
+    HalfPageDown,      [(ctrl 'd')],      _,          "half a page down", [Main Contacts People Help Source Hints];
+    NextPane,          [Tab Right],       "pane",     "next pane", [Main];
+    PreviousPane,      [BackTab Left],    _,          "previous pane", [Main];
+    FocusTimeline,     ['1'],             _,          "focus Timeline", [Main];
+    FocusInstitutions, ['2'],             _,          "focus Institutions", [Main];
+    FocusDetails,      ['3'],             _,          "focus Details", [Main];
+    Open,              [Enter],           "open",     "follow the link / open in Details", [Main Contacts People];
+    LinkHints,         ['f'],             "follow",   "label Details' links; type a label to follow it", [Main];
+    Back,              ['['],             "back",     "back through followed links", [Main];
+    Forward,           [']'],             _,          "forward through followed links", [Main];
+    StartFilter,       ['/'],             "filter",   "filter (fzf syntax)", [Main Contacts People Help];
+    FilterAccept,      [Enter],           "keep",     "keep the filter", [Filter];
+    FilterDown,        [Down (ctrl 'n')], _,          "move the selection down while typing", [Filter];
+    FilterUp,          [Up (ctrl 'p')],   _,          "move the selection up while typing", [Filter];
+    TakeSuggestion,    [Tab],             _,          "take the suggested spelling", [Filter];
+    FilterBackspace,   [Backspace],       _,          "delete a character", [Filter];
+    FilterClearWord,   [(ctrl 'w')],      _,          "delete a word", [Filter];
+    CycleOrder,        ['S'],             _,          "cycle the focused list's order", [Main];
+    Contacts,          ['c'],             "contacts", "press contacts", [Main];
+    People,            ['p'],             _,          "people and their roles over time", [Main];
+    ExportContact,     ['e'],             _,          "write the selected contact's vCard to a file", [Main Contacts];
+    OpenLink,          ['o'],             _,          "open the selected record's web link in the browser", [Main Contacts People];
+    ShowSource,        ['s'],             _,          "the release: at the selected fact's passage, or at its top", [Main];
+    NextPassage,       ['n'],             "next",     "in the release: next passage of the record", [Source];
+    PreviousPassage,   ['N'],             "previous", "in the release: previous passage of the record", [Source];
+    ScrollDown,        [Down 'j'],        "scroll",   "in the release: scroll down a line", [Source];
+    ScrollUp,          [Up 'k'],          _,          "in the release: scroll up a line", [Source];
+    ToggleMap,         ['w'],             _,          "world map in place of Details (again: hide)", [Main];
+    ToggleZoom,        ['z'],             _,          "zoom the map to Europe and back", [Main];
+    CopyMenu,          ['y'],             "copy",     "copy…", [Main Contacts People];
+    ClearNarrowing,    ['x'],             _,          "show every announcement again", [Main];
+    ToggleMouse,       ['m'],             _,          "toggle mouse capture (for text selection)", [Main Contacts People];
+    Help,              ['?'],             "help",     "help", [Main Contacts People];
+    Escape,            [Esc],             "back out", "close / clear the filter / clear narrowing", [Main Filter Contacts People CopyMenu Help Source Hints];
+    Quit,              ['q'],             "quit",     "close the overlay; quit", [Main Contacts People CopyMenu Help Source];
+    Suspend,           [(ctrl 'z')],      _,          "suspend to the shell (fg resumes)", [Main Filter Contacts People CopyMenu Help Source];
+    ForceQuit,         [(ctrl 'c')],      _,          "quit from anywhere", [Main Filter Contacts People CopyMenu Help Source Hints];
+}
 
 fn matches(binding: &Key, event: &KeyEvent) -> bool {
     // Shift is implied by an upper-case character; only Control and Alt must agree.
@@ -520,7 +289,7 @@ fn same_key(a: &Key, b: &Key) -> bool {
 
 /// A command by its stable name, as the settings file writes it.
 pub fn command_named(name: &str) -> Option<&'static Command> {
-    COMMANDS.iter().find(|command| command.name == name)
+    COMMANDS.iter().find(|command| command.name() == name)
 }
 
 /// Every context some command applies in, in table order.
@@ -585,7 +354,7 @@ impl Keymap {
         let mut keymap = Keymap::default();
         let mut bound = Vec::new();
         for (name, keys) in bindings {
-            if let Some(position) = COMMANDS.iter().position(|command| command.name == *name) {
+            if let Some(position) = COMMANDS.iter().position(|command| command.name() == *name) {
                 keymap.keys[position] = keys.clone();
                 bound.push(position);
             }
@@ -611,7 +380,7 @@ impl Keymap {
     pub fn keys_of(&self, command: &Command) -> &[Key] {
         COMMANDS
             .iter()
-            .position(|entry| entry.name == command.name)
+            .position(|entry| entry.action == command.action)
             .map_or(&[], |position| &self.keys[position])
     }
 
@@ -701,6 +470,63 @@ impl Keymap {
     }
 }
 
+/// A key a settings file gives that would mean two commands in one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    /// Which of the keys given it is, by position.
+    pub given: usize,
+    pub message: String,
+}
+
+impl Keymap {
+    /// The keys a settings file gives (`given`: each command's name and key, in file order)
+    /// that would mean two commands in one context, once per key and other command. A key it
+    /// gives takes the place of another command's default key ([`Keymap::with_bindings`]),
+    /// so only two keys the file gives can clash.
+    pub fn clashes(&self, given: &[(&str, Key)]) -> Vec<Clash> {
+        // (the key given, the two commands) → the key and the contexts they share.
+        let mut clashes: BTreeMap<(usize, &str, &str), (Key, Vec<String>)> = BTreeMap::new();
+        for conflict in self.conflicts() {
+            let place = |name: &str| {
+                given
+                    .iter()
+                    .position(|(command, key)| *command == name && *key == conflict.key)
+            };
+            let (first, second) = (conflict.first.name(), conflict.second.name());
+            let (position, here, other) = match (place(second), place(first)) {
+                (Some(position), _) => (position, second, first),
+                (None, Some(position)) => (position, first, second),
+                // Both keys are defaults; the table's own test forbids that.
+                (None, None) => continue,
+            };
+            clashes
+                .entry((position, here, other))
+                .or_insert_with(|| (conflict.key, Vec::new()))
+                .1
+                .push(context_name(conflict.context));
+        }
+        clashes
+            .into_iter()
+            .map(|((position, here, other), (key, contexts))| {
+                let rebound = given.iter().any(|(command, _)| *command == other);
+                let advice = if rebound {
+                    "give one of them another key".to_owned()
+                } else {
+                    format!("choose another key, or rebind `{other}` too")
+                };
+                Clash {
+                    given: position,
+                    message: format!(
+                        "`{}` would mean both `{here}` and `{other}` (in {}); {advice}",
+                        key.to_config(),
+                        contexts.join(", ")
+                    ),
+                }
+            })
+            .collect()
+    }
+}
+
 /// Keys as help writes them, joined by `/` (`↑/k`), or by `,` or a space when one of the
 /// keys is itself `/` (`f,/`).
 pub fn label(keys: &[Key]) -> String {
@@ -736,13 +562,24 @@ const NAMED_KEYS: &[(&str, KeyCode, &str)] = &[
 /// What a key may be written as, for messages about one that is not.
 pub const KEY_SYNTAX: &str = "a character (\"j\", \"G\", \"/\"), a key name (enter esc tab backtab up down left right home end pageup pagedown backspace delete insert space f1…f12), or either after ctrl- or alt- (\"ctrl-d\", \"alt-x\")";
 
-impl Key {
+/// A key that cannot be read; each says what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    #[error("an empty key; expected {KEY_SYNTAX}")]
+    Empty,
+    #[error("`{0}` is not a key; expected {KEY_SYNTAX}")]
+    Unknown(String),
+}
+
+impl FromStr for Key {
+    type Err = KeyError;
+
     /// Reads a key as the settings file writes it: `j`, `G`, `/`, `enter`, `pagedown`,
     /// `f5`, `ctrl-d`, `alt-x`, `ctrl-alt-x`. Names and modifiers ignore case; a single
-    /// character is itself (`g` and `G` differ). The error says what was expected.
-    pub fn parse(text: &str) -> Result<Key, String> {
+    /// character is itself (`g` and `G` differ).
+    fn from_str(text: &str) -> Result<Key, KeyError> {
         if text.is_empty() {
-            return Err(format!("an empty key; expected {KEY_SYNTAX}"));
+            return Err(KeyError::Empty);
         }
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = text;
@@ -784,16 +621,24 @@ impl Key {
                     });
                 match named {
                     Some(code) => code,
-                    None => {
-                        return Err(format!("`{text}` is not a key; expected {KEY_SYNTAX}"));
-                    }
+                    None => return Err(KeyError::Unknown(text.to_owned())),
                 }
             }
         };
         Ok(Key { code, modifiers })
     }
+}
 
-    /// How the settings file writes this key; [`Key::parse`] reads it back.
+impl TryFrom<String> for Key {
+    type Error = KeyError;
+
+    fn try_from(text: String) -> Result<Key, KeyError> {
+        text.parse()
+    }
+}
+
+impl Key {
+    /// How the settings file writes this key; [`FromStr`] reads it back.
     pub fn to_config(&self) -> String {
         let mut written = String::new();
         if self.modifiers.contains(KeyModifiers::CONTROL) {
@@ -841,6 +686,10 @@ impl Key {
 mod tests {
     use super::*;
 
+    fn character(character: char) -> Key {
+        Key::plain(KeyCode::Char(character))
+    }
+
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
@@ -855,8 +704,8 @@ mod tests {
                 .iter()
                 .map(|conflict| format!(
                     "{} and {} share {} in {:?}",
-                    conflict.first.name,
-                    conflict.second.name,
+                    conflict.first.name(),
+                    conflict.second.name(),
                     conflict.key.label(),
                     conflict.context
                 ))
@@ -868,23 +717,62 @@ mod tests {
     #[test]
     fn every_command_has_a_unique_lower_case_name() {
         for (position, command) in COMMANDS.iter().enumerate() {
+            let name = command.name();
             assert!(
-                !command.name.is_empty()
-                    && command
-                        .name
+                !name.is_empty()
+                    && name
                         .chars()
                         .all(|character| character.is_ascii_lowercase() || character == '-'),
-                "`{}` is not a lower-case name",
-                command.name
+                "`{name}` is not a lower-case name"
             );
             assert!(
                 COMMANDS[position + 1..]
                     .iter()
-                    .all(|other| other.name != command.name),
-                "two commands are named `{}`",
-                command.name
+                    .all(|other| other.name() != name),
+                "two commands are named `{name}`"
             );
         }
+    }
+
+    #[test]
+    fn command_names_stay_the_ones_settings_files_use() {
+        let names: Vec<&str> = COMMANDS.iter().map(Command::name).collect();
+        assert_eq!(
+            names.join(" "),
+            "up down top bottom page-up page-down half-page-up half-page-down next-pane \
+             previous-pane focus-timeline focus-institutions focus-details open link-hints back \
+             forward filter filter-accept filter-down filter-up filter-suggestion \
+             filter-backspace filter-delete-word sort contacts people export-vcard open-link \
+             source next-passage previous-passage scroll-down scroll-up map zoom copy show-all \
+             mouse help escape quit suspend force-quit"
+        );
+    }
+
+    #[test]
+    fn keys_deserialize_as_the_settings_file_writes_them() {
+        #[derive(serde::Deserialize)]
+        struct Keys {
+            keys: Vec<Key>,
+        }
+        let read: Keys =
+            toml::from_str("keys = [\"j\", \"ctrl-d\", \"pagedown\"]\n").expect("three keys");
+        assert_eq!(
+            read.keys,
+            [
+                character('j'),
+                Key::ctrl('d'),
+                Key::plain(KeyCode::PageDown)
+            ]
+        );
+        let error = toml::from_str::<Keys>("keys = [\"j\", \"ctrl+\"]\n")
+            .err()
+            .expect("`ctrl+` is no key");
+        assert!(
+            error
+                .message()
+                .starts_with("`ctrl+` is not a key; expected"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -904,7 +792,7 @@ mod tests {
         for command in COMMANDS {
             for key in command.keys {
                 assert_eq!(
-                    Key::parse(&key.to_config()),
+                    key.to_config().parse::<Key>(),
                     Ok(*key),
                     "{}",
                     key.to_config()
@@ -912,20 +800,20 @@ mod tests {
             }
         }
         assert_eq!(
-            Key::parse("Ctrl-Q"),
+            "Ctrl-Q".parse::<Key>(),
             Ok(Key {
                 code: KeyCode::Char('q'),
                 modifiers: KeyModifiers::CONTROL
             })
         );
-        assert_eq!(Key::parse("-"), Ok(char_key('-')));
-        assert_eq!(Key::parse("ctrl--"), Ok(ctrl('-')));
-        assert_eq!(Key::parse("F5"), Ok(key(KeyCode::F(5))));
-        assert_eq!(Key::parse("space"), Ok(char_key(' ')));
-        assert_eq!(Key::parse("shift-tab"), Ok(key(KeyCode::BackTab)));
+        assert_eq!("-".parse::<Key>(), Ok(character('-')));
+        assert_eq!("ctrl--".parse::<Key>(), Ok(Key::ctrl('-')));
+        assert_eq!("F5".parse::<Key>(), Ok(Key::plain(KeyCode::F(5))));
+        assert_eq!("space".parse::<Key>(), Ok(character(' ')));
+        assert_eq!("shift-tab".parse::<Key>(), Ok(Key::plain(KeyCode::BackTab)));
         for wrong in ["ctrl+", "ctrl-", "", "enterr", "f13", "ctrl+q"] {
-            let error = Key::parse(wrong).expect_err(wrong);
-            assert!(error.contains("expected"), "{error}");
+            let error = wrong.parse::<Key>().expect_err(wrong);
+            assert!(error.to_string().contains("expected"), "{error}");
         }
     }
 
@@ -957,7 +845,7 @@ mod tests {
 
     #[test]
     fn a_rebound_command_answers_to_its_new_keys_only() {
-        let keymap = Keymap::with_bindings(&[("filter", vec![char_key('f'), ctrl('f')])]);
+        let keymap = Keymap::with_bindings(&[("filter", vec![character('f'), Key::ctrl('f')])]);
         assert_eq!(
             keymap.action_for(Context::Main, &press(KeyCode::Char('f'))),
             Some(Action::StartFilter)
@@ -968,13 +856,13 @@ mod tests {
         );
         let hint = keymap
             .hints(Context::Main)
-            .find(|(command, _)| command.name == "filter")
+            .find(|(command, _)| command.name() == "filter")
             .map(|(_, label)| label);
         assert_eq!(hint.as_deref(), Some("f/Ctrl-f"));
         // `f` was link hints' default key: the file's binding wins, in Main where both work.
         let hints = command_named("link-hints").expect("a command");
         assert!(keymap.keys_of(hints).is_empty());
-        let keymap = Keymap::with_bindings(&[("filter", vec![char_key('f'), char_key('/')])]);
+        let keymap = Keymap::with_bindings(&[("filter", vec![character('f'), character('/')])]);
         assert_eq!(
             keymap.label(command_named("filter").expect("a command")),
             "f,/"
@@ -983,14 +871,14 @@ mod tests {
 
     #[test]
     fn a_bound_bidi_override_or_zero_width_key_is_shown_visibly() {
-        let override_key = Key::parse("\u{202e}").expect("one character is a key");
+        let override_key = "\u{202e}".parse::<Key>().expect("one character is a key");
         assert_eq!(override_key.label(), "<U+202E>");
-        let joiner = Key::parse("\u{200d}").expect("one character is a key");
+        let joiner = "\u{200d}".parse::<Key>().expect("one character is a key");
         assert_eq!(joiner.label(), "<U+200D>");
         let keymap = Keymap::with_bindings(&[("quit", vec![override_key])]);
         let hint = keymap
             .hints(Context::Main)
-            .find(|(command, _)| command.name == "quit")
+            .find(|(command, _)| command.name() == "quit")
             .map(|(_, label)| label);
         assert_eq!(hint.as_deref(), Some("<U+202E>"));
     }
