@@ -9,7 +9,7 @@
 //!    file to read);
 //! 2. **the environment**: `NO_COLOR` with any non-empty value forces `monochrome`;
 //! 3. **the settings file**: `theme = "…"` and the `[keys]` table;
-//! 4. **the defaults**: `dark`, and the keys of the command table (`tui::keymap::COMMANDS`).
+//! 4. **the defaults**: `dark`, and the keys of the command table (`tui::keymap::BINDINGS`).
 //!
 //! Keys are set only by the file; a command the file rebinds has exactly the keys listed
 //! there (its defaults are dropped), every other command keeps its defaults, except that a
@@ -51,7 +51,7 @@ use crate::commands::{Outcome, exit};
 use crate::dataset::Diagnostic;
 use crate::sanitize::sanitize;
 use crate::tui::keymap::{
-    self, COMMANDS, Command, KEY_SYNTAX, Key, KeyError, Keymap, context_name,
+    self, BINDINGS, Binding, KEY_SYNTAX, Key, KeyError, Keymap, context_name,
 };
 use crate::tui::theme::ThemeName;
 
@@ -371,7 +371,7 @@ pub fn parse(name: &str, text: &str) -> Result<FileSettings, Vec<Diagnostic>> {
     for (command_name, list) in entries {
         let name_span = command_name.span();
         let list_span = list.span();
-        let Some(command) = keymap::command_named(command_name.get_ref()) else {
+        let Some(command) = keymap::binding_named(command_name.get_ref()) else {
             problems.push(at(&name_span, unknown_command(command_name.get_ref())));
             continue;
         };
@@ -446,7 +446,7 @@ fn explain(message: &str) -> String {
 }
 
 fn unknown_command(name: &str) -> String {
-    let names: Vec<&str> = COMMANDS.iter().map(Command::name).collect();
+    let names: Vec<&str> = BINDINGS.iter().map(Binding::name).collect();
     let closest = crate::dataset::validate::closest(name, names.iter().copied(), 1);
     let suggestion = closest
         .first()
@@ -512,7 +512,7 @@ pub fn render(theme: ThemeName, keymap: &Keymap, header: &str) -> String {
     ] {
         let _ = writeln!(out, "# {line}");
     }
-    for command in COMMANDS {
+    for command in BINDINGS {
         let contexts: Vec<String> = command
             .contexts
             .iter()
@@ -809,7 +809,7 @@ mod tests {
             keymap.action_for(Context::Main, &KeyEvent::from(KeyCode::Down)),
             Some(Action::Down)
         );
-        let down = keymap::command_named("down").expect("a command");
+        let down = keymap::binding_named("down").expect("a command");
         assert_eq!(keymap.label(down), "↓");
         // `accords config` shows the result, and it reads back as itself.
         let rendered = render(settings.theme, keymap, "test");
@@ -910,7 +910,7 @@ mod tests {
         let settings = resolve(None, false, Some(&file(&text)));
         assert_eq!(settings.keymap, Keymap::default());
         assert_eq!(settings.theme, ThemeName::Dark);
-        for command in COMMANDS {
+        for command in BINDINGS {
             assert!(
                 text.contains(&format!("\n{} = [", command.name())),
                 "`{}` is missing",

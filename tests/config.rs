@@ -6,7 +6,7 @@ mod support;
 
 use std::path::Path;
 
-use accords::tui::keymap::COMMANDS;
+use accords::tui::keymap::BINDINGS;
 
 use support::accords;
 use support::pty::{Explorer, Key};
@@ -25,7 +25,7 @@ fn write(directory: &Path, text: &str) -> std::path::PathBuf {
 fn the_default_file_lists_every_command_and_reads_back_as_the_defaults() {
     let run = accords(&["config", "--default"]);
     assert_eq!(run.code, 0, "{run:?}");
-    for command in COMMANDS {
+    for command in BINDINGS {
         let keys: Vec<String> = command
             .keys
             .iter()

@@ -146,11 +146,11 @@ impl Key {
     }
 }
 
-/// One command: its default keys, what it does, where it applies, and the word the status
-/// line shows for it, if it is offered as a hint. Help and hints write the keys from the
+/// One command's binding: its action, default keys, what it does, where it applies, and the
+/// word the status line shows for it, if it is offered as a hint. Help and hints write the keys from the
 /// [`Keymap`] in force (see [`Key::label`]), so a rebound key shows as rebound.
 #[derive(Debug)]
-pub struct Command {
+pub struct Binding {
     pub action: Action,
     /// The default keys.
     pub keys: &'static [Key],
@@ -160,7 +160,7 @@ pub struct Command {
     pub contexts: &'static [Context],
 }
 
-impl Command {
+impl Binding {
     /// The stable name the settings file rebinds it by: its action's.
     pub fn name(&self) -> &'static str {
         self.action.name()
@@ -214,10 +214,10 @@ macro_rules! hint {
 
 /// The command table, one line per command: action, default keys, hint, description,
 /// contexts. The order is the help's and the settings file's.
-macro_rules! commands {
+macro_rules! bindings {
     ($($action:ident, [$($key:tt)*], $hint:tt, $description:literal, [$($context:ident)*];)*) => {
-        pub const COMMANDS: &[Command] = &[$(
-            Command {
+        pub const BINDINGS: &[Binding] = &[$(
+            Binding {
                 action: Action::$action,
                 keys: &[$(default_key!($key)),*],
                 hint: hint!($hint),
@@ -228,7 +228,7 @@ macro_rules! commands {
     };
 }
 
-commands! {
+bindings! {
     Up,                [Up 'k'],          _,          "move up (in Details: previous link)", [Main Contacts People Help];
     Down,              [Down 'j'],        "move",     "move down (in Details: next link)", [Main Contacts People Help];
     Top,               ['g' Home],        _,          "first row", [Main Contacts People Help Source];
@@ -288,14 +288,14 @@ fn same_key(a: &Key, b: &Key) -> bool {
 }
 
 /// A command by its stable name, as the settings file writes it.
-pub fn command_named(name: &str) -> Option<&'static Command> {
-    COMMANDS.iter().find(|command| command.name() == name)
+pub fn binding_named(name: &str) -> Option<&'static Binding> {
+    BINDINGS.iter().find(|command| command.name() == name)
 }
 
 /// Every context some command applies in, in table order.
 pub fn contexts() -> Vec<Context> {
     let mut all: Vec<Context> = Vec::new();
-    for command in COMMANDS {
+    for command in BINDINGS {
         for context in command.contexts {
             if !all.contains(context) {
                 all.push(*context);
@@ -319,7 +319,7 @@ pub const TYPING_CONTEXTS: &[Context] = &[Context::Filter];
 /// shown is what the keys do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    /// Per command of [`COMMANDS`], in table order.
+    /// Per command of [`BINDINGS`], in table order.
     keys: Vec<Vec<Key>>,
 }
 
@@ -327,7 +327,7 @@ impl Default for Keymap {
     /// The command table's own keys.
     fn default() -> Keymap {
         Keymap {
-            keys: COMMANDS
+            keys: BINDINGS
                 .iter()
                 .map(|command| command.keys.to_vec())
                 .collect(),
@@ -340,8 +340,8 @@ impl Default for Keymap {
 pub struct Conflict {
     pub context: Context,
     pub key: Key,
-    pub first: &'static Command,
-    pub second: &'static Command,
+    pub first: &'static Binding,
+    pub second: &'static Binding,
 }
 
 impl Keymap {
@@ -354,15 +354,15 @@ impl Keymap {
         let mut keymap = Keymap::default();
         let mut bound = Vec::new();
         for (name, keys) in bindings {
-            if let Some(position) = COMMANDS.iter().position(|command| command.name() == *name) {
+            if let Some(position) = BINDINGS.iter().position(|command| command.name() == *name) {
                 keymap.keys[position] = keys.clone();
                 bound.push(position);
             }
         }
         for &position in &bound {
-            let command = &COMMANDS[position];
+            let command = &BINDINGS[position];
             for key in keymap.keys[position].clone() {
-                for (other, other_command) in COMMANDS.iter().enumerate() {
+                for (other, other_command) in BINDINGS.iter().enumerate() {
                     let shares_a_place = other_command
                         .contexts
                         .iter()
@@ -377,30 +377,30 @@ impl Keymap {
     }
 
     /// A command's keys in force.
-    pub fn keys_of(&self, command: &Command) -> &[Key] {
-        COMMANDS
+    pub fn keys_of(&self, command: &Binding) -> &[Key] {
+        BINDINGS
             .iter()
             .position(|entry| entry.action == command.action)
             .map_or(&[], |position| &self.keys[position])
     }
 
     /// A command's keys as help and hints write them: `↑/k`, `Ctrl-u`, `S-Tab`.
-    pub fn label(&self, command: &Command) -> String {
+    pub fn label(&self, command: &Binding) -> String {
         label(self.keys_of(command))
     }
 
     /// The keys of the first command that does `action`, as help writes them; for messages
     /// that name a key ("x shows all").
     pub fn label_of(&self, action: Action) -> String {
-        COMMANDS
+        BINDINGS
             .iter()
             .find(|command| command.action == action)
             .map_or_else(String::new, |command| self.label(command))
     }
 
     /// Every command of the table with its keys as written, in table order: the help.
-    pub fn commands(&self) -> impl Iterator<Item = (&'static Command, String)> + '_ {
-        COMMANDS
+    pub fn commands(&self) -> impl Iterator<Item = (&'static Binding, String)> + '_ {
+        BINDINGS
             .iter()
             .map(|command| (command, self.label(command)))
     }
@@ -415,7 +415,7 @@ impl Keymap {
         if let (Context::Hints, KeyCode::Char(character), true) = (context, event.code, plain) {
             return Some(Action::HintInput(character));
         }
-        let found = COMMANDS
+        let found = BINDINGS
             .iter()
             .zip(&self.keys)
             .filter(|(command, _)| command.contexts.contains(&context))
@@ -435,8 +435,8 @@ impl Keymap {
 
     /// The commands offered as hints in a context, in table order, with their keys as
     /// written.
-    pub fn hints(&self, context: Context) -> impl Iterator<Item = (&'static Command, String)> + '_ {
-        COMMANDS
+    pub fn hints(&self, context: Context) -> impl Iterator<Item = (&'static Binding, String)> + '_ {
+        BINDINGS
             .iter()
             .filter(move |command| command.hint.is_some() && command.contexts.contains(&context))
             .map(|command| (command, self.label(command)))
@@ -446,7 +446,7 @@ impl Keymap {
     pub fn conflicts(&self) -> Vec<Conflict> {
         let mut found = Vec::new();
         for context in contexts() {
-            let commands: Vec<(usize, &Command)> = COMMANDS
+            let commands: Vec<(usize, &Binding)> = BINDINGS
                 .iter()
                 .enumerate()
                 .filter(|(_, command)| command.contexts.contains(&context))
@@ -716,7 +716,7 @@ mod tests {
 
     #[test]
     fn every_command_has_a_unique_lower_case_name() {
-        for (position, command) in COMMANDS.iter().enumerate() {
+        for (position, command) in BINDINGS.iter().enumerate() {
             let name = command.name();
             assert!(
                 !name.is_empty()
@@ -726,7 +726,7 @@ mod tests {
                 "`{name}` is not a lower-case name"
             );
             assert!(
-                COMMANDS[position + 1..]
+                BINDINGS[position + 1..]
                     .iter()
                     .all(|other| other.name() != name),
                 "two commands are named `{name}`"
@@ -736,7 +736,7 @@ mod tests {
 
     #[test]
     fn command_names_stay_the_ones_settings_files_use() {
-        let names: Vec<&str> = COMMANDS.iter().map(Command::name).collect();
+        let names: Vec<&str> = BINDINGS.iter().map(Binding::name).collect();
         assert_eq!(
             names.join(" "),
             "up down top bottom page-up page-down half-page-up half-page-down next-pane \
@@ -778,7 +778,7 @@ mod tests {
     #[test]
     fn default_labels_read_as_before() {
         let keymap = Keymap::default();
-        let label = |name| keymap.label(command_named(name).expect("a command"));
+        let label = |name| keymap.label(binding_named(name).expect("a command"));
         assert_eq!(label("up"), "↑/k");
         assert_eq!(label("top"), "g/Home");
         assert_eq!(label("previous-pane"), "S-Tab/←");
@@ -789,7 +789,7 @@ mod tests {
 
     #[test]
     fn keys_read_back_as_written() {
-        for command in COMMANDS {
+        for command in BINDINGS {
             for key in command.keys {
                 assert_eq!(
                     key.to_config().parse::<Key>(),
@@ -860,11 +860,11 @@ mod tests {
             .map(|(_, label)| label);
         assert_eq!(hint.as_deref(), Some("f/Ctrl-f"));
         // `f` was link hints' default key: the file's binding wins, in Main where both work.
-        let hints = command_named("link-hints").expect("a command");
+        let hints = binding_named("link-hints").expect("a command");
         assert!(keymap.keys_of(hints).is_empty());
         let keymap = Keymap::with_bindings(&[("filter", vec![character('f'), character('/')])]);
         assert_eq!(
-            keymap.label(command_named("filter").expect("a command")),
+            keymap.label(binding_named("filter").expect("a command")),
             "f,/"
         );
     }

@@ -24,6 +24,10 @@ pub struct Theme {
     pub key: Style,
     /// A link hint's label (`f`), drawn over the start of its link.
     pub hint: Style,
+    /// The map's coastlines and the lines between partners: canvas points, which take a
+    /// colour rather than a style.
+    pub coastline: Color,
+    pub partner_line: Color,
 }
 
 /// Drawn before a selected row, so the selection shows without any style at all.
@@ -64,7 +68,7 @@ impl ThemeName {
 
     pub fn theme(self) -> Theme {
         match self {
-            ThemeName::Dark => Theme::color(),
+            ThemeName::Dark => Theme::dark(),
             ThemeName::Light => Theme::light(),
             ThemeName::Monochrome => Theme::monochrome(),
         }
@@ -73,7 +77,7 @@ impl ThemeName {
 
 impl Theme {
     /// The `dark` theme: colours for a dark background.
-    pub fn color() -> Theme {
+    pub fn dark() -> Theme {
         Theme {
             base: Style::new(),
             selection: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
@@ -95,6 +99,8 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Yellow)
                 .add_modifier(Modifier::BOLD),
+            coastline: Color::DarkGray,
+            partner_line: Color::Green,
         }
     }
 
@@ -126,6 +132,8 @@ impl Theme {
                 .fg(Color::White)
                 .bg(MAGENTA)
                 .add_modifier(Modifier::BOLD),
+            coastline: Color::DarkGray,
+            partner_line: Color::Green,
         }
     }
 
@@ -145,6 +153,8 @@ impl Theme {
             status: Style::new(),
             key: Style::new().add_modifier(Modifier::BOLD),
             hint: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            coastline: Color::Reset,
+            partner_line: Color::Reset,
         }
     }
 }
