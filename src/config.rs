@@ -9,7 +9,7 @@
 //!    file to read);
 //! 2. **the environment**: `NO_COLOR` with any non-empty value forces `monochrome`;
 //! 3. **the settings file**: `theme = "…"` and the `[keys]` table;
-//! 4. **the defaults**: `dark`, and the keys of the command table (`tui::keymap::BINDINGS`).
+//! 4. **the defaults**: `dark`, and the keys of the command table ([`keymap::BINDINGS`]).
 //!
 //! Keys are set only by the file; a command the file rebinds has exactly the keys listed
 //! there (its defaults are dropped), every other command keeps its defaults, except that a
@@ -47,13 +47,14 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use strum::VariantArray as _;
 use toml::Spanned;
 
-use crate::commands::{Outcome, exit};
 use crate::dataset::Diagnostic;
 use crate::sanitize::sanitize;
-use crate::tui::keymap::{
-    self, BINDINGS, Binding, KEY_SYNTAX, Key, KeyError, Keymap, context_name,
-};
-use crate::tui::theme::ThemeName;
+
+pub mod keymap;
+mod theme;
+
+use keymap::{BINDINGS, Binding, KEY_SYNTAX, Key, KeyError, Keymap, context_name};
+pub use theme::ThemeName;
 
 /// A settings file larger than this is refused: a real one is a few lines.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -159,28 +160,14 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// Why the settings could not be had.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
     /// The file given with `--config` is missing, or a settings file cannot be read.
+    #[error("settings file {}: {reason}", path.display())]
     Unreadable { path: PathBuf, reason: String },
     /// The file was read and is wrong; every problem found, in file order.
+    #[error("{} problem(s) in the settings file", problems.len())]
     Invalid { problems: Vec<Diagnostic> },
-}
-
-impl ConfigError {
-    /// What to print on stderr: each diagnostic on its line, then a summary.
-    pub fn describe(&self) -> String {
-        match self {
-            ConfigError::Unreadable { path, reason } => format!(
-                "accords: settings file {}\n",
-                sanitize(&format!("{}: {reason}", path.display()))
-            ),
-            ConfigError::Invalid { problems } => crate::commands::describe_problems(
-                problems,
-                "in the settings file; `accords config --default` prints a valid one",
-            ),
-        }
-    }
 }
 
 /// Reads the settings file: `explicit` if given (missing is an error), else the one at
@@ -555,52 +542,30 @@ pub fn default_file() -> String {
     )
 }
 
-/// `accords config [--default]`: the default file, or the settings in force written as a
-/// file (which reads back as them). Problems in the settings file exit 2.
-pub fn command(
-    explicit: Option<&Path>,
-    command_line_theme: Option<ThemeName>,
-    default: bool,
-) -> Outcome {
-    if default {
-        return Outcome {
-            stdout: default_file(),
-            ..Outcome::default()
-        };
-    }
-    match settings(explicit, command_line_theme) {
-        Ok(settings) => {
-            let read = settings.file.as_ref().map_or_else(
-                || match default_path() {
-                    Some(path) => format!(
-                        "no settings file ({} does not exist)",
-                        sanitize(&path.display().to_string())
-                    ),
-                    None => "no settings file".to_owned(),
-                },
-                |path| format!("read from {}", sanitize(&path.display().to_string())),
-            );
-            let header = format!(
-                "accords settings in force: {read}.\ntheme from {}.",
-                settings.theme_source
-            );
-            Outcome {
-                stdout: render(settings.theme, &settings.keymap, &header),
-                ..Outcome::default()
-            }
-        }
-        Err(error) => Outcome {
-            stdout: String::new(),
-            stderr: error.describe(),
-            code: exit::ERROR,
+/// The settings in force written as a settings file, which reads back as them, under a
+/// header saying where they came from.
+pub fn in_force_file(settings: &Settings) -> String {
+    let read = settings.file.as_ref().map_or_else(
+        || match default_path() {
+            Some(path) => format!(
+                "no settings file ({} does not exist)",
+                sanitize(&path.display().to_string())
+            ),
+            None => "no settings file".to_owned(),
         },
-    }
+        |path| format!("read from {}", sanitize(&path.display().to_string())),
+    );
+    let header = format!(
+        "accords settings in force: {read}.\ntheme from {}.",
+        settings.theme_source
+    );
+    render(settings.theme, &settings.keymap, &header)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::keymap::{Action, Context};
+    use keymap::{Action, Context};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn press(character: char) -> KeyEvent {
