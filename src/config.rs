@@ -240,7 +240,11 @@ struct FileContent {
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
 }
 
-/// `"j"` or `["j", "down"]`: each key with where it is written, when TOML says.
+/// `"j"` or `["j", "down"]`: each key with where it is written, when TOML says. Keys are
+/// kept as text here, not read as [`Key`]s, so that every key that cannot be read is
+/// reported with its place rather than the first alone (serde stops at its first error);
+/// and a string-or-list needs its own visitor, as TOML's spans do not survive
+/// `#[serde(untagged)]`.
 #[derive(Debug)]
 struct KeyList(Vec<(String, Option<Range<usize>>)>);
 
