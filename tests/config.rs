@@ -6,7 +6,7 @@ mod support;
 
 use std::path::Path;
 
-use accords::tui::keymap::BINDINGS;
+use accords::config::keymap::BINDINGS;
 
 use support::accords;
 use support::pty::{Explorer, Key};
@@ -40,7 +40,7 @@ fn the_default_file_lists_every_command_and_reads_back_as_the_defaults() {
     }
     let parsed = accords::config::parse("default.toml", &run.stdout).expect("a valid file");
     let settings = accords::config::resolve(None, false, Some(&parsed));
-    assert_eq!(settings.keymap, accords::tui::keymap::Keymap::default());
+    assert_eq!(settings.keymap, accords::config::keymap::Keymap::default());
 
     // The binary reads it back too, and writes the same settings.
     let directory = tempfile::tempdir().expect("a temporary directory");
