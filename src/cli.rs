@@ -32,7 +32,7 @@ pub struct Cli {
 
     /// The explorer's colours; overrides NO_COLOR and the settings file.
     #[arg(long, value_enum, value_name = "NAME")]
-    pub theme: Option<crate::tui::theme::ThemeName>,
+    pub theme: Option<crate::config::ThemeName>,
 
     /// A settings file to read instead of ~/.config/accords/config.toml
     /// ($XDG_CONFIG_HOME/accords/config.toml); see `accords config --default`.

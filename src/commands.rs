@@ -1,158 +1,171 @@
-//! Carrying out the command line's subcommands against a dataset. Each gives an
-//! [`Outcome`] (what to print where, and the exit code) so `main` stays a thin shell and
-//! tests can run commands without a process.
+//! Carrying out the command line's subcommands. Each gives what it prints ([`Printed`]) or
+//! why it could not ([`CommandError`]); the binary decides what that means on stderr and
+//! as an exit code, and tests run commands without a process.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use serde_json::Value;
 
-use crate::cli::{Command, ListFormat, ListKind, ShowFormat};
-use crate::dataset::{Dataset, Kind, LoadError, Record};
+use crate::cli::{ListFormat, ListKind, ShowFormat};
+use crate::config::{ConfigError, ThemeName};
+use crate::dataset::{Dataset, Diagnostic, Kind, LoadError, Record};
 use crate::output::table::{Table, output_width};
 use crate::output::{csv, json, source, text, vcard};
 use crate::sanitize::sanitize;
 use crate::search::index::SearchIndex;
 
-/// Exit codes, as the README's table gives them.
-pub mod exit {
-    pub const OK: u8 = 0;
-    /// Nothing matched, an unknown id, or (for `check`) problems found.
-    pub const NOTHING: u8 = 1;
-    /// Usage error, or a dataset missing, unreadable or invalid.
-    pub const ERROR: u8 = 2;
-}
-
+/// What a command writes on standard output, and whether it found what was asked.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Outcome {
+pub struct Printed {
     pub stdout: String,
-    pub stderr: String,
-    pub code: u8,
+    /// Why nothing was found, when nothing was. What was printed (a header, JSON's `[]`)
+    /// is still written.
+    pub nothing: Option<Nothing>,
 }
 
-impl Outcome {
-    fn printed(stdout: String, found: bool) -> Outcome {
-        Outcome {
+impl Printed {
+    fn found(stdout: String) -> Printed {
+        Printed {
             stdout,
-            stderr: String::new(),
-            code: if found { exit::OK } else { exit::NOTHING },
+            nothing: None,
         }
     }
 
-    /// When nothing was found, says so on stderr in one line: a script sees the exit
-    /// code, a person the reason. What was printed (a header, JSON's `[]`) stays.
-    fn saying_when_nothing(mut self, message: impl FnOnce() -> String) -> Outcome {
-        if self.code == exit::NOTHING && self.stderr.is_empty() {
-            self.stderr = format!("accords: {}\n", message());
+    fn unless_empty(stdout: String, found: bool, nothing: impl FnOnce() -> Nothing) -> Printed {
+        Printed {
+            stdout,
+            nothing: (!found).then(nothing),
         }
-        self
     }
 }
 
-/// "no record matches `QUERY`", with the closest word of the dataset to a term that
-/// matches nothing, if there is one.
-fn nothing_matches(index: &SearchIndex, what: &str, query: &str) -> String {
-    let hint = crate::search::suggest::suggest(index, &crate::search::parse(query))
-        .map(|suggestion| format!("; did you mean `{}`?", sanitize(&suggestion.word)))
-        .unwrap_or_default();
-    format!("no {what} matches `{}`{hint}", sanitize(query))
+/// Why a command found nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Nothing {
+    #[error("the dataset has no {0}")]
+    Empty(&'static str),
+    /// With the closest word of the dataset to a term that matches nothing, if there is one.
+    #[error("no {what} matches `{query}`{}", suggestion.as_ref().map(|word| format!("; did you mean `{word}`?")).unwrap_or_default())]
+    NoMatch {
+        what: &'static str,
+        query: String,
+        suggestion: Option<String>,
+    },
 }
 
-/// Describes a dataset that failed to load: every diagnostic, then a summary.
-pub fn describe_load_error(error: &LoadError) -> String {
-    match error {
-        LoadError::Unreadable { .. } => format!("accords: {}\n", sanitize(&error.to_string())),
-        LoadError::Invalid { problems } => describe_problems(problems, "in the dataset"),
+/// Why a command could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    /// The dataset is missing, unreadable or invalid.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// `check` read the dataset and found these problems.
+    #[error("{} problem(s) in the dataset", problems.len())]
+    Problems { problems: Vec<Diagnostic> },
+    #[error(transparent)]
+    Settings(#[from] ConfigError),
+    /// `--format vcard` asked of anything but contacts.
+    #[error(
+        "--format vcard is only for contacts, not {0}; use `accords contacts [QUERY] --format vcard` or `accords list contacts --format vcard`"
+    )]
+    VcardIsForContacts(&'static str),
+    #[error("`{id}` is {} {}; `source` takes an announcement id (`accords list announcements`)", article(*kind), kind.as_str())]
+    NotAnAnnouncement { id: String, kind: Kind },
+    /// An id that names no record, with the nearest ids.
+    #[error("no record has the id `{id}`{}", unknown_id_hint(suggestions))]
+    UnknownId {
+        id: String,
+        suggestions: Vec<String>,
+    },
+    #[error("no source text in this dataset (it has no sources/ folder beside its YAML files)")]
+    NoSource,
+    #[error("could not write the manual page: {0}")]
+    Manual(std::io::Error),
+}
+
+fn article(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Institution | Kind::Announcement | Kind::Event => "an",
+        Kind::Person | Kind::Contact => "a",
     }
 }
 
-/// One line per problem, then how many there are and where (`in the dataset`).
-pub fn describe_problems(problems: &[crate::dataset::Diagnostic], place: &str) -> String {
-    let mut out = String::new();
-    for problem in problems {
-        let _ = writeln!(out, "{}", sanitize(&problem.to_string()));
+fn unknown_id_hint(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::from("; `accords search QUERY` finds records by name")
+    } else {
+        let suggestions: Vec<&str> = suggestions.iter().map(String::as_str).collect();
+        format!(
+            "; did you mean {}?",
+            crate::dataset::validate::quote_list(&suggestions)
+        )
     }
-    let plural = if problems.len() == 1 { "" } else { "s" };
-    let _ = writeln!(out, "accords: {} problem{plural} {place}", problems.len());
-    out
 }
 
-/// `check [PATH]`: 0 valid, 1 problems found, 2 path missing or unreadable.
-pub fn check(path: Option<&Path>) -> Outcome {
+/// Nothing matches `query`, with the closest word of the dataset to a term that matches
+/// nothing, if there is one.
+fn nothing_matches(index: &SearchIndex, what: &'static str, query: &str) -> Nothing {
+    Nothing::NoMatch {
+        what,
+        query: query.to_owned(),
+        suggestion: crate::search::suggest::suggest(index, &crate::search::parse(query))
+            .map(|suggestion| suggestion.word.to_string()),
+    }
+}
+
+/// `check [PATH]`: the dataset's counts when it is valid.
+pub fn check(path: Option<&Path>) -> Result<Printed, CommandError> {
     match Dataset::check(path) {
         Ok(counts) => {
             let name = path.map_or_else(
                 || "the embedded dataset".to_owned(),
                 |path| path.display().to_string(),
             );
-            Outcome {
-                stdout: format!(
-                    "{}: valid: {} announcements, {} institutions, {} people, {} contacts, {} events\n",
-                    sanitize(&name),
-                    counts.announcements,
-                    counts.institutions,
-                    counts.people,
-                    counts.contacts,
-                    counts.events
-                ),
-                ..Outcome::default()
-            }
+            Ok(Printed::found(format!(
+                "{}: valid: {} announcements, {} institutions, {} people, {} contacts, {} events\n",
+                sanitize(&name),
+                counts.announcements,
+                counts.institutions,
+                counts.people,
+                counts.contacts,
+                counts.events
+            )))
         }
-        Err(error) => Outcome {
-            stdout: String::new(),
-            stderr: describe_load_error(&error),
-            code: match error {
-                LoadError::Unreadable { .. } => exit::ERROR,
-                LoadError::Invalid { .. } => exit::NOTHING,
-            },
-        },
+        Err(LoadError::Invalid { problems }) => Err(CommandError::Problems { problems }),
+        Err(error) => Err(error.into()),
     }
 }
 
-/// Every command but `check`, on a loaded dataset.
-pub fn run(dataset: &Dataset, command: &Command) -> Outcome {
-    match command {
-        Command::List { kind, format } => list(dataset, *kind, *format),
-        Command::Show { id, format } => show(dataset, id, *format),
-        Command::Source { id, format } => {
-            use std::io::IsTerminal;
-            let marking = if std::io::stdout().is_terminal() {
-                source::Marking::Styled
-            } else {
-                source::Marking::Plain
-            };
-            release_source(dataset, id, *format, marking)
-        }
-        Command::Contacts { query, format } => contacts(dataset, &query.join(" "), *format),
-        Command::Search { query, format } => search(dataset, &query.join(" "), *format),
-        Command::Check { path } => check(path.as_deref()),
-        // The settings file at its usual place; `main` passes --config and --theme.
-        Command::Config { default } => crate::config::command(None, None, *default),
-        Command::Completions { shell } => completions(*shell),
-        Command::Man => man(),
+/// `config [--default]`: the default settings file, or the settings in force written as
+/// one (which reads back as them).
+pub fn config(
+    explicit: Option<&Path>,
+    command_line_theme: Option<ThemeName>,
+    default: bool,
+) -> Result<Printed, CommandError> {
+    if default {
+        return Ok(Printed::found(crate::config::default_file()));
     }
+    let settings = crate::config::settings(explicit, command_line_theme)?;
+    Ok(Printed::found(crate::config::in_force_file(&settings)))
 }
 
 /// `completions SHELL`: a completion script for the shell, generated from the clap
 /// definition, so it always knows every subcommand, option and value.
-pub fn completions(shell: clap_complete::Shell) -> Outcome {
+pub fn completions(shell: clap_complete::Shell) -> Printed {
     use clap::CommandFactory;
     let mut command = crate::cli::Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "accords", &mut script);
-    Outcome::printed(String::from_utf8_lossy(&script).into_owned(), true)
+    Printed::found(String::from_utf8_lossy(&script).into_owned())
 }
 
 /// `man`: the manual page in roff, generated from the clap definition.
-pub fn man() -> Outcome {
-    match manual_page() {
-        Ok(page) => Outcome::printed(page, true),
-        Err(error) => Outcome {
-            stdout: String::new(),
-            stderr: format!("accords: could not write the manual page: {error}\n"),
-            code: exit::ERROR,
-        },
-    }
+pub fn man() -> Result<Printed, CommandError> {
+    manual_page()
+        .map(Printed::found)
+        .map_err(CommandError::Manual)
 }
 
 /// One page for the whole program: clap_mangen's page for `accords`, whose SUBCOMMANDS
@@ -206,17 +219,6 @@ fn manual_page() -> std::io::Result<String> {
     Ok(page)
 }
 
-/// `--format vcard` asked of something that is not a list of contacts.
-fn vcard_is_for_contacts(what: &str) -> Outcome {
-    Outcome {
-        stdout: String::new(),
-        stderr: format!(
-            "accords: --format vcard is only for contacts, not {what}; use `accords contacts [QUERY] --format vcard` or `accords list contacts --format vcard`\n"
-        ),
-        code: exit::ERROR,
-    }
-}
-
 /// The contacts among these records, as indexes, in the records' order.
 fn contact_indexes(records: &[Record]) -> Vec<usize> {
     records
@@ -253,28 +255,32 @@ fn records_of(dataset: &Dataset, kind: ListKind) -> Vec<Record> {
     records
 }
 
-fn list(dataset: &Dataset, kind: ListKind, format: ListFormat) -> Outcome {
+/// `list KIND`: every record of one kind.
+pub fn list(
+    dataset: &Dataset,
+    kind: ListKind,
+    format: ListFormat,
+) -> Result<Printed, CommandError> {
     let records = records_of(dataset, kind);
-    let found = !records.is_empty();
-    let outcome = match format {
-        ListFormat::Json => Outcome::printed(json_list(dataset, &records), found),
+    let stdout = match format {
+        ListFormat::Json => json_list(dataset, &records),
         ListFormat::Table => {
             let table = match kind {
                 ListKind::Contacts => contacts_table(dataset, &records),
                 ListKind::Events => events_table(dataset, &records, output_width()),
                 _ => records_table(dataset, kind, &records),
             };
-            Outcome::printed(render(&table), found)
+            render(&table)
         }
-        ListFormat::Csv => Outcome::printed(records_csv(dataset, kind, &records), found),
+        ListFormat::Csv => records_csv(dataset, kind, &records),
         ListFormat::Vcard => match kind {
-            ListKind::Contacts => {
-                Outcome::printed(vcard::cards(dataset, &contact_indexes(&records)), found)
-            }
-            _ => vcard_is_for_contacts(kind_name(kind)),
+            ListKind::Contacts => vcard::cards(dataset, &contact_indexes(&records)),
+            _ => return Err(CommandError::VcardIsForContacts(kind_name(kind))),
         },
     };
-    outcome.saying_when_nothing(|| format!("the dataset has no {}", kind_name(kind)))
+    Ok(Printed::unless_empty(stdout, !records.is_empty(), || {
+        Nothing::Empty(kind_name(kind))
+    }))
 }
 
 fn kind_name(kind: ListKind) -> &'static str {
@@ -460,25 +466,16 @@ pub fn release_source(
     id: &str,
     format: ShowFormat,
     marking: source::Marking,
-) -> Outcome {
+) -> Result<Printed, CommandError> {
     let announcement = match dataset.record(id) {
         Some(Record::Announcement(index)) => index,
         Some(record) => {
-            return Outcome {
-                stdout: String::new(),
-                stderr: format!(
-                    "accords: `{}` is {} {}; `source` takes an announcement id (`accords list announcements`)\n",
-                    sanitize(id),
-                    match record.kind() {
-                        Kind::Institution | Kind::Announcement | Kind::Event => "an",
-                        Kind::Person | Kind::Contact => "a",
-                    },
-                    record.kind().as_str()
-                ),
-                code: exit::NOTHING,
-            };
+            return Err(CommandError::NotAnAnnouncement {
+                id: id.to_owned(),
+                kind: record.kind(),
+            });
         }
-        None => return unknown_id(dataset, id),
+        None => return Err(unknown_id(dataset, id)),
     };
     let printed = match format {
         ShowFormat::Json => {
@@ -486,82 +483,57 @@ pub fn release_source(
         }
         ShowFormat::Text => source::marked_text(dataset, announcement, marking),
     };
-    match printed {
-        Some(stdout) => Outcome::printed(stdout, true),
-        None => Outcome {
-            stdout: String::new(),
-            stderr: "accords: no source text in this dataset (it has no sources/ folder beside its YAML files)\n".to_owned(),
-            code: exit::NOTHING,
-        },
-    }
+    printed.map(Printed::found).ok_or(CommandError::NoSource)
 }
 
 /// An id that names no record, with the nearest ids as suggestions.
-fn unknown_id(dataset: &Dataset, id: &str) -> Outcome {
-    let suggestions = dataset.closest_ids(id, 3);
-    let hint = if suggestions.is_empty() {
-        String::from("; `accords search QUERY` finds records by name")
-    } else {
-        format!(
-            "; did you mean {}?",
-            crate::dataset::validate::quote_list(&suggestions)
-        )
-    };
-    Outcome {
-        stdout: String::new(),
-        stderr: format!("accords: no record has the id `{}`{hint}\n", sanitize(id)),
-        code: exit::NOTHING,
+fn unknown_id(dataset: &Dataset, id: &str) -> CommandError {
+    CommandError::UnknownId {
+        id: id.to_owned(),
+        suggestions: dataset
+            .closest_ids(id, 3)
+            .into_iter()
+            .map(ToOwned::to_owned)
+            .collect(),
     }
 }
 
-fn show(dataset: &Dataset, id: &str, format: ShowFormat) -> Outcome {
-    let Some(record) = dataset.record(id) else {
-        let suggestions = dataset.closest_ids(id, 3);
-        let hint = if suggestions.is_empty() {
-            String::from("; `accords search QUERY` finds records by name")
-        } else {
-            format!(
-                "; did you mean {}?",
-                crate::dataset::validate::quote_list(&suggestions)
-            )
-        };
-        return Outcome {
-            stdout: String::new(),
-            stderr: format!("accords: no record has the id `{}`{hint}\n", sanitize(id)),
-            code: exit::NOTHING,
-        };
-    };
-    let stdout = match format {
+/// `show ID`: everything known about one record.
+pub fn show(dataset: &Dataset, id: &str, format: ShowFormat) -> Result<Printed, CommandError> {
+    let record = dataset.record(id).ok_or_else(|| unknown_id(dataset, id))?;
+    Ok(Printed::found(match format {
         ShowFormat::Json => json::to_string(&json::detail(dataset, record)),
         ShowFormat::Text => text::show(dataset, record, output_width()),
-    };
-    Outcome::printed(stdout, true)
+    }))
 }
 
-fn contacts(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
+/// `contacts [QUERY]`: the press contacts the query finds.
+pub fn contacts(
+    dataset: &Dataset,
+    query: &str,
+    format: ListFormat,
+) -> Result<Printed, CommandError> {
     let index = SearchIndex::build(dataset);
     let records: Vec<Record> = index
         .search(query, &[Kind::Contact])
         .into_iter()
         .map(|hit| index.entries[hit.entry].record)
         .collect();
-    let found = !records.is_empty();
-    let outcome = match format {
-        ListFormat::Json => Outcome::printed(json_list(dataset, &records), found),
-        ListFormat::Table => Outcome::printed(render(&contacts_table(dataset, &records)), found),
-        ListFormat::Csv => {
-            Outcome::printed(records_csv(dataset, ListKind::Contacts, &records), found)
-        }
-        ListFormat::Vcard => {
-            Outcome::printed(vcard::cards(dataset, &contact_indexes(&records)), found)
-        }
+    let stdout = match format {
+        ListFormat::Json => json_list(dataset, &records),
+        ListFormat::Table => render(&contacts_table(dataset, &records)),
+        ListFormat::Csv => records_csv(dataset, ListKind::Contacts, &records),
+        ListFormat::Vcard => vcard::cards(dataset, &contact_indexes(&records)),
     };
-    outcome.saying_when_nothing(|| nothing_matches(&index, "contact", query))
+    Ok(Printed::unless_empty(stdout, !records.is_empty(), || {
+        nothing_matches(&index, "contact", query)
+    }))
 }
 
-fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
+/// `search QUERY`: every kind of record, best match first.
+pub fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Result<Printed, CommandError> {
     if format == ListFormat::Vcard {
-        return vcard_is_for_contacts("search results");
+        return Err(CommandError::VcardIsForContacts("search results"));
     }
     let index = SearchIndex::build(dataset);
     let kinds = [
@@ -572,8 +544,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
         Kind::Event,
     ];
     let hits = index.search(query, &kinds);
-    let found = !hits.is_empty();
-    let outcome = match format {
+    let stdout = match format {
         ListFormat::Json => {
             let values: Vec<Value> = hits
                 .iter()
@@ -587,7 +558,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                     })
                 })
                 .collect();
-            Outcome::printed(json::to_string(&Value::Array(values)), found)
+            json::to_string(&Value::Array(values))
         }
         ListFormat::Table => {
             let mut table = Table::new(vec!["KIND", "ID", "LABEL", "SCORE"]).keeping(&[0, 1, 3]);
@@ -600,7 +571,7 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                     hit.score.to_string(),
                 ]);
             }
-            Outcome::printed(render(&table), found)
+            render(&table)
         }
         ListFormat::Csv => {
             let rows = hits.iter().map(|hit| {
@@ -612,12 +583,11 @@ fn search(dataset: &Dataset, query: &str, format: ListFormat) -> Outcome {
                     hit.score.to_string(),
                 ]
             });
-            Outcome::printed(
-                csv::document(&["kind", "id", "label", "score"], rows),
-                found,
-            )
+            csv::document(&["kind", "id", "label", "score"], rows)
         }
         ListFormat::Vcard => unreachable!("refused above"),
     };
-    outcome.saying_when_nothing(|| nothing_matches(&index, "record", query))
+    Ok(Printed::unless_empty(stdout, !hits.is_empty(), || {
+        nothing_matches(&index, "record", query)
+    }))
 }

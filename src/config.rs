@@ -9,7 +9,7 @@
 //!    file to read);
 //! 2. **the environment**: `NO_COLOR` with any non-empty value forces `monochrome`;
 //! 3. **the settings file**: `theme = "…"` and the `[keys]` table;
-//! 4. **the defaults**: `dark`, and the keys of the command table (`tui::keymap::COMMANDS`).
+//! 4. **the defaults**: `dark`, and the keys of the command table ([`keymap::BINDINGS`]).
 //!
 //! Keys are set only by the file; a command the file rebinds has exactly the keys listed
 //! there (its defaults are dropped), every other command keeps its defaults, except that a
@@ -47,13 +47,14 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use strum::VariantArray as _;
 use toml::Spanned;
 
-use crate::commands::{Outcome, exit};
 use crate::dataset::Diagnostic;
 use crate::sanitize::sanitize;
-use crate::tui::keymap::{
-    self, COMMANDS, Command, KEY_SYNTAX, Key, Keymap, TYPING_CONTEXTS, context_name,
-};
-use crate::tui::theme::ThemeName;
+
+pub mod keymap;
+mod theme;
+
+use keymap::{BINDINGS, Binding, KEY_SYNTAX, Key, KeyError, Keymap, context_name};
+pub use theme::ThemeName;
 
 /// A settings file larger than this is refused: a real one is a few lines.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -159,28 +160,14 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// Why the settings could not be had.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
     /// The file given with `--config` is missing, or a settings file cannot be read.
+    #[error("settings file {}: {reason}", path.display())]
     Unreadable { path: PathBuf, reason: String },
     /// The file was read and is wrong; every problem found, in file order.
+    #[error("{} problem(s) in the settings file", problems.len())]
     Invalid { problems: Vec<Diagnostic> },
-}
-
-impl ConfigError {
-    /// What to print on stderr: each diagnostic on its line, then a summary.
-    pub fn describe(&self) -> String {
-        match self {
-            ConfigError::Unreadable { path, reason } => format!(
-                "accords: settings file {}\n",
-                sanitize(&format!("{}: {reason}", path.display()))
-            ),
-            ConfigError::Invalid { problems } => crate::commands::describe_problems(
-                problems,
-                "in the settings file; `accords config --default` prints a valid one",
-            ),
-        }
-    }
 }
 
 /// Reads the settings file: `explicit` if given (missing is an error), else the one at
@@ -253,7 +240,11 @@ struct FileContent {
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
 }
 
-/// `"j"` or `["j", "down"]`: each key with where it is written, when TOML says.
+/// `"j"` or `["j", "down"]`: each key with where it is written, when TOML says. Keys are
+/// kept as text here, not read as [`Key`]s, so that every key that cannot be read is
+/// reported with its place rather than the first alone (serde stops at its first error);
+/// and a string-or-list needs its own visitor, as TOML's spans do not survive
+/// `#[serde(untagged)]`.
 #[derive(Debug)]
 struct KeyList(Vec<(String, Option<Range<usize>>)>);
 
@@ -371,7 +362,7 @@ pub fn parse(name: &str, text: &str) -> Result<FileSettings, Vec<Diagnostic>> {
     for (command_name, list) in entries {
         let name_span = command_name.span();
         let list_span = list.span();
-        let Some(command) = keymap::command_named(command_name.get_ref()) else {
+        let Some(command) = keymap::binding_named(command_name.get_ref()) else {
             problems.push(at(&name_span, unknown_command(command_name.get_ref())));
             continue;
         };
@@ -381,7 +372,7 @@ pub fn parse(name: &str, text: &str) -> Result<FileSettings, Vec<Diagnostic>> {
                 &list_span,
                 format!(
                     "`{}` is given no key; expected at least one, like {}",
-                    command.name,
+                    command.name(),
                     written_keys(command.keys)
                 ),
             ));
@@ -390,34 +381,40 @@ pub fn parse(name: &str, text: &str) -> Result<FileSettings, Vec<Diagnostic>> {
         let mut bound = Vec::new();
         for (text_key, span) in list {
             let span = span.unwrap_or_else(|| list_span.clone());
-            match Key::parse(&text_key) {
+            match text_key.parse::<Key>() {
                 Ok(key) => {
-                    if let Some(problem) = stops_typing(command, &key) {
+                    if let Some(problem) = command.refuses(&key) {
                         problems.push(at(&span, problem));
                         continue;
                     }
                     if !bound.contains(&key) {
                         bound.push(key);
-                        written.push((command.name, key, span));
+                        written.push((command.name(), key, span));
                     }
                 }
-                Err(message) => problems.push(at(
+                Err(KeyError::Unknown(text)) => problems.push(at(
                     &span,
-                    message.replacen(
-                        " is not a key;",
-                        &format!(" is not a key for `{}`;", command.name),
-                        1,
+                    format!(
+                        "`{text}` is not a key for `{}`; expected {KEY_SYNTAX}",
+                        command.name()
                     ),
                 )),
+                Err(error) => problems.push(at(&span, error.to_string())),
             }
         }
-        keys.push((command.name, bound));
+        keys.push((command.name(), bound));
     }
 
     // Conflicts among the keys the file gives: a key it gives takes the place of another
     // command's default key ([`Keymap::with_bindings`]), so only two keys of the file clash.
+    let given: Vec<(&str, Key)> = written.iter().map(|(name, key, _)| (*name, *key)).collect();
     let keymap = Keymap::with_bindings(&keys);
-    problems.extend(conflicts(&keymap, &written, &at));
+    problems.extend(
+        keymap
+            .clashes(&given)
+            .into_iter()
+            .map(|clash| at(&written[clash.given].2, clash.message)),
+    );
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();
@@ -440,7 +437,7 @@ fn explain(message: &str) -> String {
 }
 
 fn unknown_command(name: &str) -> String {
-    let names: Vec<&str> = COMMANDS.iter().map(|command| command.name).collect();
+    let names: Vec<&str> = BINDINGS.iter().map(Binding::name).collect();
     let closest = crate::dataset::validate::closest(name, names.iter().copied(), 1);
     let suggestion = closest
         .first()
@@ -459,95 +456,6 @@ fn written_keys(keys: &[Key]) -> String {
         .map(|key| toml_string(&key.to_config()))
         .collect();
     format!("[{}]", keys.join(", "))
-}
-
-/// A plain character given to a command that works while typing (the filter line) would
-/// stop that character being typed.
-fn stops_typing(command: &Command, key: &Key) -> Option<String> {
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-    let plain = matches!(key.code, KeyCode::Char(_))
-        && !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let typing = command
-        .contexts
-        .iter()
-        .find(|context| TYPING_CONTEXTS.contains(context))?;
-    plain.then(|| {
-        format!(
-            "`{}` could no longer be typed in the {} line: `{}` works there; expected a key name or a ctrl- or alt- key ({KEY_SYNTAX})",
-            key.to_config(),
-            context_name(*typing),
-            command.name
-        )
-    })
-}
-
-/// A key that would mean two commands in one context, placed where the file writes it.
-fn conflicts(
-    keymap: &Keymap,
-    written: &[(&'static str, Key, Range<usize>)],
-    at: &dyn Fn(&Range<usize>, String) -> Diagnostic,
-) -> Vec<Diagnostic> {
-    /// One key, written at `span`, clashing with one other command in `contexts`.
-    struct Clash {
-        span: Range<usize>,
-        key: Key,
-        contexts: Vec<String>,
-    }
-    // (where, the two commands) → the clash.
-    let mut clashes: BTreeMap<(usize, &str, &str), Clash> = BTreeMap::new();
-    for conflict in keymap.conflicts() {
-        let place = |name: &str| {
-            written
-                .iter()
-                .find(|(command, key, _)| *command == name && *key == conflict.key)
-                .map(|(_, _, span)| span.clone())
-        };
-        let (span, here, other) = match (place(conflict.second.name), place(conflict.first.name)) {
-            (Some(span), _) => (span, conflict.second.name, conflict.first.name),
-            (None, Some(span)) => (span, conflict.first.name, conflict.second.name),
-            // Both keys are defaults; the command table's own test forbids that.
-            (None, None) => continue,
-        };
-        clashes
-            .entry((span.start, here, other))
-            .or_insert_with(|| Clash {
-                span,
-                key: conflict.key,
-                contexts: Vec::new(),
-            })
-            .contexts
-            .push(context_name(conflict.context));
-    }
-    clashes
-        .into_iter()
-        .map(
-            |(
-                (_, here, other),
-                Clash {
-                    span,
-                    key,
-                    contexts,
-                },
-            )| {
-                let rebound = written.iter().any(|(command, _, _)| *command == other);
-                let advice = if rebound {
-                    "give one of them another key".to_owned()
-                } else {
-                    format!("choose another key, or rebind `{other}` too")
-                };
-                at(
-                    &span,
-                    format!(
-                        "`{}` would mean both `{here}` and `{other}` (in {}); {advice}",
-                        key.to_config(),
-                        contexts.join(", ")
-                    ),
-                )
-            },
-        )
-        .collect()
 }
 
 /// A TOML basic string. Keys never hold control characters (`Key::parse` refuses them),
@@ -595,7 +503,7 @@ pub fn render(theme: ThemeName, keymap: &Keymap, header: &str) -> String {
     ] {
         let _ = writeln!(out, "# {line}");
     }
-    for command in COMMANDS {
+    for command in BINDINGS {
         let contexts: Vec<String> = command
             .contexts
             .iter()
@@ -610,11 +518,11 @@ pub fn render(theme: ThemeName, keymap: &Keymap, header: &str) -> String {
             let _ = writeln!(
                 out,
                 "# {} = {}  (no key: its default keys are given to other commands)",
-                command.name,
+                command.name(),
                 written_keys(command.keys)
             );
         } else {
-            let _ = writeln!(out, "{} = {}", command.name, written_keys(keys));
+            let _ = writeln!(out, "{} = {}", command.name(), written_keys(keys));
         }
     }
     out
@@ -638,52 +546,30 @@ pub fn default_file() -> String {
     )
 }
 
-/// `accords config [--default]`: the default file, or the settings in force written as a
-/// file (which reads back as them). Problems in the settings file exit 2.
-pub fn command(
-    explicit: Option<&Path>,
-    command_line_theme: Option<ThemeName>,
-    default: bool,
-) -> Outcome {
-    if default {
-        return Outcome {
-            stdout: default_file(),
-            ..Outcome::default()
-        };
-    }
-    match settings(explicit, command_line_theme) {
-        Ok(settings) => {
-            let read = settings.file.as_ref().map_or_else(
-                || match default_path() {
-                    Some(path) => format!(
-                        "no settings file ({} does not exist)",
-                        sanitize(&path.display().to_string())
-                    ),
-                    None => "no settings file".to_owned(),
-                },
-                |path| format!("read from {}", sanitize(&path.display().to_string())),
-            );
-            let header = format!(
-                "accords settings in force: {read}.\ntheme from {}.",
-                settings.theme_source
-            );
-            Outcome {
-                stdout: render(settings.theme, &settings.keymap, &header),
-                ..Outcome::default()
-            }
-        }
-        Err(error) => Outcome {
-            stdout: String::new(),
-            stderr: error.describe(),
-            code: exit::ERROR,
+/// The settings in force written as a settings file, which reads back as them, under a
+/// header saying where they came from.
+pub fn in_force_file(settings: &Settings) -> String {
+    let read = settings.file.as_ref().map_or_else(
+        || match default_path() {
+            Some(path) => format!(
+                "no settings file ({} does not exist)",
+                sanitize(&path.display().to_string())
+            ),
+            None => "no settings file".to_owned(),
         },
-    }
+        |path| format!("read from {}", sanitize(&path.display().to_string())),
+    );
+    let header = format!(
+        "accords settings in force: {read}.\ntheme from {}.",
+        settings.theme_source
+    );
+    render(settings.theme, &settings.keymap, &header)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::keymap::{Action, Context};
+    use keymap::{Action, Context};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn press(character: char) -> KeyEvent {
@@ -892,7 +778,7 @@ mod tests {
             keymap.action_for(Context::Main, &KeyEvent::from(KeyCode::Down)),
             Some(Action::Down)
         );
-        let down = keymap::command_named("down").expect("a command");
+        let down = keymap::binding_named("down").expect("a command");
         assert_eq!(keymap.label(down), "↓");
         // `accords config` shows the result, and it reads back as itself.
         let rendered = render(settings.theme, keymap, "test");
@@ -993,11 +879,11 @@ mod tests {
         let settings = resolve(None, false, Some(&file(&text)));
         assert_eq!(settings.keymap, Keymap::default());
         assert_eq!(settings.theme, ThemeName::Dark);
-        for command in COMMANDS {
+        for command in BINDINGS {
             assert!(
-                text.contains(&format!("\n{} = [", command.name)),
+                text.contains(&format!("\n{} = [", command.name())),
                 "`{}` is missing",
-                command.name
+                command.name()
             );
         }
     }

@@ -6,7 +6,7 @@ mod support;
 
 use std::path::Path;
 
-use accords::tui::keymap::COMMANDS;
+use accords::config::keymap::BINDINGS;
 
 use support::accords;
 use support::pty::{Explorer, Key};
@@ -25,13 +25,13 @@ fn write(directory: &Path, text: &str) -> std::path::PathBuf {
 fn the_default_file_lists_every_command_and_reads_back_as_the_defaults() {
     let run = accords(&["config", "--default"]);
     assert_eq!(run.code, 0, "{run:?}");
-    for command in COMMANDS {
+    for command in BINDINGS {
         let keys: Vec<String> = command
             .keys
             .iter()
             .map(|key| format!("\"{}\"", key.to_config()))
             .collect();
-        let line = format!("\n{} = [{}]\n", command.name, keys.join(", "));
+        let line = format!("\n{} = [{}]\n", command.name(), keys.join(", "));
         assert!(
             run.stdout.contains(&line),
             "missing {line:?}:\n{}",
@@ -40,7 +40,7 @@ fn the_default_file_lists_every_command_and_reads_back_as_the_defaults() {
     }
     let parsed = accords::config::parse("default.toml", &run.stdout).expect("a valid file");
     let settings = accords::config::resolve(None, false, Some(&parsed));
-    assert_eq!(settings.keymap, accords::tui::keymap::Keymap::default());
+    assert_eq!(settings.keymap, accords::config::keymap::Keymap::default());
 
     // The binary reads it back too, and writes the same settings.
     let directory = tempfile::tempdir().expect("a temporary directory");

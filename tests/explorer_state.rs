@@ -466,7 +466,7 @@ fn e_exports_the_selected_contact_and_o_opens_only_web_links() {
     // The hint names the key in force, not the default one.
     app.keymap = accords::tui::keymap::Keymap::with_bindings(&[(
         "contacts",
-        vec![accords::tui::keymap::Key::parse("C").expect("a key")],
+        vec!["C".parse().expect("a key")],
     )]);
     type_keys(&mut app, "e");
     assert_eq!(

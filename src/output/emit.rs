@@ -1,35 +1,28 @@
-//! Writing a command's outcome to stdout and stderr, and the exit code that follows. Output
-//! that could not be written is an error (exit 2, with a message on stderr): a full disk or
-//! a closed stdout must not pass for success. A closed pipe (`accords list … | head`) is
-//! the reader having what it wanted, and stays silent with the command's own code.
+//! Writing a command's output to stdout and stderr. Output that could not be written is an
+//! error: a full disk or a closed stdout must not pass for success. A closed pipe
+//! (`accords list … | head`) is the reader having what it wanted, and is not.
 
 use std::io::{self, Write};
 
-use crate::commands::{Outcome, exit};
-
-/// Writes `outcome` and returns the exit code. `stdout_closed`: standard output was not
-/// open when the program started (`>&-`), so nothing written to it goes anywhere.
+/// Writes `stdout` and `stderr`; an error when `stdout` could not be written, a closed pipe
+/// aside. `stdout_closed`: standard output was not open when the program started (`>&-`),
+/// so nothing written to it goes anywhere.
 pub fn emit(
-    outcome: &Outcome,
+    stdout: &str,
+    stderr: &str,
     stdout_closed: bool,
     out: &mut impl Write,
     err: &mut impl Write,
-) -> u8 {
-    let written = if stdout_closed && !outcome.stdout.is_empty() {
+) -> io::Result<()> {
+    let written = if stdout_closed && !stdout.is_empty() {
         Err(io::Error::other("standard output is closed"))
     } else {
-        out.write_all(outcome.stdout.as_bytes())
-            .and_then(|()| out.flush())
+        out.write_all(stdout.as_bytes()).and_then(|()| out.flush())
     };
-    let _ = err.write_all(outcome.stderr.as_bytes());
+    let _ = err.write_all(stderr.as_bytes());
     match written {
-        Ok(()) => outcome.code,
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => outcome.code,
-        Err(error) => {
-            let _ = writeln!(err, "accords: could not write the output: {error}");
-            let _ = err.flush();
-            exit::ERROR
-        }
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        written => written,
     }
 }
 
@@ -71,58 +64,42 @@ mod tests {
         }
     }
 
-    fn printed(code: u8) -> Outcome {
-        Outcome {
-            stdout: "results\n".to_owned(),
-            stderr: String::new(),
-            code,
-        }
-    }
-
     #[test]
-    fn a_full_disk_is_an_error_with_a_message() {
+    fn a_full_disk_is_an_error_and_stderr_is_still_written() {
         let mut err = Vec::new();
-        let code = emit(
-            &printed(exit::OK),
+        let written = emit(
+            "results\n",
+            "note\n",
             false,
             &mut Failing(io::ErrorKind::StorageFull),
             &mut err,
         );
-        assert_eq!(code, exit::ERROR);
-        let message = String::from_utf8(err).expect("UTF-8");
-        assert!(
-            message.starts_with("accords: could not write the output: "),
-            "{message}"
+        assert_eq!(
+            written.map_err(|error| error.kind()),
+            Err(io::ErrorKind::StorageFull)
         );
+        assert_eq!(err, b"note\n");
     }
 
     #[test]
-    fn a_closed_pipe_keeps_the_code_and_says_nothing() {
+    fn a_closed_pipe_is_no_error_and_says_nothing() {
         let mut err = Vec::new();
-        for code in [exit::OK, exit::NOTHING] {
-            let kept = emit(
-                &printed(code),
-                false,
-                &mut Failing(io::ErrorKind::BrokenPipe),
-                &mut err,
-            );
-            assert_eq!(kept, code);
-        }
+        let written = emit(
+            "results\n",
+            "",
+            false,
+            &mut Failing(io::ErrorKind::BrokenPipe),
+            &mut err,
+        );
+        assert!(written.is_ok());
         assert!(err.is_empty());
     }
 
     #[test]
     fn a_closed_stdout_is_an_error_only_when_there_is_output() {
-        let mut err = Vec::new();
-        assert_eq!(
-            emit(&printed(exit::OK), true, &mut Vec::new(), &mut err),
-            exit::ERROR
-        );
-        assert!(String::from_utf8_lossy(&err).contains("standard output is closed"));
-        let silent = Outcome::default();
-        assert_eq!(
-            emit(&silent, true, &mut Vec::new(), &mut Vec::new()),
-            exit::OK
-        );
+        let error = emit("results\n", "", true, &mut Vec::new(), &mut Vec::new())
+            .expect_err("the output goes nowhere");
+        assert!(error.to_string().contains("standard output is closed"));
+        assert!(emit("", "", true, &mut Vec::new(), &mut Vec::new()).is_ok());
     }
 }

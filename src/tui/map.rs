@@ -7,7 +7,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::{Canvas, Line as Segment, Map, MapResolution};
@@ -19,7 +18,6 @@ use crate::sanitize::sanitize;
 use super::app::{App, MapZoom, Pane};
 use super::keymap::Action;
 use super::rows::TimelineRow;
-use super::theme::Theme;
 
 /// The most partners' links and the most institution marks one frame draws: a frame's
 /// cost stays bounded whatever the dataset holds, and beyond this the map is a blot anyway.
@@ -177,15 +175,6 @@ fn joined_partners(app: &App) -> Vec<usize> {
         .collect()
 }
 
-/// Colour for a role, or none at all in the monochrome theme.
-fn tint(theme: &Theme, color: Color) -> Color {
-    if *theme == Theme::monochrome() {
-        Color::Reset
-    } else {
-        color
-    }
-}
-
 /// The most partners of one release named on the map.
 const MAX_NAMED: usize = 64;
 
@@ -295,7 +284,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
         .paint(move |context| {
             context.draw(&Map {
                 resolution: MapResolution::High,
-                color: tint(&theme, Color::DarkGray),
+                color: theme.coastline,
             });
             context.layer();
             // A star from the first partner (the release's lead, as curated) to each other
@@ -303,13 +292,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
             // capped.
             if let Some((hub, others)) = partners.split_first() {
                 for to in others.iter().take(MAX_LINKS) {
-                    context.draw(&Segment::new(
-                        hub.0,
-                        hub.1,
-                        to.0,
-                        to.1,
-                        tint(&theme, Color::Green),
-                    ));
+                    context.draw(&Segment::new(hub.0, hub.1, to.0, to.1, theme.partner_line));
                 }
             }
             context.layer();

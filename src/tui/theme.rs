@@ -1,9 +1,12 @@
 //! The explorer's themes, styles named by role: `dark` (the default), `light` (for light
 //! terminal backgrounds) and `monochrome`. The selection and matches stay visible without
 //! colour (reverse, bold, underline and a highlight symbol), and with `NO_COLOR` no colour is
-//! emitted at all. Which theme is used is decided in one place: `crate::config::resolve`.
+//! emitted at all. Which theme is used is decided in one place: `crate::config::resolve`;
+//! settings name it ([`ThemeName`]) and this module gives the name its styles.
 
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::ThemeName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -24,6 +27,10 @@ pub struct Theme {
     pub key: Style,
     /// A link hint's label (`f`), drawn over the start of its link.
     pub hint: Style,
+    /// The map's coastlines and the lines between partners: canvas points, which take a
+    /// colour rather than a style.
+    pub coastline: Color,
+    pub partner_line: Color,
 }
 
 /// Drawn before a selected row, so the selection shows without any style at all.
@@ -31,40 +38,11 @@ pub const SELECTION_SYMBOL: &str = "▶ ";
 /// Drawn before a row tied to the selection.
 pub const MARK_SYMBOL: &str = "●";
 
-/// A theme as a person names it, on the command line (`--theme`) or in the settings file.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    serde::Deserialize,
-    clap::ValueEnum,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-)]
-#[strum(serialize_all = "lowercase")]
-#[serde(rename_all = "lowercase")]
-pub enum ThemeName {
-    /// Colours for a dark terminal background.
-    #[default]
-    Dark,
-    /// Colours for a light terminal background.
-    Light,
-    /// No colour at all: what `NO_COLOR` asks for.
-    Monochrome,
-}
-
+// Settings name a theme without knowing its styles; the explorer turns the name into them.
 impl ThemeName {
-    /// The name as the settings file and `--theme` write it.
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
     pub fn theme(self) -> Theme {
         match self {
-            ThemeName::Dark => Theme::color(),
+            ThemeName::Dark => Theme::dark(),
             ThemeName::Light => Theme::light(),
             ThemeName::Monochrome => Theme::monochrome(),
         }
@@ -73,7 +51,7 @@ impl ThemeName {
 
 impl Theme {
     /// The `dark` theme: colours for a dark background.
-    pub fn color() -> Theme {
+    pub fn dark() -> Theme {
         Theme {
             base: Style::new(),
             selection: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
@@ -95,6 +73,8 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Yellow)
                 .add_modifier(Modifier::BOLD),
+            coastline: Color::DarkGray,
+            partner_line: Color::Green,
         }
     }
 
@@ -126,6 +106,8 @@ impl Theme {
                 .fg(Color::White)
                 .bg(MAGENTA)
                 .add_modifier(Modifier::BOLD),
+            coastline: Color::DarkGray,
+            partner_line: Color::Green,
         }
     }
 
@@ -145,6 +127,8 @@ impl Theme {
             status: Style::new(),
             key: Style::new().add_modifier(Modifier::BOLD),
             hint: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            coastline: Color::Reset,
+            partner_line: Color::Reset,
         }
     }
 }
@@ -152,7 +136,6 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use strum::VariantArray as _;
 
     #[test]
     fn the_light_theme_uses_no_colour_that_washes_out_on_white() {
@@ -187,12 +170,9 @@ mod tests {
     }
 
     #[test]
-    fn every_theme_name_reads_back() {
-        for &name in ThemeName::VARIANTS {
-            let parsed: ThemeName =
-                serde_json::from_str(&format!("\"{}\"", name.as_str())).expect("a theme name");
-            assert_eq!(parsed, name);
-        }
+    fn each_theme_name_gives_its_theme() {
+        assert_eq!(ThemeName::Dark.theme(), Theme::dark());
+        assert_eq!(ThemeName::Light.theme(), Theme::light());
         assert_eq!(ThemeName::Monochrome.theme(), Theme::monochrome());
     }
 }
