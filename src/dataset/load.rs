@@ -3,7 +3,6 @@
 //! then deserialised by serde_yaml; problems become diagnostics naming the file, line and
 //! column. Nothing here ever writes to a dataset. Cross-record checks are `validate`'s.
 
-use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -12,6 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::diagnostic::{Diagnostic, LoadError};
+use super::files::{self, Found, MAX_DIRECTORY_DEPTH, WalkError};
 use super::guard::{self, AliasBudget, Usage};
 use super::locate;
 use super::model::{self, DatasetFile};
@@ -19,8 +19,6 @@ use super::validate::MAX_RECORDS;
 
 /// The largest file accepted, far above the 100,000-announcement benchmark dataset.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
-/// How deep a dataset directory may nest (links are followed, each real folder once).
-const MAX_DIRECTORY_DEPTH: usize = 16;
 
 /// The dataset in `data/`, built into the binary.
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_dataset.rs"));
@@ -138,17 +136,26 @@ pub fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadE
     Ok((parsed, problems))
 }
 
-/// The `.yaml` and `.yml` files below `directory`, in name order, hidden ones left out.
-/// Each real file and directory is visited once, however many links lead to it, so links
-/// that fan out cannot multiply the work; anything else than a regular file or a directory
-/// named like YAML (a FIFO, a device) is refused without being opened.
+/// The `.yaml` and `.yml` files below `directory`, in name order, as
+/// [`files::dataset_files`] finds them; anything named like YAML that is neither a regular
+/// file nor a directory (a FIFO, a device) is refused without being opened.
 pub fn yaml_files(directory: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut found = Vec::new();
-    let mut seen = HashSet::new();
-    if let Ok(metadata) = fs::metadata(directory) {
-        seen.insert(identity(directory, &metadata));
-    }
-    collect_yaml(directory, 0, &mut seen, &mut found)?;
+    files::dataset_files(directory, &mut |entry| {
+        if let Found::File(path) = entry {
+            found.push(path.to_path_buf());
+        }
+    })
+    .map_err(|error| match error {
+        WalkError::TooDeep(directory) => LoadError::unreadable(
+            directory,
+            format!("directories nest deeper than {MAX_DIRECTORY_DEPTH} levels"),
+        ),
+        WalkError::Unlistable(directory, error) => {
+            LoadError::unreadable(directory, describe_io_error(&error, "cannot list"))
+        }
+        WalkError::NotRegular(path, metadata) => not_regular(&path, &metadata),
+    })?;
     if found.is_empty() {
         return Err(LoadError::unreadable(
             directory,
@@ -157,29 +164,6 @@ pub fn yaml_files(directory: &Path) -> Result<Vec<PathBuf>, LoadError> {
     }
     found.sort();
     Ok(found)
-}
-
-/// What tells one real file or directory from another: device and inode where there are
-/// such, the canonical path elsewhere.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FileId {
-    Inode(u64, u64),
-    Path(PathBuf),
-}
-
-/// `path`'s [`FileId`], from its metadata (links followed).
-pub fn identity(path: &Path, metadata: &fs::Metadata) -> FileId {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let _ = path;
-        FileId::Inode(metadata.dev(), metadata.ino())
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = metadata;
-        FileId::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
-    }
 }
 
 /// A file read: parsed already, or holding aliases and waiting for the dataset's budget.
@@ -318,61 +302,6 @@ fn read_and_parse(file: PathBuf, charged: &AtomicUsize) -> Counted {
 fn forget_shared_text() {
     rayon::broadcast(|_| model::forget_shared_text());
     model::forget_shared_text();
-}
-
-fn collect_yaml(
-    directory: &Path,
-    depth: usize,
-    seen: &mut HashSet<FileId>,
-    found: &mut Vec<PathBuf>,
-) -> Result<(), LoadError> {
-    if depth > MAX_DIRECTORY_DEPTH {
-        return Err(LoadError::unreadable(
-            directory,
-            format!("directories nest deeper than {MAX_DIRECTORY_DEPTH} levels"),
-        ));
-    }
-    let entries = fs::read_dir(directory).map_err(|error| {
-        LoadError::unreadable(directory, describe_io_error(&error, "cannot list"))
-    })?;
-    let mut children = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|error| {
-            LoadError::unreadable(directory, describe_io_error(&error, "cannot list"))
-        })?;
-        if !entry.file_name().to_string_lossy().starts_with('.') {
-            children.push(entry.path());
-        }
-    }
-    // In name order, so the path kept for a file reached by several is always the same.
-    children.sort();
-    for path in children {
-        let yaml = matches!(
-            path.extension().and_then(|extension| extension.to_str()),
-            Some("yaml" | "yml")
-        );
-        // A link that leads nowhere is left to the reader, which names the problem.
-        let Ok(metadata) = fs::metadata(&path) else {
-            if yaml {
-                found.push(path);
-            }
-            continue;
-        };
-        if !metadata.is_dir() && !yaml {
-            continue;
-        }
-        if !seen.insert(identity(&path, &metadata)) {
-            continue;
-        }
-        if metadata.is_dir() {
-            collect_yaml(&path, depth + 1, seen, found)?;
-        } else if metadata.is_file() {
-            found.push(path);
-        } else {
-            return Err(not_regular(&path, &metadata));
-        }
-    }
-    Ok(())
 }
 
 /// Whether `path` names standard input, which is read when given explicitly although it

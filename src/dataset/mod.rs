@@ -4,6 +4,8 @@
 
 pub mod date;
 pub mod diagnostic;
+/// Which files a dataset is made of, shared with `build.rs`.
+pub mod files;
 pub mod guard;
 pub mod history;
 pub mod load;
