@@ -30,7 +30,7 @@ pub enum WalkError {
     Unlistable(PathBuf, io::Error),
     /// Something named like YAML that is neither a regular file nor a directory (a FIFO, a
     /// device), refused without being opened.
-    NotRegular(PathBuf, fs::Metadata),
+    NotRegular(PathBuf, fs::FileType),
 }
 
 impl WalkError {
@@ -134,7 +134,7 @@ fn walk(
         } else if metadata.is_file() {
             found(Found::File(&path));
         } else {
-            return Err(WalkError::NotRegular(path, metadata));
+            return Err(WalkError::NotRegular(path, metadata.file_type()));
         }
     }
     Ok(())

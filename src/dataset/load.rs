@@ -154,7 +154,7 @@ pub fn yaml_files(directory: &Path) -> Result<Vec<PathBuf>, LoadError> {
         WalkError::Unlistable(directory, error) => {
             LoadError::unreadable(directory, describe_io_error(&error, "cannot list"))
         }
-        WalkError::NotRegular(path, metadata) => not_regular(&path, &metadata),
+        WalkError::NotRegular(path, kind) => not_regular(&path, kind),
     })?;
     if found.is_empty() {
         return Err(LoadError::unreadable(
@@ -350,7 +350,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     // in between.
     let metadata = fs::metadata(path).map_err(cannot_read)?;
     if !metadata.is_file() {
-        return Err(not_regular(path, &metadata));
+        return Err(not_regular(path, metadata.file_type()));
     }
     let mut options = fs::OpenOptions::new();
     options.read(true);
@@ -362,7 +362,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     let file = options.open(path).map_err(cannot_read)?;
     let metadata = file.metadata().map_err(cannot_read)?;
     if !metadata.is_file() {
-        return Err(not_regular(path, &metadata));
+        return Err(not_regular(path, metadata.file_type()));
     }
     if metadata.len() > limit {
         return Err(too_large(metadata.len()));
@@ -386,8 +386,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
 }
 
 /// The refusal of something that is not a regular file, saying what it is.
-fn not_regular(path: &Path, metadata: &fs::Metadata) -> LoadError {
-    let kind = metadata.file_type();
+fn not_regular(path: &Path, kind: fs::FileType) -> LoadError {
     let what = if kind.is_dir() {
         "a directory"
     } else {
