@@ -4,7 +4,6 @@
 //! column. Nothing here ever writes to a dataset. Cross-record checks are `validate`'s.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -15,6 +14,7 @@ use super::files::{self, Found, MAX_DIRECTORY_DEPTH, WalkError};
 use super::guard::{self, AliasBudget, Usage};
 use super::locate;
 use super::model::{self, DatasetFile};
+use super::read::{self, describe_io_error, is_standard_input, not_regular, read_bounded};
 use super::validate::MAX_RECORDS;
 
 /// The largest file accepted, far above the 100,000-announcement benchmark dataset.
@@ -304,128 +304,6 @@ fn forget_shared_text() {
     model::forget_shared_text();
 }
 
-/// Whether `path` names standard input, which is read when given explicitly although it
-/// is not a regular file (a pipe, a terminal).
-fn is_standard_input(path: &Path) -> bool {
-    cfg!(unix)
-        && [
-            Path::new("/dev/stdin"),
-            Path::new("/dev/fd/0"),
-            Path::new("/proc/self/fd/0"),
-        ]
-        .contains(&path)
-}
-
-/// Reads a whole file, but never more than `limit` bytes whatever its metadata says (a
-/// device's length is 0), and only a regular file: a FIFO, a device or a socket is refused
-/// without a read that could block or never end. Standard input given as `/dev/stdin` is
-/// read too, bounded the same way. Links are followed.
-pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let cannot_read = |error: std::io::Error| {
-        LoadError::unreadable(path, describe_io_error(&error, "cannot read"))
-    };
-    let too_large = |size: u64| {
-        LoadError::unreadable(
-            path,
-            format!("file of {size} bytes is larger than the limit of {limit} bytes"),
-        )
-    };
-    let mut bytes = Vec::new();
-    if is_standard_input(path) {
-        std::io::stdin()
-            .lock()
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(cannot_read)?;
-        if bytes.len() as u64 > limit {
-            return Err(LoadError::unreadable(
-                path,
-                format!("more than the limit of {limit} bytes"),
-            ));
-        }
-        return Ok(bytes);
-    }
-    // Looked at before opening, since opening a FIFO for reading waits for a writer; and
-    // opened without blocking, then looked at again, since the path may have changed
-    // in between.
-    let metadata = fs::metadata(path).map_err(cannot_read)?;
-    if !metadata.is_file() {
-        return Err(not_regular(path, metadata.file_type()));
-    }
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(cannot_read)?;
-    let metadata = file.metadata().map_err(cannot_read)?;
-    if !metadata.is_file() {
-        return Err(not_regular(path, metadata.file_type()));
-    }
-    if metadata.len() > limit {
-        return Err(too_large(metadata.len()));
-    }
-    // The length is only a hint: the file may grow while it is read.
-    bytes.reserve_exact(
-        usize::try_from(metadata.len())
-            .unwrap_or(0)
-            .saturating_add(1),
-    );
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > limit {
-        return Err(LoadError::unreadable(
-            path,
-            format!("grew past the limit of {limit} bytes while being read"),
-        ));
-    }
-    Ok(bytes)
-}
-
-/// The refusal of something that is not a regular file, saying what it is.
-fn not_regular(path: &Path, kind: fs::FileType) -> LoadError {
-    let what = if kind.is_dir() {
-        "a directory"
-    } else {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::FileTypeExt;
-            if kind.is_fifo() {
-                "a FIFO (named pipe)"
-            } else if kind.is_char_device() {
-                "a character device"
-            } else if kind.is_block_device() {
-                "a block device"
-            } else if kind.is_socket() {
-                "a socket"
-            } else {
-                "neither a file nor a directory"
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            "neither a file nor a directory"
-        }
-    };
-    LoadError::unreadable(
-        path,
-        format!(
-            "is {what}, not a regular file; expected a file (or /dev/stdin for standard input)"
-        ),
-    )
-}
-
-fn describe_io_error(error: &std::io::Error, not_found: &str) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => not_found.to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string(),
-    }
-}
-
 /// UTF-8 text, without a byte-order mark; otherwise a diagnostic at the first bad byte.
 fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -433,8 +311,7 @@ fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
         let valid = &bytes[..error.valid_up_to()];
         // The prefix is valid UTF-8 by construction.
         let valid = std::str::from_utf8(valid).unwrap_or_default();
-        let line = valid.matches('\n').count() + 1;
-        let column = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let (line, column) = read::line_column(valid, valid.len());
         Diagnostic {
             file: name.to_owned(),
             line,
@@ -631,39 +508,6 @@ mod tests {
         let problem = decode("bad.yaml", b"a: b\nc: \xff\n").unwrap_err();
         assert_eq!((problem.line, problem.column), (2, 4));
         assert!(problem.message.contains("0xFF"));
-    }
-
-    #[test]
-    fn reads_a_regular_file_up_to_the_limit_and_no_further() {
-        let directory = tempfile::tempdir().expect("a temporary directory");
-        let path = directory.path().join("ten.txt");
-        fs::write(&path, "0123456789").expect("written");
-        assert_eq!(read_bounded(&path, 10).expect("read"), b"0123456789");
-        let refused = read_bounded(&path, 9).unwrap_err().to_string();
-        assert!(
-            refused.ends_with("file of 10 bytes is larger than the limit of 9 bytes"),
-            "{refused}"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn refuses_a_device_and_a_directory_without_reading_them() {
-        let refused = read_bounded(Path::new("/dev/zero"), 1 << 20)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            refused.starts_with("/dev/zero: is a character device, not a regular file"),
-            "{refused}"
-        );
-        let directory = tempfile::tempdir().expect("a temporary directory");
-        let refused = read_bounded(directory.path(), 1 << 20)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            refused.contains("is a directory, not a regular file"),
-            "{refused}"
-        );
     }
 
     #[cfg(unix)]

@@ -12,6 +12,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod provenance;
+pub mod read;
 pub mod validate;
 
 use std::collections::HashMap;
