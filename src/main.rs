@@ -14,6 +14,18 @@ use accords::threads;
 #[global_allocator]
 static ALLOCATOR: accords::Allocator = accords::Allocator;
 
+/// Looks at standard output in a constructor, before Rust's runtime replaces a closed one
+/// with `/dev/null` (see [`emit::look_at_stdout`]).
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static LOOK_AT_STDOUT: extern "C" fn() = look_at_stdout;
+
+#[cfg(target_os = "linux")]
+extern "C" fn look_at_stdout() {
+    emit::look_at_stdout();
+}
+
 fn failure(stderr: String) -> Outcome {
     Outcome {
         stderr,
