@@ -13,15 +13,20 @@ mod files {
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = root.join("data");
+    println!("cargo:rerun-if-changed={}", data.display());
     let mut yaml = Vec::new();
-    let walked = files::dataset_files(&root.join("data"), &mut |found| match found {
-        files::Found::Directory(directory) => {
-            println!("cargo:rerun-if-changed={}", directory.display());
+    // Without a `data/` there is nothing to embed, rather than `data` itself as a file.
+    if data.is_dir() {
+        let walked = files::dataset_files(&data, &mut |found| match found {
+            files::Found::Directory(directory) => {
+                println!("cargo:rerun-if-changed={}", directory.display());
+            }
+            files::Found::File(file) => yaml.push(file.to_path_buf()),
+        });
+        if let Err(error) = walked {
+            panic!("data/ cannot be embedded: {error:?}");
         }
-        files::Found::File(file) => yaml.push(file.to_path_buf()),
-    });
-    if let Err(error) = walked {
-        panic!("data/ cannot be embedded: {error:?}");
     }
     yaml.sort();
     let mut table = String::from("&[\n");
