@@ -14,18 +14,6 @@ use accords::threads;
 #[global_allocator]
 static ALLOCATOR: accords::Allocator = accords::Allocator;
 
-/// Looks at standard output in a constructor, before Rust's runtime replaces a closed one
-/// with `/dev/null` (see [`emit::look_at_stdout`]).
-#[cfg(target_os = "linux")]
-#[used]
-#[unsafe(link_section = ".init_array")]
-static LOOK_AT_STDOUT: extern "C" fn() = look_at_stdout;
-
-#[cfg(target_os = "linux")]
-extern "C" fn look_at_stdout() {
-    emit::look_at_stdout();
-}
-
 fn failure(stderr: String) -> Outcome {
     Outcome {
         stderr,
@@ -114,4 +102,16 @@ fn main() -> ExitCode {
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
     ))
+}
+
+/// Looks at standard output in a constructor, before Rust's runtime replaces a closed one
+/// with `/dev/null` (see [`emit::look_at_stdout`]).
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static LOOK_AT_STDOUT: extern "C" fn() = look_at_stdout;
+
+#[cfg(target_os = "linux")]
+extern "C" fn look_at_stdout() {
+    emit::look_at_stdout();
 }
