@@ -4,14 +4,33 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+// The loader's rules for which files make a dataset, so that the embedded dataset is the
+// one `accords --data data` reads; the loader's other items are not needed here.
+#[allow(dead_code)]
+mod files {
+    include!("src/dataset/files.rs");
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    collect(&root.join("data"), &mut files);
-    files.sort();
-    println!("cargo:rerun-if-changed=data");
+    let data = root.join("data");
+    println!("cargo:rerun-if-changed={}", data.display());
+    let mut yaml = Vec::new();
+    // Without a `data/` there is nothing to embed, rather than `data` itself as a file.
+    if data.is_dir() {
+        let walked = files::dataset_files(&data, &mut |found| match found {
+            files::Found::Directory(directory) => {
+                println!("cargo:rerun-if-changed={}", directory.display());
+            }
+            files::Found::File(file) => yaml.push(file.to_path_buf()),
+        });
+        if let Err(error) = walked {
+            panic!("data/ cannot be embedded: {error:?}");
+        }
+    }
+    yaml.sort();
     let mut table = String::from("&[\n");
-    for file in &files {
+    for file in &yaml {
         println!("cargo:rerun-if-changed={}", file.display());
         let name = file.strip_prefix(root).expect("under the crate root");
         let name = name.to_string_lossy().replace('\\', "/");
@@ -50,22 +69,4 @@ fn main() {
     }
     table.push(']');
     fs::write(out.join("embedded_sources.rs"), table).expect("OUT_DIR is writable");
-}
-
-fn collect(directory: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(directory) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            println!("cargo:rerun-if-changed={}", path.display());
-            collect(&path, files);
-        } else if matches!(
-            path.extension().and_then(|extension| extension.to_str()),
-            Some("yaml" | "yml")
-        ) {
-            files.push(path);
-        }
-    }
 }

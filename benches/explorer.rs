@@ -3,14 +3,13 @@
 //! query is typed character by character, and one full frame.
 //!
 //! `cargo bench --bench explorer` (add a filter such as `keystroke` to run one group).
-//! Datasets come from `examples/synth` (seed 1) and are written once under
+//! Datasets come from the generator crate `synth/` (seed 1) and are written once under
 //! `target/bench-data/`. Besides Criterion's figures, the keystroke group prints the
 //! median, p95 and maximum of single keystrokes to standard error, then the same queries
 //! typed at a person's pace with the run loop's background worker (`typing` lines).
 //! `ACCORDS_BENCH_SIZES` (e.g. `5,1000`) limits the sizes.
 
-#[path = "../examples/synth/generator.rs"]
-mod generator;
+use accords_synth as generator;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

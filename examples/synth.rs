@@ -14,8 +14,7 @@
 //! standard output. `--lines N` prints N short lines (names, titles, cities) instead, the
 //! input of `examples/filter` and `scripts/compare-fzf.sh`.
 
-#[path = "synth/generator.rs"]
-mod generator;
+use accords_synth as generator;
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;

@@ -48,6 +48,7 @@ use strum::VariantArray as _;
 use toml::Spanned;
 
 use crate::dataset::Diagnostic;
+use crate::dataset::read::{Lines, describe_io_error, line_column, read_bounded};
 use crate::sanitize::sanitize;
 
 pub mod keymap;
@@ -184,7 +185,8 @@ pub fn load(explicit: Option<&Path>) -> Result<Option<FileSettings>, ConfigError
         path: path.clone(),
         reason,
     };
-    let metadata = std::fs::metadata(&path).map_err(|error| unreadable(describe_io(&error)))?;
+    let metadata = std::fs::metadata(&path)
+        .map_err(|error| unreadable(describe_io_error(&error, "no such file")))?;
     if metadata.is_dir() {
         return Err(unreadable(
             "is a directory; expected a TOML file".to_owned(),
@@ -192,7 +194,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Option<FileSettings>, ConfigError
     }
     // Bounded whatever the metadata says, and never a FIFO or a device: `--config
     // /dev/zero` would otherwise be read until memory runs out.
-    let bytes = crate::dataset::load::read_bounded(&path, MAX_FILE_BYTES).map_err(|error| {
+    let bytes = read_bounded(&path, MAX_FILE_BYTES).map_err(|error| {
         unreadable(match error {
             crate::dataset::LoadError::Unreadable { reason, .. } => reason,
             other => other.to_string(),
@@ -221,14 +223,6 @@ pub fn load(explicit: Option<&Path>) -> Result<Option<FileSettings>, ConfigError
             Some(settings)
         })
         .map_err(|problems| ConfigError::Invalid { problems })
-}
-
-fn describe_io(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string(),
-    }
 }
 
 /// The file as TOML describes it; spans are byte ranges, turned into lines and columns.
@@ -270,69 +264,6 @@ impl<'de> Deserialize<'de> for KeyList {
         }
         deserializer.deserialize_any(ListVisitor)
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    Lines::of(text).line_column(offset)
-}
-
-/// Where a text's lines start and how many characters precede every [`Lines::STRIDE`]
-/// bytes, found in one pass, so that each of thousands of diagnostics is placed without
-/// reading the text from its start again.
-struct Lines<'a> {
-    text: &'a [u8],
-    starts: Vec<usize>,
-    characters: Vec<usize>,
-}
-
-impl<'a> Lines<'a> {
-    const STRIDE: usize = 4096;
-
-    fn of(text: &'a str) -> Lines<'a> {
-        let bytes = text.as_bytes();
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1))
-            .collect();
-        let mut characters = vec![0];
-        for chunk in bytes.chunks(Self::STRIDE) {
-            let before = characters.last().copied().unwrap_or(0);
-            characters.push(before + count_characters(chunk));
-        }
-        Lines {
-            text: bytes,
-            starts,
-            characters,
-        }
-    }
-
-    /// How many characters precede byte `offset` (a byte inside a character counts that
-    /// character).
-    fn characters_before(&self, offset: usize) -> usize {
-        let block = offset / Self::STRIDE;
-        self.characters[block] + count_characters(&self.text[block * Self::STRIDE..offset])
-    }
-
-    fn line_column(&self, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(self.text.len());
-        // Not inside a character: a column counts whole characters.
-        while offset > 0 && offset < self.text.len() && self.text[offset] & 0xC0 == 0x80 {
-            offset -= 1;
-        }
-        let line = self.starts.partition_point(|&start| start <= offset);
-        let start = self.starts[line - 1];
-        let column = if offset - start <= Self::STRIDE {
-            count_characters(&self.text[start..offset]) + 1
-        } else {
-            self.characters_before(offset) - self.characters_before(start) + 1
-        };
-        (line, column)
-    }
-}
-
-/// The characters starting in `bytes`: every byte but UTF-8 continuation bytes.
-fn count_characters(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&byte| byte & 0xC0 != 0x80).count()
 }
 
 /// Reads a settings file's text, naming it `name` in diagnostics. Every problem found is

@@ -3,6 +3,8 @@
 //! Data flows one way: YAML files → [`dataset`] (validated, immutable) → [`search`] index
 //! (folded once) → the command line's [`commands`] or the explorer → [`output`] or screen.
 
+#![forbid(unsafe_code)]
+
 /// The allocator of the `accords` binary, and of the benchmarks and examples that measure
 /// it: `#[global_allocator] static ALLOCATOR: accords::Allocator = accords::Allocator;`.
 /// Loading allocates and frees a few values per YAML scalar (libyaml's tokens, serde_yaml's

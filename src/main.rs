@@ -238,3 +238,15 @@ fn main() -> ExitCode {
         }
     })
 }
+
+/// Looks at standard output in a constructor, before Rust's runtime replaces a closed one
+/// with `/dev/null` (see [`emit::look_at_stdout`]).
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static LOOK_AT_STDOUT: extern "C" fn() = look_at_stdout;
+
+#[cfg(target_os = "linux")]
+extern "C" fn look_at_stdout() {
+    emit::look_at_stdout();
+}

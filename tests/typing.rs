@@ -2,8 +2,7 @@
 //! key press: the explorer searches in the background, and what it settles on must be
 //! what the whole query finds, whatever was typed while a search ran.
 
-#[path = "../examples/synth/generator.rs"]
-mod generator;
+use accords_synth as generator;
 mod support;
 
 use support::pty::{Explorer, Key, Screen};

@@ -3,24 +3,22 @@
 //! then deserialised by serde_yaml; problems become diagnostics naming the file, line and
 //! column. Nothing here ever writes to a dataset. Cross-record checks are `validate`'s.
 
-use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use super::diagnostic::{Diagnostic, LoadError};
+use super::files::{self, Found, MAX_DIRECTORY_DEPTH, WalkError};
 use super::guard::{self, AliasBudget, Usage};
 use super::locate;
 use super::model::{self, DatasetFile};
+use super::read::{self, describe_io_error, is_standard_input, not_regular, read_bounded};
 use super::validate::MAX_RECORDS;
 
 /// The largest file accepted, far above the 100,000-announcement benchmark dataset.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
-/// How deep a dataset directory may nest (links are followed, each real folder once).
-const MAX_DIRECTORY_DEPTH: usize = 16;
 
 /// The dataset in `data/`, built into the binary.
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_dataset.rs"));
@@ -138,17 +136,26 @@ pub fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadE
     Ok((parsed, problems))
 }
 
-/// The `.yaml` and `.yml` files below `directory`, in name order, hidden ones left out.
-/// Each real file and directory is visited once, however many links lead to it, so links
-/// that fan out cannot multiply the work; anything else than a regular file or a directory
-/// named like YAML (a FIFO, a device) is refused without being opened.
+/// The `.yaml` and `.yml` files below `directory`, in name order, as
+/// [`files::dataset_files`] finds them; anything named like YAML that is neither a regular
+/// file nor a directory (a FIFO, a device) is refused without being opened.
 pub fn yaml_files(directory: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut found = Vec::new();
-    let mut seen = HashSet::new();
-    if let Ok(metadata) = fs::metadata(directory) {
-        seen.insert(identity(directory, &metadata));
-    }
-    collect_yaml(directory, 0, &mut seen, &mut found)?;
+    files::dataset_files(directory, &mut |entry| {
+        if let Found::File(path) = entry {
+            found.push(path.to_path_buf());
+        }
+    })
+    .map_err(|error| match error {
+        WalkError::TooDeep(directory) => LoadError::unreadable(
+            directory,
+            format!("directories nest deeper than {MAX_DIRECTORY_DEPTH} levels"),
+        ),
+        WalkError::Unlistable(directory, error) => {
+            LoadError::unreadable(directory, describe_io_error(&error, "cannot list"))
+        }
+        WalkError::NotRegular(path, kind) => not_regular(&path, kind),
+    })?;
     if found.is_empty() {
         return Err(LoadError::unreadable(
             directory,
@@ -157,29 +164,6 @@ pub fn yaml_files(directory: &Path) -> Result<Vec<PathBuf>, LoadError> {
     }
     found.sort();
     Ok(found)
-}
-
-/// What tells one real file or directory from another: device and inode where there are
-/// such, the canonical path elsewhere.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FileId {
-    Inode(u64, u64),
-    Path(PathBuf),
-}
-
-/// `path`'s [`FileId`], from its metadata (links followed).
-pub fn identity(path: &Path, metadata: &fs::Metadata) -> FileId {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let _ = path;
-        FileId::Inode(metadata.dev(), metadata.ino())
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = metadata;
-        FileId::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
-    }
 }
 
 /// A file read: parsed already, or holding aliases and waiting for the dataset's budget.
@@ -320,184 +304,6 @@ fn forget_shared_text() {
     model::forget_shared_text();
 }
 
-fn collect_yaml(
-    directory: &Path,
-    depth: usize,
-    seen: &mut HashSet<FileId>,
-    found: &mut Vec<PathBuf>,
-) -> Result<(), LoadError> {
-    if depth > MAX_DIRECTORY_DEPTH {
-        return Err(LoadError::unreadable(
-            directory,
-            format!("directories nest deeper than {MAX_DIRECTORY_DEPTH} levels"),
-        ));
-    }
-    let entries = fs::read_dir(directory).map_err(|error| {
-        LoadError::unreadable(directory, describe_io_error(&error, "cannot list"))
-    })?;
-    let mut children = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|error| {
-            LoadError::unreadable(directory, describe_io_error(&error, "cannot list"))
-        })?;
-        if !entry.file_name().to_string_lossy().starts_with('.') {
-            children.push(entry.path());
-        }
-    }
-    // In name order, so the path kept for a file reached by several is always the same.
-    children.sort();
-    for path in children {
-        let yaml = matches!(
-            path.extension().and_then(|extension| extension.to_str()),
-            Some("yaml" | "yml")
-        );
-        // A link that leads nowhere is left to the reader, which names the problem.
-        let Ok(metadata) = fs::metadata(&path) else {
-            if yaml {
-                found.push(path);
-            }
-            continue;
-        };
-        if !metadata.is_dir() && !yaml {
-            continue;
-        }
-        if !seen.insert(identity(&path, &metadata)) {
-            continue;
-        }
-        if metadata.is_dir() {
-            collect_yaml(&path, depth + 1, seen, found)?;
-        } else if metadata.is_file() {
-            found.push(path);
-        } else {
-            return Err(not_regular(&path, &metadata));
-        }
-    }
-    Ok(())
-}
-
-/// Whether `path` names standard input, which is read when given explicitly although it
-/// is not a regular file (a pipe, a terminal).
-fn is_standard_input(path: &Path) -> bool {
-    cfg!(unix)
-        && [
-            Path::new("/dev/stdin"),
-            Path::new("/dev/fd/0"),
-            Path::new("/proc/self/fd/0"),
-        ]
-        .contains(&path)
-}
-
-/// Reads a whole file, but never more than `limit` bytes whatever its metadata says (a
-/// device's length is 0), and only a regular file: a FIFO, a device or a socket is refused
-/// without a read that could block or never end. Standard input given as `/dev/stdin` is
-/// read too, bounded the same way. Links are followed.
-pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let cannot_read = |error: std::io::Error| {
-        LoadError::unreadable(path, describe_io_error(&error, "cannot read"))
-    };
-    let too_large = |size: u64| {
-        LoadError::unreadable(
-            path,
-            format!("file of {size} bytes is larger than the limit of {limit} bytes"),
-        )
-    };
-    let mut bytes = Vec::new();
-    if is_standard_input(path) {
-        std::io::stdin()
-            .lock()
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(cannot_read)?;
-        if bytes.len() as u64 > limit {
-            return Err(LoadError::unreadable(
-                path,
-                format!("more than the limit of {limit} bytes"),
-            ));
-        }
-        return Ok(bytes);
-    }
-    // Looked at before opening, since opening a FIFO for reading waits for a writer; and
-    // opened without blocking, then looked at again, since the path may have changed
-    // in between.
-    let metadata = fs::metadata(path).map_err(cannot_read)?;
-    if !metadata.is_file() {
-        return Err(not_regular(path, &metadata));
-    }
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(cannot_read)?;
-    let metadata = file.metadata().map_err(cannot_read)?;
-    if !metadata.is_file() {
-        return Err(not_regular(path, &metadata));
-    }
-    if metadata.len() > limit {
-        return Err(too_large(metadata.len()));
-    }
-    // The length is only a hint: the file may grow while it is read.
-    bytes.reserve_exact(
-        usize::try_from(metadata.len())
-            .unwrap_or(0)
-            .saturating_add(1),
-    );
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > limit {
-        return Err(LoadError::unreadable(
-            path,
-            format!("grew past the limit of {limit} bytes while being read"),
-        ));
-    }
-    Ok(bytes)
-}
-
-/// The refusal of something that is not a regular file, saying what it is.
-fn not_regular(path: &Path, metadata: &fs::Metadata) -> LoadError {
-    let kind = metadata.file_type();
-    let what = if kind.is_dir() {
-        "a directory"
-    } else {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::FileTypeExt;
-            if kind.is_fifo() {
-                "a FIFO (named pipe)"
-            } else if kind.is_char_device() {
-                "a character device"
-            } else if kind.is_block_device() {
-                "a block device"
-            } else if kind.is_socket() {
-                "a socket"
-            } else {
-                "neither a file nor a directory"
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            "neither a file nor a directory"
-        }
-    };
-    LoadError::unreadable(
-        path,
-        format!(
-            "is {what}, not a regular file; expected a file (or /dev/stdin for standard input)"
-        ),
-    )
-}
-
-fn describe_io_error(error: &std::io::Error, not_found: &str) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => not_found.to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string(),
-    }
-}
-
 /// UTF-8 text, without a byte-order mark; otherwise a diagnostic at the first bad byte.
 fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -505,8 +311,7 @@ fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
         let valid = &bytes[..error.valid_up_to()];
         // The prefix is valid UTF-8 by construction.
         let valid = std::str::from_utf8(valid).unwrap_or_default();
-        let line = valid.matches('\n').count() + 1;
-        let column = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let (line, column) = read::line_column(valid, valid.len());
         Diagnostic {
             file: name.to_owned(),
             line,
@@ -703,39 +508,6 @@ mod tests {
         let problem = decode("bad.yaml", b"a: b\nc: \xff\n").unwrap_err();
         assert_eq!((problem.line, problem.column), (2, 4));
         assert!(problem.message.contains("0xFF"));
-    }
-
-    #[test]
-    fn reads_a_regular_file_up_to_the_limit_and_no_further() {
-        let directory = tempfile::tempdir().expect("a temporary directory");
-        let path = directory.path().join("ten.txt");
-        fs::write(&path, "0123456789").expect("written");
-        assert_eq!(read_bounded(&path, 10).expect("read"), b"0123456789");
-        let refused = read_bounded(&path, 9).unwrap_err().to_string();
-        assert!(
-            refused.ends_with("file of 10 bytes is larger than the limit of 9 bytes"),
-            "{refused}"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn refuses_a_device_and_a_directory_without_reading_them() {
-        let refused = read_bounded(Path::new("/dev/zero"), 1 << 20)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            refused.starts_with("/dev/zero: is a character device, not a regular file"),
-            "{refused}"
-        );
-        let directory = tempfile::tempdir().expect("a temporary directory");
-        let refused = read_bounded(directory.path(), 1 << 20)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            refused.contains("is a directory, not a regular file"),
-            "{refused}"
-        );
     }
 
     #[cfg(unix)]

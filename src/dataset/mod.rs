@@ -4,12 +4,15 @@
 
 pub mod date;
 pub mod diagnostic;
+/// Which files a dataset is made of, shared with `build.rs`.
+pub mod files;
 pub mod guard;
 pub mod history;
 pub mod load;
 pub mod locate;
 pub mod model;
 pub mod provenance;
+pub mod read;
 pub mod validate;
 
 use std::collections::HashMap;

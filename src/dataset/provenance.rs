@@ -94,7 +94,7 @@ fn read_text(folder: &Path, name: &str) -> Result<Text, String> {
     // The same bounded reader as the YAML files: a FIFO or a device named like a release
     // is refused instead of read forever.
     let bytes =
-        super::load::read_bounded(&path, MAX_FILE_BYTES).map_err(|error| error.to_string())?;
+        super::read::read_bounded(&path, MAX_FILE_BYTES).map_err(|error| error.to_string())?;
     String::from_utf8(bytes).map(Text::from).map_err(|error| {
         format!(
             "{} is not UTF-8 text (a bad byte at offset {})",

@@ -33,18 +33,15 @@ pub fn stdout_closed() -> bool {
 
 static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Looks at standard output before Rust's runtime starts: the runtime opens `/dev/null`
-/// in place of a closed standard descriptor, after which writes "succeed" into nothing.
-/// A constructor (`.init_array`) runs before that.
-#[cfg(target_os = "linux")]
-#[used]
-#[unsafe(link_section = ".init_array")]
-static LOOK_AT_STDOUT: extern "C" fn() = look_at_stdout;
-
-#[cfg(target_os = "linux")]
-extern "C" fn look_at_stdout() {
-    // SAFETY: F_GETFD only reads the descriptor's flags.
-    let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
+/// Records whether standard output is open, for [`stdout_closed`]. Meant to run before
+/// Rust's runtime starts: the runtime opens `/dev/null` in place of a closed standard
+/// descriptor, after which writes "succeed" into nothing. The binary calls it from a
+/// constructor (`.init_array`), which needs an unsafe attribute the library forbids.
+pub fn look_at_stdout() {
+    #[cfg(unix)]
+    let closed = rustix::io::fcntl_getfd(rustix::stdio::stdout()).is_err();
+    #[cfg(not(unix))]
+    let closed = false;
     STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::SeqCst);
 }
 

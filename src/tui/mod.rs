@@ -89,6 +89,9 @@ pub fn run(loaded: Result<Dataset, LoadError>, options: &Options) -> io::Result<
         None => None,
     };
 
+    // Not `ratatui::init`/`restore`: init sizes a plain backend's buffers to the whole screen
+    // (what `capped` bounds), and restore leaves the mouse and paste modes on and needs stdout's
+    // lock, which a signal cannot wait for; so the same steps are taken here and in `signals`.
     signals::install()?;
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -162,22 +162,18 @@ fn stop_and_continue() {
 /// blocking: what fits in the terminal's buffer now is written, the rest dropped.
 #[cfg(unix)]
 fn leave_without_waiting() {
+    use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
     let sequence = leave_sequence();
-    // SAFETY: plain system calls on file descriptor 1 with a buffer that lives across the
-    // call; the descriptor's flags are put back, since the shell shares them.
-    unsafe {
-        let flags = libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL);
-        if flags >= 0 {
-            libc::fcntl(libc::STDOUT_FILENO, libc::F_SETFL, flags | libc::O_NONBLOCK);
-        }
-        libc::write(
-            libc::STDOUT_FILENO,
-            sequence.as_ptr().cast(),
-            sequence.len(),
-        );
-        if flags >= 0 {
-            libc::fcntl(libc::STDOUT_FILENO, libc::F_SETFL, flags);
-        }
+    // The descriptor itself: `io::stdout()`'s writer would wait for its lock.
+    let terminal = rustix::stdio::stdout();
+    let flags = fcntl_getfl(terminal).ok();
+    if let Some(flags) = flags {
+        let _ = fcntl_setfl(terminal, flags | OFlags::NONBLOCK);
+    }
+    let _ = rustix::io::write(terminal, sequence.as_bytes());
+    // Put back, since the shell shares the descriptor's flags.
+    if let Some(flags) = flags {
+        let _ = fcntl_setfl(terminal, flags);
     }
 }
 
@@ -187,6 +183,5 @@ fn leave_without_waiting() {}
 /// Ends the process at once: no flushing of stdout, whose lock another thread may hold.
 #[cfg(unix)]
 fn exit_now(code: i32) -> ! {
-    // SAFETY: `_exit` takes no pointers and does not return.
-    unsafe { libc::_exit(code) }
+    signal_hook::low_level::exit(code)
 }

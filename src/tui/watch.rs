@@ -5,19 +5,16 @@
 //! editors that save by writing a new file and renaming it over the old. The files are only
 //! ever read.
 
-use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, SystemTime};
 
-use crate::dataset::load::{FileId, identity};
+use crate::dataset::files::{self, Found};
 use crate::dataset::{Dataset, LoadError};
 
 /// How often the files are looked at.
 pub const INTERVAL: Duration = Duration::from_millis(500);
-/// How deep a directory is looked into; the loader refuses deeper ones anyway.
-const MAX_DEPTH: usize = 16;
 
 /// What is known of one file: its path, and its modification time and size if it can be
 /// read.
@@ -29,9 +26,17 @@ type Stamp = (PathBuf, Option<(Option<SystemTime>, u64)>);
 struct Fingerprint(Vec<Stamp>);
 
 impl Fingerprint {
+    /// The files the loader reads and the directories it lists, as
+    /// [`files::dataset_files`] finds them; where the walk stops on a problem, the path it
+    /// stopped at too, so that its fix is seen.
     fn of(path: &Path) -> Fingerprint {
         let mut stamps = Vec::new();
-        collect(path, 0, &mut HashSet::new(), &mut stamps);
+        let walked = files::dataset_files(path, &mut |found| match found {
+            Found::Directory(path) | Found::File(path) => stamps.push(stamp(path)),
+        });
+        if let Err(stopped) = walked {
+            stamps.push(stamp(stopped.path()));
+        }
         stamps.sort();
         Fingerprint(stamps)
     }
@@ -42,47 +47,6 @@ fn stamp(path: &Path) -> Stamp {
         .ok()
         .map(|metadata| (metadata.modified().ok(), metadata.len()));
     (path.to_path_buf(), known)
-}
-
-/// The same files the loader reads: a file, or the `.yaml`/`.yml` files below a directory,
-/// hidden ones left out. As the loader does, each real file and directory is looked at
-/// once (`seen`), so links that fan out or loop cost no more than the files they lead to.
-fn collect(path: &Path, depth: usize, seen: &mut HashSet<FileId>, stamps: &mut Vec<Stamp>) {
-    let metadata = std::fs::metadata(path).ok();
-    if let Some(metadata) = &metadata
-        && !seen.insert(identity(path, metadata))
-    {
-        return;
-    }
-    if !metadata.as_ref().is_some_and(std::fs::Metadata::is_dir) {
-        stamps.push(stamp(path));
-        return;
-    }
-    // The directory itself too: its time changes when a file is added or renamed.
-    stamps.push(stamp(path));
-    if depth > MAX_DEPTH {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(path) else {
-        return;
-    };
-    let mut children: Vec<PathBuf> = entries
-        .flatten()
-        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
-        .map(|entry| entry.path())
-        .collect();
-    // In name order, so the path kept for a file reached by several is always the same.
-    children.sort();
-    for child in children {
-        if child.is_dir()
-            || matches!(
-                child.extension().and_then(|extension| extension.to_str()),
-                Some("yaml" | "yml")
-            )
-        {
-            collect(&child, depth + 1, seen, stamps);
-        }
-    }
 }
 
 /// The watching thread's far end: reloads arrive here.
@@ -152,25 +116,50 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn links_that_fan_out_are_followed_to_each_real_directory_once() {
-        // Three links from each level to the next, twelve levels: 531,441 paths lead to
-        // the one file, which is stamped once, as is each of the 13 directories.
+    fn the_files_watched_are_the_files_loaded() {
         let directory = tempfile::tempdir().expect("a temporary directory");
-        let level = |index: usize| directory.path().join(format!("level-{index}"));
-        for index in 0..=12 {
-            std::fs::create_dir(level(index)).expect("created");
+        let root = directory.path();
+        let write = |path: &str| {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().expect("in a directory")).expect("created");
+            std::fs::write(path, "people: []\n").expect("written");
+        };
+        for path in [
+            "a.yaml",
+            "b.yml",
+            "notes.txt",
+            ".hidden.yaml",
+            ".hidden/inside.yaml",
+            "nested/deeper/c.yaml",
+            "nested/.d.yaml",
+            "nested/e.json",
+        ] {
+            write(path);
         }
-        for index in 0..12 {
-            for link in 0..3 {
-                std::os::unix::fs::symlink(
-                    level(index + 1),
-                    level(index).join(format!("to-{link}")),
-                )
-                .expect("linked");
-            }
-        }
-        std::fs::write(level(12).join("data.yaml"), "people: []\n").expect("written");
-        let fingerprint = Fingerprint::of(&level(0));
-        assert_eq!(fingerprint.0.len(), 14, "{:?}", fingerprint.0);
+        std::os::unix::fs::symlink(root.join("a.yaml"), root.join("same-as-a.yaml"))
+            .expect("linked");
+        std::os::unix::fs::symlink(root.join("nowhere"), root.join("broken.yaml")).expect("linked");
+        std::os::unix::fs::symlink(root, root.join("nested/loop")).expect("linked");
+
+        let loaded = crate::dataset::load::yaml_files(root).expect("listed");
+        let (directories, watched): (Vec<PathBuf>, Vec<PathBuf>) = Fingerprint::of(root)
+            .0
+            .into_iter()
+            .map(|(path, _)| path)
+            .partition(|path| path.is_dir());
+        assert_eq!(watched, loaded);
+        assert_eq!(
+            loaded,
+            ["a.yaml", "b.yml", "broken.yaml", "nested/deeper/c.yaml"].map(|path| root.join(path))
+        );
+        // Each real directory once: the link back to the root leads to nothing new.
+        assert_eq!(
+            directories,
+            [
+                root.to_path_buf(),
+                root.join("nested"),
+                root.join("nested/deeper")
+            ]
+        );
     }
 }

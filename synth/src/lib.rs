@@ -1,8 +1,7 @@
-//! The synthetic dataset generator shared by `examples/synth.rs` and the benchmarks.
+//! The synthetic dataset generator of `examples/synth.rs`, the benchmarks and the tests
+//! that need a large dataset: a crate of its own, so that it is compiled once.
 //! Everything is derived from one seed by a SplitMix64 generator, so the same arguments
 //! always give the same bytes.
-
-#![allow(dead_code)]
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
