@@ -6,7 +6,7 @@ use std::ops::Deref;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::model::Text;
+use super::text::Text;
 
 /// A date at the precision a release gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,17 +72,6 @@ impl PartialDate {
             PartialDate::Span(start, end) => (end, 12, 31, start),
             PartialDate::Month(year, month) => (year, month, days_in_month(year, month), year),
             PartialDate::Day(year, month, day) => (year, month, day, year),
-        }
-    }
-}
-
-impl super::Event {
-    /// When the event happens, at the precision and with the qualifier the release gives:
-    /// `by 2021`, `2021-06-29`.
-    pub fn when(&self) -> String {
-        match self.qualifier {
-            Some(qualifier) => format!("{} {}", qualifier.as_str(), self.date),
-            None => self.date.to_string(),
         }
     }
 }

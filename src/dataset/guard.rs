@@ -63,7 +63,7 @@
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::Marker;
 
-use super::model::MAX_TEXT_BYTES;
+use super::text::MAX_TEXT_BYTES;
 
 /// How deep mappings and sequences may nest. The schema needs six levels.
 pub const MAX_DEPTH: usize = 64;

@@ -14,45 +14,12 @@ use super::files::{self, Found, MAX_DIRECTORY_DEPTH, WalkError};
 use super::guard::{self, AliasBudget, Usage};
 use super::locate;
 use super::model::{self, DatasetFile};
+use super::parsed::{MAX_FILE_BYTES, Origin, ParsedFile};
 use super::read::{self, describe_io_error, is_standard_input, not_regular, read_bounded};
-use super::validate::MAX_RECORDS;
-
-/// The largest file accepted, far above the 100,000-announcement benchmark dataset.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+use super::records::MAX_RECORDS;
 
 /// The dataset in `data/`, built into the binary.
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_dataset.rs"));
-
-/// Where a file's text can be had again, to place diagnostics found after parsing.
-#[derive(Debug, Clone)]
-pub enum Origin {
-    Embedded(&'static str),
-    Disk(PathBuf),
-    /// Standard input, which cannot be read twice: its text is kept.
-    Kept(std::sync::Arc<str>),
-}
-
-/// One parsed file of a dataset.
-#[derive(Debug)]
-pub struct ParsedFile {
-    /// The name diagnostics use.
-    pub name: String,
-    pub origin: Origin,
-    pub content: DatasetFile,
-}
-
-impl ParsedFile {
-    /// The file's text, read again: only needed when a problem must be placed in it.
-    pub fn text(&self) -> Option<String> {
-        match &self.origin {
-            Origin::Embedded(text) => Some((*text).to_owned()),
-            Origin::Disk(path) => read_bounded(path, MAX_FILE_BYTES)
-                .ok()
-                .and_then(|bytes| String::from_utf8(bytes).ok()),
-            Origin::Kept(text) => Some(text.to_string()),
-        }
-    }
-}
 
 /// Parses the embedded dataset's files.
 pub fn embedded_files() -> (Vec<ParsedFile>, Vec<Diagnostic>) {

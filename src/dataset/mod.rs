@@ -11,8 +11,11 @@ pub mod history;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod parsed;
 pub mod provenance;
 pub mod read;
+pub mod records;
+pub mod text;
 pub mod validate;
 
 use std::collections::HashMap;
@@ -25,95 +28,10 @@ pub use diagnostic::{Diagnostic, LoadError};
 pub use model::{
     Announcement, Contact, Event, Institution, Person, PressListing, Quote, Role, Text,
 };
-pub use validate::Kind;
+pub use records::{Counts, Kind, MAX_RECORDS, Record, Walked, walk};
 
-use load::ParsedFile;
+use parsed::ParsedFile;
 use provenance::{Provenance, SourceTexts};
-
-/// A record named by its id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Record {
-    Announcement(usize),
-    Institution(usize),
-    Person(usize),
-    Contact(usize),
-    /// An announcement's index, and the event's index within it.
-    Event(usize, usize),
-}
-
-impl Record {
-    pub fn kind(self) -> Kind {
-        match self {
-            Record::Announcement(_) => Kind::Announcement,
-            Record::Institution(_) => Kind::Institution,
-            Record::Person(_) => Kind::Person,
-            Record::Contact(_) => Kind::Contact,
-            Record::Event(..) => Kind::Event,
-        }
-    }
-}
-
-/// One record met in a walk over the record lists: where it is, its id and the name lists
-/// show for it.
-#[derive(Debug, Clone, Copy)]
-pub struct Walked<'a> {
-    pub record: Record,
-    pub id: &'a Text,
-    pub label: &'a Text,
-}
-
-/// Every record of these lists, in the one order all indexes share: each announcement then
-/// its events, then institutions, people and contacts. Indexes are within the lists given,
-/// so a file's lists give places within that file.
-pub fn walk<'a>(
-    announcements: &'a [Announcement],
-    institutions: &'a [Institution],
-    people: &'a [Person],
-    contacts: &'a [Contact],
-) -> impl Iterator<Item = Walked<'a>> {
-    let announcements = announcements
-        .iter()
-        .enumerate()
-        .flat_map(|(index, announcement)| {
-            let own = Walked {
-                record: Record::Announcement(index),
-                id: &announcement.id,
-                label: &announcement.short_title,
-            };
-            let events = announcement
-                .events
-                .iter()
-                .enumerate()
-                .map(move |(event, item)| Walked {
-                    record: Record::Event(index, event),
-                    id: &item.id,
-                    label: &item.title,
-                });
-            std::iter::once(own).chain(events)
-        });
-    let institutions = institutions
-        .iter()
-        .enumerate()
-        .map(|(index, institution)| Walked {
-            record: Record::Institution(index),
-            id: &institution.id,
-            label: &institution.name,
-        });
-    let people = people.iter().enumerate().map(|(index, person)| Walked {
-        record: Record::Person(index),
-        id: &person.id,
-        label: &person.name,
-    });
-    let contacts = contacts.iter().enumerate().map(|(index, contact)| Walked {
-        record: Record::Contact(index),
-        id: &contact.id,
-        label: &contact.name,
-    });
-    announcements
-        .chain(institutions)
-        .chain(people)
-        .chain(contacts)
-}
 
 /// A validated dataset. Announcements are in date order; institutions, people and
 /// contacts in alphabetical order of name, so lists read the same whatever the files.
@@ -207,7 +125,7 @@ impl Dataset {
         people.par_sort_by_cached_key(|person| (sort_name(&person.name), person.id.clone()));
         contacts.par_sort_by_cached_key(|contact| (sort_name(&contact.name), contact.id.clone()));
         let mut dataset = Dataset::index(announcements, institutions, people, contacts);
-        dataset.provenance = Provenance::locate(&dataset, texts);
+        dataset.provenance = Provenance::locate(&dataset.announcements, &dataset.people, texts);
         Ok(dataset)
     }
 
@@ -576,62 +494,6 @@ struct Id(Text);
 impl std::borrow::Borrow<str> for Id {
     fn borrow(&self) -> &str {
         self.0.as_str()
-    }
-}
-
-/// How many records of each kind a valid dataset holds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub announcements: usize,
-    pub institutions: usize,
-    pub people: usize,
-    pub contacts: usize,
-    pub events: usize,
-}
-
-impl Counts {
-    /// The records in these lists.
-    pub fn of(
-        announcements: &[Announcement],
-        institutions: &[Institution],
-        people: &[Person],
-        contacts: &[Contact],
-    ) -> Counts {
-        Counts {
-            announcements: announcements.len(),
-            institutions: institutions.len(),
-            people: people.len(),
-            contacts: contacts.len(),
-            events: announcements
-                .iter()
-                .map(|announcement| announcement.events.len())
-                .sum(),
-        }
-    }
-
-    /// The records across these files.
-    fn of_files(files: &[ParsedFile]) -> Counts {
-        files.iter().fold(Counts::default(), |sum, file| {
-            let content = &file.content;
-            let one = Counts::of(
-                &content.announcements,
-                &content.institutions,
-                &content.people,
-                &content.contacts,
-            );
-            Counts {
-                announcements: sum.announcements + one.announcements,
-                institutions: sum.institutions + one.institutions,
-                people: sum.people + one.people,
-                contacts: sum.contacts + one.contacts,
-                events: sum.events + one.events,
-            }
-        })
-    }
-
-    /// Records of every kind together.
-    pub fn total(self) -> usize {
-        self.announcements + self.institutions + self.people + self.contacts + self.events
     }
 }
 

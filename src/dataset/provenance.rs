@@ -16,11 +16,11 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::load::{MAX_FILE_BYTES, ParsedFile};
+use super::diagnostic::Diagnostic;
 use super::locate::FieldPath;
 use super::model::{Announcement, Person, Text};
+use super::parsed::{MAX_FILE_BYTES, ParsedFile};
 use super::validate;
-use super::{Dataset, Diagnostic};
 
 /// The release texts built into the binary, by file name.
 pub const EMBEDDED_SOURCES: &[(&str, &str)] =
@@ -456,18 +456,22 @@ pub struct Provenance {
 
 impl Provenance {
     /// Locates every passage of a validated dataset (`problems` found none missing).
-    pub fn locate(dataset: &Dataset, texts: &SourceTexts) -> Provenance {
+    pub fn locate(
+        announcements: &[Announcement],
+        people: &[Person],
+        texts: &SourceTexts,
+    ) -> Provenance {
         if matches!(texts, SourceTexts::Absent) {
             return Provenance::default();
         }
         let mut provenance = Provenance::default();
         let mut roles: HashMap<&str, Vec<Fact>> = HashMap::new();
-        for person in &dataset.people {
+        for person in people {
             for (announcement, fact) in role_facts(person, &FieldPath::default()) {
                 roles.entry(announcement.as_str()).or_default().push(fact);
             }
         }
-        for announcement in &dataset.announcements {
+        for announcement in announcements {
             let text = texts.read(&announcement.source).and_then(Result::ok);
             let mut passages = Vec::new();
             if let Some(text) = &text {

@@ -10,37 +10,10 @@ use rayon::prelude::*;
 
 use super::date::PartialDate;
 use super::diagnostic::Diagnostic;
-use super::load::ParsedFile;
 use super::locate::{FieldPath, locate};
 use super::model::{Announcement, Contact, Institution, InstitutionKind, Person};
-use super::{Counts, Record, walk};
-
-/// The most records a dataset may hold, across every kind.
-pub const MAX_RECORDS: usize = 1_000_000;
-
-/// The kinds of record an id can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
-#[strum(serialize_all = "lowercase")]
-pub enum Kind {
-    Announcement,
-    Institution,
-    Person,
-    Contact,
-    Event,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    fn article(self) -> &'static str {
-        match self {
-            Kind::Announcement | Kind::Institution | Kind::Event => "an",
-            Kind::Person | Kind::Contact => "a",
-        }
-    }
-}
+use super::parsed::ParsedFile;
+use super::records::{Counts, Kind, MAX_RECORDS, Record, walk};
 
 struct Pending {
     file: usize,
