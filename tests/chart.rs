@@ -4,7 +4,8 @@
 mod support;
 
 use accords::tui::app::App;
-use accords::tui::view::{draw, layout};
+use accords::tui::layout::layout;
+use accords::tui::view::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -387,7 +387,7 @@ fn resizing_keeps_the_filter_and_overlays() {
 #[test]
 fn mouse_clicks_select_rows_and_follow_links() {
     let mut app = explorer(120, 40);
-    let layout = accords::tui::view::layout(120, 40);
+    let layout = accords::tui::layout::layout(120, 40);
     // The second row of Institutions.
     app.click(layout.institutions.x + 3, layout.institutions.y + 2);
     assert_eq!(app.focus, Pane::Institutions);

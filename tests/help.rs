@@ -6,7 +6,8 @@ mod support;
 use accords::tui::app::{App, Overlay};
 use accords::tui::help;
 use accords::tui::keymap::Context;
-use accords::tui::view::{draw, layout};
+use accords::tui::layout::layout;
+use accords::tui::view::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -22,7 +22,7 @@ fn record(app: &App, id: &str) -> Record {
 }
 
 fn details_width(app: &App) -> u16 {
-    accords::tui::view::layout(app.width, app.height)
+    accords::tui::layout::layout(app.width, app.height)
         .details
         .width
         .saturating_sub(2)

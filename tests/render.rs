@@ -104,7 +104,7 @@ fn a_terminal_too_small_says_so_and_nothing_panics_at_any_size() {
 #[test]
 fn the_selection_is_reversed_and_marked_with_a_symbol() {
     let (app, buffer) = screen(120, 40, "");
-    let layout = accords::tui::view::layout(app.width, app.height);
+    let layout = accords::tui::layout::layout(app.width, app.height);
     let row = layout.timeline.y + 1;
     let x = layout.timeline.x + 1;
     assert_eq!(
@@ -131,7 +131,7 @@ fn the_selection_is_reversed_and_marked_with_a_symbol() {
 fn matched_characters_are_highlighted_on_the_original_text() {
     // `leon` matches "Léon" in "Centre Léon Bérard": the é is highlighted, the C is not.
     let (app, buffer) = screen(120, 40, "/leon");
-    let layout = accords::tui::view::layout(app.width, app.height);
+    let layout = accords::tui::layout::layout(app.width, app.height);
     let row = layout.institutions.y + 1;
     let cells: Vec<(String, bool)> = (layout.institutions.x + 1
         ..layout.institutions.x + layout.institutions.width - 1)
@@ -191,7 +191,7 @@ fn wide_characters_never_overflow_a_pane() {
     let screen = text(&buffer);
     assert!(screen.contains("서울아산병원"), "{screen}");
     // Every row keeps its right border where the pane ends.
-    let layout = accords::tui::view::layout(80, 24);
+    let layout = accords::tui::layout::layout(80, 24);
     for y in layout.institutions.y + 1..layout.institutions.y + layout.institutions.height - 1 {
         let right = layout.institutions.x + layout.institutions.width - 1;
         assert_eq!(buffer[(right, y)].symbol(), "│", "row {y}: {screen}");
@@ -210,7 +210,7 @@ fn map_timeline_chart_people_and_history_at_120x40() {
     insta::assert_snapshot!("map_europe_gustave_roussy_120x40", text(&buffer));
     // The timeline chart follows the selection: the Dana-Farber release is marked.
     let (app, buffer) = screen(120, 40, "jjjjjjjjj");
-    let layout = accords::tui::view::layout(app.width, app.height);
+    let layout = accords::tui::layout::layout(app.width, app.height);
     let chart = layout.chart.expect("a chart at 120x40");
     insta::assert_snapshot!("timeline_chart_dana_farber_120x40", text(&buffer));
     let marks: String = (chart.x..chart.x + chart.width)
@@ -223,8 +223,10 @@ fn map_timeline_chart_people_and_history_at_120x40() {
     // Gustave Roussy's statements release by release.
     let mut app = explorer(120, 40);
     assert!(app.select_id("gustave-roussy"));
-    let content =
-        accords::tui::details::content(&app, accords::tui::view::layout(120, 40).details.width - 2);
+    let content = accords::tui::details::content(
+        &app,
+        accords::tui::layout::layout(120, 40).details.width - 2,
+    );
     let heading = content
         .lines
         .iter()
@@ -415,7 +417,7 @@ fn timeline_titles_keep_thirty_characters_from_80_to_250_columns() {
 #[test]
 fn filter_terms_are_highlighted_in_details() {
     let (app, buffer) = screen(120, 40, "/cooperation<enter>");
-    let layout = accords::tui::view::layout(app.width, app.height);
+    let layout = accords::tui::layout::layout(app.width, app.height);
     let details = layout.details;
     let mut highlighted = String::new();
     let mut found = false;

@@ -14,12 +14,12 @@ use super::chart::ChartMarks;
 use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
+use super::layout;
 use super::rows::{
     self, ListOrders, Lists, ListsJob, Related, Sources, TimelineOrder, TimelineRow,
 };
 use super::source_view::SourceView;
 use super::theme::Theme;
-use super::view;
 use crate::search::suggest::Suggestion;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -425,7 +425,7 @@ impl App {
     /// selected, the release of the record shown, at its top. The passages of the record
     /// shown in that release are highlighted, for `n` and `N`.
     fn open_source(&mut self) {
-        let layout = view::layout(self.width, self.height);
+        let layout = layout::layout(self.width, self.height);
         let content = details::content(self, layout.details.width.saturating_sub(2));
         let selected = if self.focus == Pane::Details {
             content
@@ -480,7 +480,7 @@ impl App {
 
     /// `n` / `N` in the release.
     fn step_passage(&mut self, step: isize) {
-        let area = view::layout(self.width, self.height).overlay;
+        let area = layout::layout(self.width, self.height).overlay;
         let dataset = Arc::clone(&self.dataset);
         if let Some(Overlay::Source(source)) = self.overlays.last_mut() {
             source.step(step);
@@ -597,7 +597,7 @@ impl App {
 
     /// Rows a page moves: the focused pane's inner height.
     fn page(&self) -> usize {
-        let layout = view::layout(self.width, self.height);
+        let layout = layout::layout(self.width, self.height);
         let area = match (self.overlays.last(), self.focus) {
             _ if self.hinting.is_some() => layout.details,
             (Some(Overlay::Contacts | Overlay::People), _) => layout.overlay,
@@ -625,19 +625,29 @@ impl App {
             }
             Some(Overlay::Contacts) => {
                 self.contacts_cursor.move_by(delta, self.contacts.len());
-                let cards = self.page() / view::contact_lines(self);
+                let inner_width = layout::layout(self.width, self.height)
+                    .overlay
+                    .width
+                    .saturating_sub(2) as usize;
+                let card_lines = super::card_text::contact_lines(
+                    &self.dataset,
+                    &self.theme,
+                    &self.contacts,
+                    inner_width,
+                );
+                let cards = self.page() / card_lines;
                 self.contacts_cursor.keep_visible(cards);
                 return;
             }
             Some(Overlay::People) => {
                 self.people_cursor.move_by(delta, self.people.len());
-                let cards = self.page() / view::PERSON_LINES;
+                let cards = self.page() / layout::PERSON_LINES;
                 self.people_cursor.keep_visible(cards);
                 return;
             }
             Some(Overlay::Copy { .. }) => return,
             Some(Overlay::Source(_)) => {
-                let area = view::layout(self.width, self.height).overlay;
+                let area = layout::layout(self.width, self.height).overlay;
                 let dataset = Arc::clone(&self.dataset);
                 if let Some(Overlay::Source(source)) = self.overlays.last_mut()
                     && let Some(text) = dataset.provenance().text(source.announcement)
@@ -665,7 +675,7 @@ impl App {
     }
 
     fn scroll_details(&mut self, delta: isize) {
-        let layout = view::layout(self.width, self.height);
+        let layout = layout::layout(self.width, self.height);
         let content = details::content(self, layout.details.width.saturating_sub(2));
         let height = layout.details.height.saturating_sub(2).max(1) as usize;
         let last = content.lines.len().saturating_sub(height);
@@ -674,7 +684,7 @@ impl App {
     }
 
     fn move_in_details(&mut self, delta: isize) {
-        let layout = view::layout(self.width, self.height);
+        let layout = layout::layout(self.width, self.height);
         let content = details::content(self, layout.details.width.saturating_sub(2));
         let height = layout.details.height.saturating_sub(2).max(1) as usize;
         if content.links.is_empty() || delta.unsigned_abs() > 1 {
@@ -863,7 +873,7 @@ impl App {
         }
         match self.focus {
             Pane::Details => {
-                let layout = view::layout(self.width, self.height);
+                let layout = layout::layout(self.width, self.height);
                 let content = details::content(self, layout.details.width.saturating_sub(2));
                 if let Some(link) = content.links.get(self.details.link) {
                     self.activate(*link);
@@ -996,7 +1006,7 @@ impl App {
             .find(|hint| hint.label == typed)
             .map(|hint| hint.link)
         {
-            let layout = view::layout(self.width, self.height);
+            let layout = layout::layout(self.width, self.height);
             let content = details::content(self, layout.details.width.saturating_sub(2));
             if let Some(spot) = content.links.get(link).copied() {
                 self.details.link = link;
@@ -1057,7 +1067,7 @@ impl App {
         if self.focus != Pane::Details || !self.overlays.is_empty() {
             return None;
         }
-        let layout = view::layout(self.width, self.height);
+        let layout = layout::layout(self.width, self.height);
         let content = details::content(self, layout.details.width.saturating_sub(2));
         content.links.get(self.details.link).copied()
     }
@@ -1178,7 +1188,7 @@ impl App {
         if !self.overlays.is_empty() {
             return;
         }
-        let layout = view::layout(self.width, self.height);
+        let layout = layout::layout(self.width, self.height);
         let inside = |area: ratatui::layout::Rect| {
             column >= area.x
                 && column < area.x + area.width
@@ -1214,7 +1224,7 @@ impl App {
     /// The mouse wheel over a pane scrolls that pane.
     pub fn scroll_at(&mut self, column: u16, row: u16, delta: isize) {
         self.settle();
-        let layout = view::layout(self.width, self.height);
+        let layout = layout::layout(self.width, self.height);
         let inside = |area: ratatui::layout::Rect| {
             column >= area.x
                 && column < area.x + area.width
@@ -1251,7 +1261,7 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
-        let layout = view::layout(width, height);
+        let layout = layout::layout(width, height);
         self.timeline_cursor
             .keep_visible(layout.timeline.height.saturating_sub(2) as usize);
         self.institutions_cursor

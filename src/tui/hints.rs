@@ -4,7 +4,7 @@
 
 use super::app::App;
 use super::details;
-use super::view;
+use super::layout;
 
 /// The letters labels are made of, the home row first: the easiest to type come first.
 pub const ALPHABET: &str = "asdfghjklqwertyuiopzxcvbnm";
@@ -35,7 +35,7 @@ pub struct Hint {
 /// The links in view in Details, top to bottom, with their labels. Only lines that lead to
 /// another record count; a fact of the record shown is reached with ↑ ↓.
 pub fn targets(app: &App) -> Vec<Hint> {
-    let layout = view::layout(app.width, app.height);
+    let layout = layout::layout(app.width, app.height);
     let content = details::content(app, layout.details.width.saturating_sub(2));
     let height = layout.details.height.saturating_sub(2) as usize;
     let shown = app.details.scroll..app.details.scroll + height;

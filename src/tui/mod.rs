@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod capped;
+pub mod card_text;
 pub mod chart;
 pub mod copy;
 pub mod details;
@@ -13,7 +14,9 @@ pub mod errors_panel;
 pub mod help;
 pub mod hints;
 pub mod keymap;
+pub mod layout;
 pub mod map;
+pub mod panes;
 pub mod reload;
 pub mod rows;
 pub mod signals;

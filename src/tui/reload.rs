@@ -9,8 +9,8 @@ use crate::search::index::SearchIndex;
 
 use super::app::{App, ListCursor, Overlay, Pane};
 use super::chart::ChartMarks;
+use super::layout;
 use super::rows::TimelineOrder;
-use super::view;
 
 impl App {
     /// What a reload gave: a valid dataset replaces the shown one (and clears any problems
@@ -122,7 +122,7 @@ impl App {
                 self.contacts.len(),
             );
         }
-        let layout = view::layout(self.width, self.height);
+        let layout = layout::layout(self.width, self.height);
         self.timeline_cursor
             .keep_visible(layout.timeline.height.saturating_sub(2) as usize);
         self.institutions_cursor
