@@ -61,7 +61,7 @@ fn y_and_e_act_on_the_press_contact_selected_in_a_release() {
     assert!(texts.contains(&"01 42 11 50 59"));
     assert!(items[0].label.contains("2023"), "{:?}", items[0].label);
     type_keys(&mut app, "<esc>e");
-    let Some(Effect::Export { stem, .. }) = app.effect.take() else {
+    let Some(Effect::Export { stem, .. }) = app.take_effect() else {
         panic!("no export: {:?}", app.effect);
     };
     assert_eq!(stem, "claire-parisel");
@@ -106,7 +106,7 @@ fn every_web_address_in_details_is_a_selectable_link_that_o_and_y_act_on() {
     select_in_details(&mut app, |link| link.url == Some(1));
     type_keys(&mut app, "o");
     assert_eq!(
-        app.effect.take(),
+        app.take_effect(),
         Some(Effect::Open {
             url: second.clone()
         })
@@ -134,7 +134,7 @@ fn every_web_address_in_details_is_a_selectable_link_that_o_and_y_act_on() {
     select_in_details(&mut app, |link| link.url.is_some());
     type_keys(&mut app, "<enter>");
     assert_eq!(
-        app.effect.take(),
+        app.take_effect(),
         Some(Effect::Open {
             url: "https://www.gustaveroussy.fr".to_owned()
         })

@@ -4,7 +4,7 @@
 mod support;
 
 use accords::dataset::Record;
-use accords::tui::app::{App, Overlay, Pane};
+use accords::tui::app::{App, Input, Overlay, Pane};
 use accords::tui::keymap::Context;
 use accords::tui::rows::TimelineRow;
 
@@ -374,13 +374,25 @@ fn query_and_select_start_options() {
 fn resizing_keeps_the_filter_and_overlays() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "/dana");
-    app.resize(60, 20);
-    app.resize(1, 1);
-    app.resize(80, 24);
+    app.handle(Input::Resize {
+        width: 60,
+        height: 20,
+    });
+    app.handle(Input::Resize {
+        width: 1,
+        height: 1,
+    });
+    app.handle(Input::Resize {
+        width: 80,
+        height: 24,
+    });
     assert_eq!(app.filter, "dana");
     assert_eq!(app.context(), Context::Filter);
     type_keys(&mut app, "<enter>c");
-    app.resize(100, 30);
+    app.handle(Input::Resize {
+        width: 100,
+        height: 30,
+    });
     assert_eq!(app.overlays.last(), Some(&Overlay::Contacts));
 }
 
@@ -389,20 +401,27 @@ fn mouse_clicks_select_rows_and_follow_links() {
     let mut app = explorer(120, 40);
     let layout = accords::tui::layout::layout(120, 40);
     // The second row of Institutions.
-    app.click(layout.institutions.x + 3, layout.institutions.y + 2);
+    app.handle(Input::Click {
+        column: layout.institutions.x + 3,
+        row: layout.institutions.y + 2,
+    });
     assert_eq!(app.focus, Pane::Institutions);
     assert_eq!(app.institutions_cursor.selected, 1);
     // A link in Details is followed on click.
     let content = accords::tui::details::content(&app, layout.details.width - 2);
     let link = content.links[0];
-    app.click(
-        layout.details.x + 3,
-        layout.details.y + 1 + link.line as u16,
-    );
+    app.handle(Input::Click {
+        column: layout.details.x + 3,
+        row: layout.details.y + 1 + link.line as u16,
+    });
     assert_eq!(app.details.record, Some(link.target));
     // The wheel scrolls the list under the pointer.
     let mut app = explorer(120, 40);
-    app.scroll_at(layout.timeline.x + 3, layout.timeline.y + 3, 3);
+    app.handle(Input::Scroll {
+        column: layout.timeline.x + 3,
+        row: layout.timeline.y + 3,
+        delta: 3,
+    });
     assert_eq!(app.timeline_cursor.selected, 3);
 }
 
@@ -464,23 +483,23 @@ fn e_exports_the_selected_contact_and_o_opens_only_web_links() {
         Some("select a press contact to export (c opens Contacts)")
     );
     // The hint names the key in force, not the default one.
-    app.keymap = accords::tui::keymap::Keymap::with_bindings(&[(
+    app.set_keymap(accords::tui::keymap::Keymap::with_bindings(&[(
         "contacts",
         vec![accords::tui::keymap::Key::parse("C").expect("a key")],
-    )]);
+    )]));
     type_keys(&mut app, "e");
     assert_eq!(
         app.status.as_deref(),
         Some("select a press contact to export (C opens Contacts)")
     );
-    app.keymap = accords::tui::keymap::Keymap::default();
+    app.set_keymap(accords::tui::keymap::Keymap::default());
     type_keys(&mut app, "c/blanc<enter>e");
     let Some(Effect::Export {
         stem,
         extension,
         contents,
         ..
-    }) = app.effect.take()
+    }) = app.take_effect()
     else {
         panic!("no export: {:?}", app.effect);
     };

@@ -6,7 +6,7 @@
 mod support;
 
 use accords::dataset::Record;
-use accords::tui::app::{App, Pane};
+use accords::tui::app::{App, Input, Pane};
 use accords::tui::details;
 use accords::tui::hints;
 use accords::tui::keymap::Context;
@@ -322,7 +322,7 @@ fn a_confirmation_keeps_its_words_over_a_long_narrowed_name() {
     let mut app = explorer(120, 40);
     assert!(app.select_id("dana-farber-boston-childrens"));
     let confirmation = "sent to terminal clipboard: presse@gustaveroussy.fr";
-    app.status = Some(confirmation.to_owned());
+    app.handle(Input::Report(confirmation.to_owned()));
     let line = status_line(&app);
     assert!(line.contains(confirmation), "{line}");
     assert!(line.contains("? help"), "{line}");

@@ -4,7 +4,7 @@
 
 mod support;
 
-use accords::tui::app::App;
+use accords::tui::app::{App, Input};
 use accords::tui::theme::{SELECTION_SYMBOL, Theme};
 use accords::tui::view::draw;
 use ratatui::Terminal;
@@ -89,7 +89,7 @@ fn a_terminal_too_small_says_so_and_nothing_panics_at_any_size() {
         1, 2, 3, 10, 30, 49, 50, 51, 59, 60, 61, 79, 80, 99, 100, 101, 130,
     ] {
         for height in [1, 2, 5, 11, 12, 13, 24, 41] {
-            app.resize(width, height);
+            app.handle(Input::Resize { width, height });
             type_keys(&mut app, "<esc><esc><esc>");
             type_keys(&mut app, "/dana<enter>3jj");
             render(&app);
@@ -260,7 +260,7 @@ fn lists_waiting_for_the_worker_say_searching_until_they_come() {
     let (mut app, before) = screen(120, 40, "");
     app.update(Action::StartFilter);
     for character in "berard".chars() {
-        app.update_deferred(Action::FilterInput(character));
+        app.handle(Input::Action(Action::FilterInput(character)));
     }
     assert!(app.searching());
     let waiting = text(&render(&app));
@@ -276,10 +276,10 @@ fn lists_waiting_for_the_worker_say_searching_until_they_come() {
     assert_eq!(timeline_title(&waiting), timeline_title(&text(&before)));
 
     let worker: Worker<ListsJob> = Worker::start().expect("a worker thread");
-    app.search_typed(&worker);
+    app.handle(Input::Search(&worker));
     if app.searching() {
         assert!(worker.wait(Duration::from_secs(30)));
-        app.take_lists(&worker);
+        app.handle(Input::ListsReady(&worker));
     }
     assert!(!app.searching());
     let settled = text(&render(&app));

@@ -524,7 +524,7 @@ fn the_confirmation_wins_the_status_line_over_a_long_narrowed_name() {
     let name = app.dataset.institutions[longest].name.to_string();
     app.narrowed = Some(longest);
     let confirmation = "vCard written to /home/someone/exports/claire-parisel.vcf";
-    app.status = Some(confirmation.to_owned());
+    app.handle(accords::tui::app::Input::Report(confirmation.to_owned()));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
     terminal
         .draw(|frame| accords::tui::view::draw(&app, frame))

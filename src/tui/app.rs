@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::background::Worker;
-use crate::dataset::{Dataset, Record};
+use crate::dataset::{Dataset, LoadError, Record};
 use crate::search::index::SearchIndex;
 use crate::search::query::{Query, parse};
 
@@ -127,7 +127,44 @@ pub struct Place {
     pub focus: Pane,
 }
 
-/// How long [`App::search_typed`] waits for the lists of what was just typed: lists that
+/// What changes the app from outside, as the run loop receives it. Every input goes
+/// through [`App::handle`].
+pub enum Input<'a> {
+    /// A command from the keymap. A filter edit only changes the filter line: the run loop
+    /// applies a burst of typed characters with one search ([`Input::Search`]) instead of
+    /// one search per character.
+    Action(Action),
+    /// Bracketed paste: typed into the filter, its control characters as spaces.
+    Paste(&'a str),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The mouse wheel over a cell.
+    Scroll {
+        column: u16,
+        row: u16,
+        delta: isize,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// The end of a burst of filter edits: search what was typed, in `worker`.
+    Search(&'a Worker<ListsJob>),
+    /// `worker` finished lists of the filter as typed.
+    ListsReady(&'a Worker<ListsJob>),
+    /// With --watch: the dataset loaded anew, or why it does not load.
+    Reloaded(Result<Dataset, LoadError>),
+    /// `--select`: show this record; the status line says when no record has the id.
+    Select(&'a str),
+    /// `--query`: the filter to start with.
+    Filter(&'a str),
+    /// How an effect the run loop carried out went, for the status line.
+    Report(String),
+}
+
+/// How long the search of [`Input::Search`] waits for the lists of what was just typed: lists that
 /// come sooner are drawn in the same frame, without a frame of stale lists first.
 pub const SEARCH_GRACE: Duration = Duration::from_millis(8);
 
@@ -146,7 +183,7 @@ pub struct App {
     pub filter: String,
     pub query: Query,
     /// The filter was edited and `query` and the lists not yet brought up to date; see
-    /// [`App::settle`].
+    /// `settle`.
     filter_pending: bool,
     pub timeline: Vec<TimelineRow>,
     /// How many of `timeline`'s rows are announcements, counted when it changes rather
@@ -256,6 +293,54 @@ impl App {
         app
     }
 
+    /// The keys in force, from the settings.
+    pub fn set_keymap(&mut self, keymap: super::keymap::Keymap) {
+        self.keymap = keymap;
+    }
+
+    /// Running inside tmux: the first copy says how tmux passes it on.
+    pub fn set_under_tmux(&mut self, under_tmux: bool) {
+        self.under_tmux = under_tmux;
+    }
+
+    /// Text for the terminal clipboard, which the run loop sends.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
+
+    /// Work for the run loop to carry out, which then reports with [`Input::Report`].
+    pub fn take_effect(&mut self) -> Option<Effect> {
+        self.effect.take()
+    }
+
+    /// Whether a clipboard text or an effect waits for the run loop.
+    pub fn has_effects(&self) -> bool {
+        self.clipboard.is_some() || self.effect.is_some()
+    }
+
+    /// Whether the person asked to leave.
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    /// Whether the explorer takes the mouse (`m` toggles it).
+    pub fn mouse_captured(&self) -> bool {
+        self.mouse_captured
+    }
+
+    pub fn keymap(&self) -> &super::keymap::Keymap {
+        &self.keymap
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// With --watch: why the dataset on disk does not load now.
+    pub fn dataset_error(&self) -> Option<&LoadError> {
+        self.dataset_error.as_ref()
+    }
+
     /// Where the keyboard is now.
     pub fn context(&self) -> Context {
         match self.overlays.last() {
@@ -270,15 +355,59 @@ impl App {
         }
     }
 
+    /// Applies any input. Filter edits wait for [`Input::Search`]; every other input first
+    /// brings the lists up to date with the filter as typed, so it acts on what is shown.
+    pub fn handle(&mut self, input: Input) {
+        let deferred = match &input {
+            Input::Action(action) => action.edits_filter(),
+            Input::Paste(_) | Input::Search(_) | Input::ListsReady(_) => true,
+            _ => false,
+        };
+        if !deferred {
+            self.settle();
+        }
+        match input {
+            Input::Action(action) => self.apply(action),
+            Input::Paste(text) => self.paste(text),
+            Input::Click { column, row } => self.click(column, row),
+            Input::Scroll { column, row, delta } => self.scroll_at(column, row, delta),
+            Input::Resize { width, height } => self.resize(width, height),
+            Input::Search(worker) => self.search_typed(worker),
+            Input::ListsReady(worker) => self.take_lists(worker),
+            Input::Reloaded(loaded) => self.reloaded(loaded),
+            Input::Select(id) => {
+                if !self.select(id) {
+                    self.status = Some(format!("no record has the id `{id}`"));
+                }
+            }
+            Input::Filter(filter) => {
+                self.filter = filter.to_owned();
+                self.apply_filter();
+            }
+            Input::Report(message) => self.status = Some(message),
+        }
+    }
+
+    /// Carries out an action, the lists included: what tests and one keystroke at a time
+    /// see.
+    pub fn update(&mut self, action: Action) {
+        self.handle(Input::Action(action));
+        self.settle();
+    }
+
     /// Starts with a filter, as `--query` asks.
     pub fn set_filter(&mut self, filter: &str) {
-        self.filter = filter.to_owned();
-        self.apply_filter();
+        self.handle(Input::Filter(filter));
     }
 
     /// Starts on a record, as `--select` asks; false when no record has that id.
     pub fn select_id(&mut self, id: &str) -> bool {
-        self.settle();
+        let found = self.dataset.record(id).is_some();
+        self.handle(Input::Select(id));
+        found
+    }
+
+    fn select(&mut self, id: &str) -> bool {
         match self.dataset.record(id) {
             Some(record) => {
                 self.show(record);
@@ -293,21 +422,28 @@ impl App {
         }
     }
 
-    /// Carries out an action, the lists included: what tests and one keystroke at a time
-    /// see.
-    pub fn update(&mut self, action: Action) {
-        self.update_deferred(action);
-        self.settle();
+    /// A paste goes into the filter as typed text, its line breaks and other control
+    /// characters as spaces: a pasted line break does not accept the filter, and a pasted
+    /// Esc does not clear it.
+    fn paste(&mut self, text: &str) {
+        if self.context() != Context::Filter {
+            self.status = Some(format!(
+                "a paste goes into the filter: press {} first",
+                self.keymap.label_of(Action::StartFilter)
+            ));
+            return;
+        }
+        for character in text.chars() {
+            let character = if character.is_control() {
+                ' '
+            } else {
+                character
+            };
+            self.apply(Action::FilterInput(character));
+        }
     }
 
-    /// Carries out an action, except that an edit of the filter only changes the filter
-    /// line: the run loop applies a burst of typed characters with one search, through
-    /// [`App::settle`], instead of one search per character. Any other action settles
-    /// first, so it sees the lists of the filter typed so far.
-    pub fn update_deferred(&mut self, action: Action) {
-        if !action.edits_filter() {
-            self.settle();
-        }
+    fn apply(&mut self, action: Action) {
         if !matches!(action, Action::FilterInput(_) | Action::FilterBackspace) {
             self.status = None;
         }
@@ -490,7 +626,7 @@ impl App {
         }
     }
 
-    /// Whether the lists wait for the search of filter edits (see [`App::settle`]).
+    /// Whether the lists wait for the search of filter edits (see `settle`).
     pub fn searching(&self) -> bool {
         self.filter_pending
     }
@@ -510,9 +646,9 @@ impl App {
     /// Asks `worker` for the lists of the filter as edited, if they are to be made,
     /// and shows them if they come within [`SEARCH_GRACE`]. Otherwise the lists stay as
     /// they were, [`App::searching`] says so, and the run loop calls
-    /// [`App::take_lists`] when the worker is done; keys typed meanwhile stop it and
+    /// [`Input::ListsReady`] when the worker is done; keys typed meanwhile stop it and
     /// ask for the next.
-    pub fn search_typed(&mut self, worker: &Worker<ListsJob>) {
+    fn search_typed(&mut self, worker: &Worker<ListsJob>) {
         if !self.filter_pending {
             return;
         }
@@ -533,7 +669,7 @@ impl App {
 
     /// Shows the lists `worker` made, if they are those of the filter as edited; else
     /// (the state changed meanwhile) makes them here.
-    pub fn take_lists(&mut self, worker: &Worker<ListsJob>) {
+    fn take_lists(&mut self, worker: &Worker<ListsJob>) {
         if !self.filter_pending {
             return;
         }
@@ -550,8 +686,8 @@ impl App {
     }
 
     /// Brings the query and the lists up to date with filter edits made by
-    /// [`App::update_deferred`]; nothing to do when there were none.
-    pub fn settle(&mut self) {
+    /// filter edits; nothing to do when there were none.
+    fn settle(&mut self) {
         if self.filter_pending {
             self.filter_pending = false;
             self.apply_filter();
@@ -902,7 +1038,7 @@ impl App {
 
     /// Goes to a record and records the step, so `[` can come back. The focus goes to
     /// Details, where the linked record is read, as a browser keeps you on the page.
-    pub fn follow(&mut self, record: Record) {
+    fn follow(&mut self, record: Record) {
         if self.details.record.is_some() {
             let here = self.place();
             if self.history.is_empty() {
@@ -1022,7 +1158,7 @@ impl App {
     /// Shows a record in Details and selects it where it is listed (an institution also
     /// narrows the Timeline), leaving the focus where it is. A filter that hides it is
     /// cleared, and the status line says so.
-    pub fn show(&mut self, record: Record) {
+    fn show(&mut self, record: Record) {
         let listed = match record {
             Record::Institution(institution) => self.institutions.contains(&institution),
             Record::Announcement(_) | Record::Event(..) => {
@@ -1181,8 +1317,7 @@ impl App {
     }
 
     /// A mouse click at a cell: focus the pane, select the row, follow a link in Details.
-    pub fn click(&mut self, column: u16, row: u16) {
-        self.settle();
+    fn click(&mut self, column: u16, row: u16) {
         // A click chooses for itself: link labels are no longer wanted.
         self.hinting = None;
         if !self.overlays.is_empty() {
@@ -1222,8 +1357,7 @@ impl App {
     }
 
     /// The mouse wheel over a pane scrolls that pane.
-    pub fn scroll_at(&mut self, column: u16, row: u16, delta: isize) {
-        self.settle();
+    fn scroll_at(&mut self, column: u16, row: u16, delta: isize) {
         let layout = layout::layout(self.width, self.height);
         let inside = |area: ratatui::layout::Rect| {
             column >= area.x
@@ -1258,7 +1392,7 @@ impl App {
         self.focus = if pane == Pane::Details { focus } else { pane };
     }
 
-    pub fn resize(&mut self, width: u16, height: u16) {
+    fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
         let layout = layout::layout(width, height);

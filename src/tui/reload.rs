@@ -15,7 +15,7 @@ use super::rows::TimelineOrder;
 impl App {
     /// What a reload gave: a valid dataset replaces the shown one (and clears any problems
     /// shown); an error is shown in the problems panel over the last valid dataset.
-    pub fn reloaded(&mut self, loaded: Result<Dataset, LoadError>) {
+    pub(super) fn reloaded(&mut self, loaded: Result<Dataset, LoadError>) {
         match loaded {
             Ok(dataset) => {
                 let had_problems = self.dataset_error.take().is_some();
@@ -42,10 +42,9 @@ impl App {
     /// Puts `dataset` in place of the shown one. The selection in each list, the record in
     /// Details, the narrowing, the history of followed links and the filter are kept
     /// wherever their records still exist (by id); a selected record that is gone leaves
-    /// the selection at the same row, or the last.
-    pub fn replace_dataset(&mut self, dataset: Dataset) {
-        // Filter edits not yet applied name rows of the old dataset's lists.
-        self.settle();
+    /// the selection at the same row, or the last. Filter edits must be applied first
+    /// ([`App::handle`] does), since they name rows of the old dataset's lists.
+    pub(super) fn replace_dataset(&mut self, dataset: Dataset) {
         let old = &self.dataset;
         let id = |record: Record| record_id(old, record).to_owned();
         let timeline_kept = self
@@ -186,6 +185,7 @@ fn keep(before: ListCursor, found: Option<usize>, len: usize) -> ListCursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::app::Input;
     use crate::tui::theme::Theme;
 
     const MINIMAL: &str = include_str!("../../tests/fixtures/good/minimal.yaml");
@@ -223,7 +223,7 @@ mod tests {
         assert!(app.select_id("beta"));
         assert_eq!(selected_institution(&app), "beta");
         // Gamma removed: Béta moves up a row; the selection follows it.
-        app.reloaded(dataset(MINIMAL));
+        app.handle(Input::Reloaded(dataset(MINIMAL)));
         assert_eq!(selected_institution(&app), "beta");
         assert_eq!(
             app.details.record,
@@ -238,14 +238,14 @@ mod tests {
         let mut app = app();
         assert!(app.select_id("alpha-2024"));
         let broken = with_gamma().replace("institution: beta", "institution: betta");
-        app.reloaded(dataset(&broken));
+        app.handle(Input::Reloaded(dataset(&broken)));
         assert!(matches!(app.dataset_error, Some(LoadError::Invalid { .. })));
         assert_eq!(
             app.dataset.institutions.len(),
             3,
             "the last valid dataset stays"
         );
-        app.reloaded(dataset(&with_gamma()));
+        app.handle(Input::Reloaded(dataset(&with_gamma())));
         assert!(app.dataset_error.is_none());
         assert_eq!(app.details.record, app.dataset.record("alpha-2024"));
         assert_eq!(app.status.as_deref(), Some("dataset fixed and reloaded"));
@@ -255,7 +255,7 @@ mod tests {
     fn a_removed_record_leaves_details_on_the_selection() {
         let mut app = app();
         assert!(app.select_id("gamma"));
-        app.reloaded(dataset(MINIMAL));
+        app.handle(Input::Reloaded(dataset(MINIMAL)));
         assert!(app.details.record.is_some());
         assert_eq!(
             app.details.record,
@@ -275,9 +275,9 @@ mod tests {
     #[test]
     fn an_empty_start_fills_in_when_the_files_load() {
         let mut app = App::new(Dataset::empty(), Theme::monochrome(), 120, 40);
-        app.dataset_error = dataset("announcements: [").err();
+        app.handle(Input::Reloaded(dataset("announcements: [")));
         assert!(app.dataset_error.is_some());
-        app.reloaded(dataset(MINIMAL));
+        app.handle(Input::Reloaded(dataset(MINIMAL)));
         assert!(app.dataset_error.is_none());
         let announcements = app
             .timeline
