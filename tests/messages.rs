@@ -95,7 +95,7 @@ fn while_the_problems_panel_shows_the_status_line_does_not_say_fixed_and_reloade
         accords::dataset::Dataset::load(&file)
     };
     let mut app = explorer(120, 40);
-    app.handle(accords::tui::app::Input::Reloaded(load(&broken)));
+    app.handle(accords::tui::app::Input::Reloaded(Box::new(load(&broken))));
     // The panel names the file, the line and the misspelt key.
     let problems = |app: &accords::tui::app::App| match &app.dataset_error {
         Some(accords::dataset::LoadError::Invalid { problems }) => problems.clone(),
@@ -114,11 +114,11 @@ fn while_the_problems_panel_shows_the_status_line_does_not_say_fixed_and_reloade
         problem[0]
     );
     assert!(problem[0].message.contains("nmae"), "{}", problem[0]);
-    app.handle(accords::tui::app::Input::Reloaded(load(good)));
+    app.handle(accords::tui::app::Input::Reloaded(Box::new(load(good))));
     assert_eq!(app.status.as_deref(), Some("dataset fixed and reloaded"));
     assert!(app.dataset_error.is_none());
     // Broken again before any key: the panel shows, and the status line no longer says fixed.
-    app.handle(accords::tui::app::Input::Reloaded(load(&broken)));
+    app.handle(accords::tui::app::Input::Reloaded(Box::new(load(&broken))));
     assert_eq!(problems(&app), problem);
     assert_eq!(app.status, None);
 }

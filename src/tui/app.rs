@@ -154,8 +154,9 @@ pub enum Input<'a> {
     Search(&'a Worker<ListsJob>),
     /// `worker` finished lists of the filter as typed.
     ListsReady(&'a Worker<ListsJob>),
-    /// With --watch: the dataset loaded anew, or why it does not load.
-    Reloaded(Result<Dataset, LoadError>),
+    /// With --watch: the dataset loaded anew, or why it does not load. Boxed: a dataset
+    /// is large beside the other inputs.
+    Reloaded(Box<Result<Dataset, LoadError>>),
     /// `--select`: show this record; the status line says when no record has the id.
     Select(&'a str),
     /// `--query`: the filter to start with.
@@ -374,7 +375,7 @@ impl App {
             Input::Resize { width, height } => self.resize(width, height),
             Input::Search(worker) => self.search_typed(worker),
             Input::ListsReady(worker) => self.take_lists(worker),
-            Input::Reloaded(loaded) => self.reloaded(loaded),
+            Input::Reloaded(loaded) => self.reloaded(*loaded),
             Input::Select(id) => {
                 if !self.select(id) {
                     self.status = Some(format!("no record has the id `{id}`"));

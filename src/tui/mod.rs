@@ -79,7 +79,7 @@ pub fn run(loaded: Result<Dataset, LoadError>, options: &Options) -> io::Result<
     app.set_keymap(options.settings.keymap.clone());
     app.set_under_tmux(std::env::var_os("TMUX").is_some());
     if let Some(error) = problems {
-        app.handle(Input::Reloaded(Err(error)));
+        app.handle(Input::Reloaded(Box::new(Err(error))));
     }
     if let Some(query) = &options.query {
         app.handle(Input::Filter(query));
@@ -142,7 +142,7 @@ fn next_event(
             return Ok(Wake::Searched);
         }
         if let Some(reload) = watcher.and_then(watch::Watcher::latest) {
-            app.handle(Input::Reloaded(reload));
+            app.handle(Input::Reloaded(Box::new(reload)));
             if app.dataset_error().is_none() {
                 select_start(app, select);
             }

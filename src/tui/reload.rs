@@ -223,7 +223,7 @@ mod tests {
         assert!(app.select_id("beta"));
         assert_eq!(selected_institution(&app), "beta");
         // Gamma removed: Béta moves up a row; the selection follows it.
-        app.handle(Input::Reloaded(dataset(MINIMAL)));
+        app.handle(Input::Reloaded(Box::new(dataset(MINIMAL))));
         assert_eq!(selected_institution(&app), "beta");
         assert_eq!(
             app.details.record,
@@ -238,14 +238,14 @@ mod tests {
         let mut app = app();
         assert!(app.select_id("alpha-2024"));
         let broken = with_gamma().replace("institution: beta", "institution: betta");
-        app.handle(Input::Reloaded(dataset(&broken)));
+        app.handle(Input::Reloaded(Box::new(dataset(&broken))));
         assert!(matches!(app.dataset_error, Some(LoadError::Invalid { .. })));
         assert_eq!(
             app.dataset.institutions.len(),
             3,
             "the last valid dataset stays"
         );
-        app.handle(Input::Reloaded(dataset(&with_gamma())));
+        app.handle(Input::Reloaded(Box::new(dataset(&with_gamma()))));
         assert!(app.dataset_error.is_none());
         assert_eq!(app.details.record, app.dataset.record("alpha-2024"));
         assert_eq!(app.status.as_deref(), Some("dataset fixed and reloaded"));
@@ -255,7 +255,7 @@ mod tests {
     fn a_removed_record_leaves_details_on_the_selection() {
         let mut app = app();
         assert!(app.select_id("gamma"));
-        app.handle(Input::Reloaded(dataset(MINIMAL)));
+        app.handle(Input::Reloaded(Box::new(dataset(MINIMAL))));
         assert!(app.details.record.is_some());
         assert_eq!(
             app.details.record,
@@ -275,9 +275,9 @@ mod tests {
     #[test]
     fn an_empty_start_fills_in_when_the_files_load() {
         let mut app = App::new(Dataset::empty(), Theme::monochrome(), 120, 40);
-        app.handle(Input::Reloaded(dataset("announcements: [")));
+        app.handle(Input::Reloaded(Box::new(dataset("announcements: ["))));
         assert!(app.dataset_error.is_some());
-        app.handle(Input::Reloaded(dataset(MINIMAL)));
+        app.handle(Input::Reloaded(Box::new(dataset(MINIMAL))));
         assert!(app.dataset_error.is_none());
         let announcements = app
             .timeline
