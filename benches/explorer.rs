@@ -124,7 +124,7 @@ fn bench_first_frame(criterion: &mut Criterion) {
 
 /// Clears the filter and opens the filter line again, as Esc then `/` do.
 fn reset(app: &mut App) {
-    if !app.filter.is_empty() || app.filtering {
+    if !app.filter().is_empty() || (*app.mode() == accords::tui::app::Mode::Filter) {
         app.update(Action::Escape);
     }
     app.update(Action::StartFilter);

@@ -15,6 +15,7 @@ use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
 use super::layout;
+pub use super::picker::{ListCursor, Picker};
 use super::rows::{
     self, ListOrders, Lists, ListsJob, Related, Sources, TimelineOrder, TimelineRow,
 };
@@ -49,13 +50,42 @@ pub enum Overlay {
         /// its lines.
         before: String,
     },
-    Contacts,
-    People,
+    /// Contacts or People: cards that filter their own lists.
+    Cards(Cards),
     Copy {
         items: Vec<CopyItem>,
     },
     /// A release's text, at a fact's passage (`s`).
     Source(SourceView),
+}
+
+/// The two lists of cards over the panes, which differ only in what a card says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cards {
+    Contacts,
+    People,
+}
+
+impl Cards {
+    fn record(self, index: usize) -> Record {
+        match self {
+            Cards::Contacts => Record::Contact(index),
+            Cards::People => Record::Person(index),
+        }
+    }
+}
+
+/// What the keyboard is doing, apart from the overlay it is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Keys move in the panes and overlays.
+    Browse,
+    /// The filter line has the keyboard.
+    Filter,
+    /// Details' links wear labels (`f`): the letters typed so far.
+    Hints(String),
+    /// The person asked to leave; the run loop ends.
+    Quit,
 }
 
 /// Work the run loop carries out for the app, since `update` touches nothing outside it.
@@ -77,33 +107,6 @@ pub enum Effect {
 pub enum MapZoom {
     World,
     Europe,
-}
-
-/// A list's selected row and the first row shown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ListCursor {
-    pub selected: usize,
-    pub offset: usize,
-}
-
-impl ListCursor {
-    fn move_by(&mut self, delta: isize, len: usize) {
-        if len == 0 {
-            self.selected = 0;
-            return;
-        }
-        self.selected = (self.selected as isize + delta).clamp(0, len as isize - 1) as usize;
-    }
-
-    /// Scrolls so the selected row is among the `height` rows shown.
-    pub fn keep_visible(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-    }
 }
 
 /// Details: the record shown, the selected link and the scroll position.
@@ -169,76 +172,70 @@ pub enum Input<'a> {
 /// come sooner are drawn in the same frame, without a frame of stale lists first.
 pub const SEARCH_GRACE: Duration = Duration::from_millis(8);
 
+/// The fields are `pub(super)` for the panes, which read them, and for `reload`, which is
+/// App's own code in a file of its own; only App's methods write them.
 pub struct App {
     /// Shared with the lists' background worker, as are the index and the timeline order.
-    pub dataset: Arc<Dataset>,
-    pub index: Arc<SearchIndex>,
+    pub(super) dataset: Arc<Dataset>,
+    pub(super) index: Arc<SearchIndex>,
     /// The timeline chart's marks, computed with the index: once per dataset.
-    pub chart: ChartMarks,
+    pub(super) chart: ChartMarks,
     /// Each announcement's events in date order and its title length, for the Timeline.
-    pub timeline_order: Arc<TimelineOrder>,
-    pub theme: Theme,
-    pub focus: Pane,
-    /// The filter line has the keyboard.
-    pub filtering: bool,
-    pub filter: String,
-    pub query: Query,
+    pub(super) timeline_order: Arc<TimelineOrder>,
+    pub(super) theme: Theme,
+    pub(super) focus: Pane,
+    pub(super) mode: Mode,
+    pub(super) filter: String,
+    pub(super) query: Query,
     /// The filter was edited and `query` and the lists not yet brought up to date; see
     /// `settle`.
     filter_pending: bool,
-    pub timeline: Vec<TimelineRow>,
+    pub(super) timeline: Picker<TimelineRow>,
     /// How many of `timeline`'s rows are announcements, counted when it changes rather
     /// than on every frame.
     timeline_announcements: usize,
-    pub timeline_cursor: ListCursor,
-    pub institutions: Vec<usize>,
-    pub institutions_cursor: ListCursor,
-    pub contacts: Vec<usize>,
-    pub contacts_cursor: ListCursor,
-    pub people: Vec<usize>,
-    pub people_cursor: ListCursor,
+    pub(super) institutions: Picker<usize>,
+    pub(super) contacts: Picker<usize>,
+    pub(super) people: Picker<usize>,
     /// The map drawn in place of Details, when shown.
-    pub map: Option<MapZoom>,
-    pub details: DetailsCursor,
+    pub(super) map: Option<MapZoom>,
+    pub(super) details: DetailsCursor,
     /// Timeline shows only this institution's announcements.
-    pub narrowed: Option<usize>,
+    pub(super) narrowed: Option<usize>,
     /// The rows listed because they concern a match (dimmed), and what brought each in.
-    pub related: Related,
+    pub(super) related: Related,
     /// The order of the Timeline and of Institutions, as `S` cycles it.
-    pub orders: ListOrders,
+    pub(super) orders: ListOrders,
     /// When the filter matches nothing: a term of it that matches nothing, and the
     /// dataset's closest word, which Tab takes.
-    pub suggestion: Option<Suggestion>,
+    pub(super) suggestion: Option<Suggestion>,
     /// The places followed links led to, for `[` and `]`; the current one is refreshed
     /// before leaving it, so coming back finds it as it was left.
-    pub(super) history: Vec<Place>,
-    /// Link hints (`f`): the letters typed so far, while Details' links wear labels.
-    pub hinting: Option<String>,
-    pub(super) history_position: usize,
-    pub overlays: Vec<Overlay>,
+    pub(super) trail: Vec<Place>,
+    pub(super) trail_position: usize,
+    pub(super) overlays: Vec<Overlay>,
     /// The main screen's filter while Contacts or People, which filter their own lists, are open.
     filter_before_overlay: Option<String>,
-    pub mouse_captured: bool,
-    pub status: Option<String>,
+    mouse_captured: bool,
+    pub(super) status: Option<String>,
     /// Text to send to the terminal clipboard; the run loop sends it and clears it.
-    pub clipboard: Option<String>,
+    clipboard: Option<String>,
     /// Running inside tmux (`$TMUX` is set), which passes OSC 52 on only with
     /// `set-clipboard on`: the first copy says so.
-    pub under_tmux: bool,
+    under_tmux: bool,
     /// Whether a copy was sent already in this session.
     copied_before: bool,
     /// Work with effects outside the app (files, other programs), carried out by the run
     /// loop, which then reports in the status line.
-    pub effect: Option<Effect>,
-    pub quit: bool,
+    effect: Option<Effect>,
     /// The terminal's size, for paging and mouse hits.
-    pub width: u16,
-    pub height: u16,
+    pub(super) width: u16,
+    pub(super) height: u16,
     /// The keys in force: what the run loop, the hints and the help all read.
-    pub keymap: super::keymap::Keymap,
+    pub(super) keymap: super::keymap::Keymap,
     /// With --watch: why the dataset on disk does not load now (the last valid one stays
     /// shown); drawn by `errors_panel`, cleared by `replace_dataset` (see `reload`).
-    pub dataset_error: Option<crate::dataset::LoadError>,
+    pub(super) dataset_error: Option<LoadError>,
 }
 
 impl App {
@@ -253,28 +250,23 @@ impl App {
             timeline_order,
             theme,
             focus: Pane::Timeline,
-            filtering: false,
+            mode: Mode::Browse,
             filter: String::new(),
             query: parse(""),
             filter_pending: false,
-            timeline: Vec::new(),
+            timeline: Picker::default(),
             timeline_announcements: 0,
-            timeline_cursor: ListCursor::default(),
-            institutions: Vec::new(),
-            institutions_cursor: ListCursor::default(),
-            contacts: Vec::new(),
-            contacts_cursor: ListCursor::default(),
-            people: Vec::new(),
-            people_cursor: ListCursor::default(),
+            institutions: Picker::default(),
+            contacts: Picker::default(),
+            people: Picker::default(),
             map: None,
             details: DetailsCursor::default(),
             narrowed: None,
             orders: ListOrders::default(),
             related: Related::default(),
             suggestion: None,
-            history: Vec::new(),
-            history_position: 0,
-            hinting: None,
+            trail: Vec::new(),
+            trail_position: 0,
             overlays: Vec::new(),
             filter_before_overlay: None,
             mouse_captured: true,
@@ -283,7 +275,6 @@ impl App {
             under_tmux: false,
             copied_before: false,
             effect: None,
-            quit: false,
             width,
             height,
             keymap: super::keymap::Keymap::default(),
@@ -319,9 +310,128 @@ impl App {
         self.clipboard.is_some() || self.effect.is_some()
     }
 
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    pub fn chart(&self) -> &ChartMarks {
+        &self.chart
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// Link hints' letters typed so far, while Details' links wear labels.
+    pub fn hinting(&self) -> Option<&str> {
+        match &self.mode {
+            Mode::Hints(typed) => Some(typed),
+            _ => None,
+        }
+    }
+
+    /// The filter as typed.
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// The filter as the lists show it: behind the filter while a search runs.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    pub fn timeline(&self) -> &Picker<TimelineRow> {
+        &self.timeline
+    }
+
+    pub fn institutions(&self) -> &Picker<usize> {
+        &self.institutions
+    }
+
+    /// The contacts the filter lists, whose cards Contacts shows.
+    pub fn contacts(&self) -> &Picker<usize> {
+        &self.contacts
+    }
+
+    /// The people the filter lists, whose cards People shows.
+    pub fn people(&self) -> &Picker<usize> {
+        &self.people
+    }
+
+    pub fn map(&self) -> Option<MapZoom> {
+        self.map
+    }
+
+    pub fn details(&self) -> DetailsCursor {
+        self.details
+    }
+
+    pub fn narrowed(&self) -> Option<usize> {
+        self.narrowed
+    }
+
+    pub fn related(&self) -> &Related {
+        &self.related
+    }
+
+    pub fn orders(&self) -> ListOrders {
+        self.orders
+    }
+
+    pub fn suggestion(&self) -> Option<&Suggestion> {
+        self.suggestion.as_ref()
+    }
+
+    /// The overlays open, the topmost last.
+    pub fn overlays(&self) -> &[Overlay] {
+        &self.overlays
+    }
+
+    /// What the status line says happened last.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Text for the terminal clipboard, not yet sent.
+    pub fn clipboard(&self) -> Option<&str> {
+        self.clipboard.as_deref()
+    }
+
+    /// Work for the run loop, not yet taken.
+    pub fn effect(&self) -> Option<&Effect> {
+        self.effect.as_ref()
+    }
+
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    pub fn height(&self) -> u16 {
+        self.height
+    }
+
+    /// Selects Details' link number `link`, without scrolling to it: a place to start from
+    /// that keys would take many presses to reach.
+    pub fn set_details_link(&mut self, link: usize) {
+        self.details.link = link;
+    }
+
+    /// Scrolls Details to `line`, the selected link staying as it is.
+    pub fn set_details_scroll(&mut self, line: usize) {
+        self.details.scroll = line;
+    }
+
     /// Whether the person asked to leave.
     pub fn quitting(&self) -> bool {
-        self.quit
+        self.mode == Mode::Quit
     }
 
     /// Whether the explorer takes the mouse (`m` toggles it).
@@ -345,12 +455,12 @@ impl App {
     /// Where the keyboard is now.
     pub fn context(&self) -> Context {
         match self.overlays.last() {
-            _ if self.filtering => Context::Filter,
-            None if self.hinting.is_some() => Context::Hints,
+            _ if self.mode == Mode::Filter => Context::Filter,
+            None if self.hinting().is_some() => Context::Hints,
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Copy { .. }) => Context::CopyMenu,
-            Some(Overlay::Contacts) => Context::Contacts,
-            Some(Overlay::People) => Context::People,
+            Some(Overlay::Cards(Cards::Contacts)) => Context::Contacts,
+            Some(Overlay::Cards(Cards::People)) => Context::People,
             Some(Overlay::Source(_)) => Context::Source,
             None => Context::Main,
         }
@@ -465,7 +575,7 @@ impl App {
             Action::Open => self.open(),
             Action::Back => self.travel(-1),
             Action::Forward => self.travel(1),
-            Action::StartFilter => self.filtering = true,
+            Action::StartFilter => self.mode = Mode::Filter,
             Action::FilterInput(character) => {
                 self.filter.push(character);
                 self.filter_pending = true;
@@ -483,7 +593,7 @@ impl App {
                 self.filter.truncate(kept);
                 self.filter_pending = true;
             }
-            Action::FilterAccept => self.filtering = false,
+            Action::FilterAccept => self.stop_filtering(),
             Action::FilterDown => self.move_by(1),
             Action::FilterUp => self.move_by(-1),
             Action::TakeSuggestion => {
@@ -493,11 +603,7 @@ impl App {
                 }
             }
             Action::CycleOrder => self.cycle_order(),
-            Action::Contacts => {
-                self.overlays.push(Overlay::Contacts);
-                self.filter_before_overlay = Some(self.filter.clone());
-                self.contacts_cursor = ListCursor::default();
-            }
+            Action::Contacts => self.open_cards(Cards::Contacts),
             Action::CopyMenu => self.open_copy_menu(),
             Action::Copy(key) => self.copy(key),
             Action::ToggleMouse => {
@@ -517,10 +623,10 @@ impl App {
             Action::Escape => self.escape(),
             Action::Quit => {
                 if !self.close_overlay() {
-                    self.quit = true;
+                    self.mode = Mode::Quit;
                 }
             }
-            Action::ForceQuit => self.quit = true,
+            Action::ForceQuit => self.mode = Mode::Quit,
             // Carried out by the run loop, which owns the terminal.
             Action::Suspend => {}
             Action::ClearNarrowing => self.set_narrowing(None),
@@ -543,11 +649,7 @@ impl App {
                     ))
                 }
             },
-            Action::People => {
-                self.overlays.push(Overlay::People);
-                self.filter_before_overlay = Some(self.filter.clone());
-                self.people_cursor = ListCursor::default();
-            }
+            Action::People => self.open_cards(Cards::People),
             Action::ShowSource => self.open_source(),
             Action::NextPassage => self.step_passage(1),
             Action::PreviousPassage => self.step_passage(-1),
@@ -702,12 +804,12 @@ impl App {
             return false;
         };
         if let Overlay::Help { before, .. } = overlay {
-            self.filtering = false;
+            self.stop_filtering();
             self.filter = before;
             self.apply_filter();
             return true;
         }
-        if matches!(overlay, Overlay::Contacts | Overlay::People)
+        if matches!(overlay, Overlay::Cards(_))
             && let Some(filter) = self.filter_before_overlay.take()
             && filter != self.filter
         {
@@ -717,10 +819,66 @@ impl App {
         true
     }
 
+    /// Contacts or People, their cursor on the first card.
+    fn open_cards(&mut self, cards: Cards) {
+        self.overlays.push(Overlay::Cards(cards));
+        self.filter_before_overlay = Some(self.filter.clone());
+        self.cards_mut(cards).set_cursor(ListCursor::default());
+    }
+
+    pub(super) fn cards(&self, cards: Cards) -> &Picker<usize> {
+        match cards {
+            Cards::Contacts => &self.contacts,
+            Cards::People => &self.people,
+        }
+    }
+
+    fn cards_mut(&mut self, cards: Cards) -> &mut Picker<usize> {
+        match cards {
+            Cards::Contacts => &mut self.contacts,
+            Cards::People => &mut self.people,
+        }
+    }
+
+    /// Lines each card of `cards` takes: for Contacts, the most any listed contact's
+    /// fields wrap to at the app's size, so cards keep one height for paging.
+    pub(super) fn card_lines(&self, cards: Cards) -> usize {
+        match cards {
+            Cards::Contacts => {
+                let inner_width = layout::layout(self.width, self.height)
+                    .overlay
+                    .width
+                    .saturating_sub(2) as usize;
+                super::card_text::contact_lines(
+                    &self.dataset,
+                    &self.theme,
+                    self.contacts.rows(),
+                    inner_width,
+                )
+            }
+            Cards::People => layout::PERSON_LINES,
+        }
+    }
+
+    fn stop_filtering(&mut self) {
+        if self.mode == Mode::Filter {
+            self.mode = Mode::Browse;
+        }
+    }
+
+    /// Ends link hints; false when they were not shown.
+    fn stop_hints(&mut self) -> bool {
+        let hinting = matches!(self.mode, Mode::Hints(_));
+        if hinting {
+            self.mode = Mode::Browse;
+        }
+        hinting
+    }
+
     fn escape(&mut self) {
-        if self.hinting.take().is_some() {
-        } else if self.filtering {
-            self.filtering = false;
+        if self.stop_hints() {
+        } else if self.mode == Mode::Filter {
+            self.mode = Mode::Browse;
             self.filter.clear();
             self.apply_filter();
         } else if self.close_overlay() {
@@ -736,8 +894,8 @@ impl App {
     fn page(&self) -> usize {
         let layout = layout::layout(self.width, self.height);
         let area = match (self.overlays.last(), self.focus) {
-            _ if self.hinting.is_some() => layout.details,
-            (Some(Overlay::Contacts | Overlay::People), _) => layout.overlay,
+            _ if self.hinting().is_some() => layout.details,
+            (Some(Overlay::Cards(_)), _) => layout.overlay,
             (Some(Overlay::Help { .. } | Overlay::Source(_)), _) => layout.overlay,
             (_, Pane::Timeline) => layout.timeline,
             (_, Pane::Institutions) => layout.institutions,
@@ -747,7 +905,7 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
-        if self.hinting.is_some() {
+        if self.hinting().is_some() {
             // While links wear labels, paging scrolls Details to bring others into view.
             self.scroll_details(delta);
             return;
@@ -760,26 +918,11 @@ impl App {
                 }
                 return;
             }
-            Some(Overlay::Contacts) => {
-                self.contacts_cursor.move_by(delta, self.contacts.len());
-                let inner_width = layout::layout(self.width, self.height)
-                    .overlay
-                    .width
-                    .saturating_sub(2) as usize;
-                let card_lines = super::card_text::contact_lines(
-                    &self.dataset,
-                    &self.theme,
-                    &self.contacts,
-                    inner_width,
-                );
-                let cards = self.page() / card_lines;
-                self.contacts_cursor.keep_visible(cards);
-                return;
-            }
-            Some(Overlay::People) => {
-                self.people_cursor.move_by(delta, self.people.len());
-                let cards = self.page() / layout::PERSON_LINES;
-                self.people_cursor.keep_visible(cards);
+            Some(&mut Overlay::Cards(cards)) => {
+                let per_page = self.page() / self.card_lines(cards);
+                let picker = self.cards_mut(cards);
+                picker.move_by(delta);
+                picker.keep_visible(per_page);
                 return;
             }
             Some(Overlay::Copy { .. }) => return,
@@ -797,14 +940,15 @@ impl App {
         }
         match self.focus {
             Pane::Timeline => {
-                self.timeline_cursor.move_by(delta, self.timeline.len());
-                self.timeline_cursor.keep_visible(self.page());
+                let page = self.page();
+                self.timeline.move_by(delta);
+                self.timeline.keep_visible(page);
                 self.show_selection();
             }
             Pane::Institutions => {
-                self.institutions_cursor
-                    .move_by(delta, self.institutions.len());
-                self.institutions_cursor.keep_visible(self.page());
+                let page = self.page();
+                self.institutions.move_by(delta);
+                self.institutions.keep_visible(page);
                 self.show_selection();
             }
             Pane::Details => self.move_in_details(delta),
@@ -850,15 +994,9 @@ impl App {
     /// Timeline to that institution's announcements.
     pub(super) fn show_selection(&mut self) {
         let record = match self.focus {
-            Pane::Timeline => self
-                .timeline
-                .get(self.timeline_cursor.selected)
-                .map(|row| row.record()),
+            Pane::Timeline => self.timeline.selected().map(|row| row.record()),
             Pane::Institutions => {
-                let institution = self
-                    .institutions
-                    .get(self.institutions_cursor.selected)
-                    .copied();
+                let institution = self.institutions.selected();
                 if institution.is_some() && institution != self.narrowed {
                     self.set_narrowing(institution);
                 }
@@ -880,11 +1018,9 @@ impl App {
     }
 
     fn set_narrowing(&mut self, institution: Option<usize>) {
-        let keep = self.timeline.get(self.timeline_cursor.selected).copied();
         self.narrowed = institution;
         let timeline = rows::timeline(&self.sources());
         self.set_timeline(timeline);
-        self.timeline_cursor = reselect(&self.timeline, keep);
     }
 
     fn apply_filter(&mut self) {
@@ -907,35 +1043,37 @@ impl App {
         }
         self.suggestion = lists.suggestion.clone();
         let best = lists.best;
-        if self.overlays.contains(&Overlay::Contacts) || self.overlays.contains(&Overlay::People) {
-            self.contacts = lists.contacts;
-            self.contacts_cursor = cursor_at(best.contacts);
-            self.people = lists.people;
-            self.people_cursor = cursor_at(best.people);
+        if self
+            .overlays
+            .iter()
+            .any(|overlay| matches!(overlay, Overlay::Cards(_)))
+        {
+            self.contacts.replace_at(lists.contacts, best.contacts);
+            self.people.replace_at(lists.people, best.people);
             return;
         }
         self.replace_rows(lists);
         let page = self.page();
         match self.focus {
-            Pane::Timeline if best.timeline.is_some() => {
-                self.timeline_cursor = cursor_at(best.timeline);
-                self.timeline_cursor.keep_visible(page);
+            Pane::Timeline if let Some(best) = best.timeline => {
+                self.timeline.set_cursor(ListCursor {
+                    selected: best,
+                    offset: 0,
+                });
+                self.timeline.keep_visible(page);
             }
-            Pane::Institutions if best.institutions.is_some() => {
-                self.institutions_cursor = cursor_at(best.institutions);
-                self.institutions_cursor.keep_visible(page);
+            Pane::Institutions if let Some(best) = best.institutions => {
+                self.institutions.set_cursor(ListCursor {
+                    selected: best,
+                    offset: 0,
+                });
+                self.institutions.keep_visible(page);
             }
             _ => {}
         }
         let record = match self.focus {
-            Pane::Timeline => self
-                .timeline
-                .get(self.timeline_cursor.selected)
-                .map(|row| row.record()),
-            Pane::Institutions => self
-                .institutions
-                .get(self.institutions_cursor.selected)
-                .map(|&institution| Record::Institution(institution)),
+            Pane::Timeline => self.timeline.selected().map(|row| row.record()),
+            Pane::Institutions => self.institutions.selected().map(Record::Institution),
             Pane::Details => return,
         };
         self.set_details(record);
@@ -962,28 +1100,20 @@ impl App {
     /// Puts `lists` in the panes, keeping the Timeline's and Institutions' selected rows
     /// where they are still listed.
     fn replace_rows(&mut self, lists: Lists) {
-        let keep_timeline = self.timeline.get(self.timeline_cursor.selected).copied();
-        let keep_institution = self
-            .institutions
-            .get(self.institutions_cursor.selected)
-            .copied();
         self.set_timeline(lists.timeline);
         self.related = lists.related;
-        self.institutions = lists.institutions;
-        self.contacts = lists.contacts;
-        self.people = lists.people;
-        self.timeline_cursor = reselect(&self.timeline, keep_timeline);
-        self.institutions_cursor = reselect(&self.institutions, keep_institution);
-        self.contacts_cursor = ListCursor::default();
-        self.people_cursor = ListCursor::default();
+        self.institutions.replace_keeping(lists.institutions);
+        self.contacts.replace_at(lists.contacts, None);
+        self.people.replace_at(lists.people, None);
     }
 
+    /// Lists `timeline`, keeping its selected row where it is still listed.
     pub(super) fn set_timeline(&mut self, timeline: Vec<TimelineRow>) {
         self.timeline_announcements = timeline
             .iter()
             .filter(|row| matches!(row, TimelineRow::Announcement(_)))
             .count();
-        self.timeline = timeline;
+        self.timeline.replace_keeping(timeline);
     }
 
     /// How many announcements the Timeline lists.
@@ -994,17 +1124,10 @@ impl App {
     /// Enter: in Details, follow the selected link; in a list, open the row in Details;
     /// in Contacts, show the contact.
     fn open(&mut self) {
-        if let Some(Overlay::People) = self.overlays.last() {
-            if let Some(&person) = self.people.get(self.people_cursor.selected) {
+        if let Some(&Overlay::Cards(cards)) = self.overlays.last() {
+            if let Some(index) = self.cards(cards).selected() {
                 self.close_overlay();
-                self.follow(Record::Person(person));
-            }
-            return;
-        }
-        if let Some(Overlay::Contacts) = self.overlays.last() {
-            if let Some(&contact) = self.contacts.get(self.contacts_cursor.selected) {
-                self.close_overlay();
-                self.follow(Record::Contact(contact));
+                self.follow(cards.record(index));
             }
             return;
         }
@@ -1042,23 +1165,23 @@ impl App {
     fn follow(&mut self, record: Record) {
         if self.details.record.is_some() {
             let here = self.place();
-            if self.history.is_empty() {
-                self.history.push(here);
-                self.history_position = 0;
+            if self.trail.is_empty() {
+                self.trail.push(here);
+                self.trail_position = 0;
             } else {
-                self.history[self.history_position] = here;
+                self.trail[self.trail_position] = here;
             }
-            self.history.truncate(self.history_position + 1);
+            self.trail.truncate(self.trail_position + 1);
         }
         self.show(record);
         self.focus = Pane::Details;
-        self.history.push(self.place());
-        self.history_position = self.history.len() - 1;
+        self.trail.push(self.place());
+        self.trail_position = self.trail.len() - 1;
     }
 
     fn travel(&mut self, step: isize) {
-        let target = self.history_position as isize + step;
-        if target < 0 || target as usize >= self.history.len() {
+        let target = self.trail_position as isize + step;
+        if target < 0 || target as usize >= self.trail.len() {
             self.status = Some(
                 if step < 0 {
                     "no earlier step"
@@ -1069,9 +1192,9 @@ impl App {
             );
             return;
         }
-        self.history[self.history_position] = self.place();
-        self.history_position = target as usize;
-        self.restore(self.history[self.history_position].clone());
+        self.trail[self.trail_position] = self.place();
+        self.trail_position = target as usize;
+        self.restore(self.trail[self.trail_position].clone());
     }
 
     /// The main screen as it is now, for the history.
@@ -1080,8 +1203,8 @@ impl App {
             details: self.details,
             narrowed: self.narrowed,
             filter: self.filter.clone(),
-            timeline_cursor: self.timeline_cursor,
-            institutions_cursor: self.institutions_cursor,
+            timeline_cursor: self.timeline.cursor(),
+            institutions_cursor: self.institutions.cursor(),
             focus: self.focus,
         }
     }
@@ -1097,22 +1220,19 @@ impl App {
             let timeline = rows::timeline(&self.sources());
             self.set_timeline(timeline);
         }
-        let clamp = |cursor: ListCursor, len: usize| ListCursor {
-            selected: cursor.selected.min(len.saturating_sub(1)),
-            offset: cursor.offset.min(len.saturating_sub(1)),
-        };
-        self.timeline_cursor = clamp(place.timeline_cursor, self.timeline.len());
-        self.institutions_cursor = clamp(place.institutions_cursor, self.institutions.len());
+        self.timeline.set_cursor_within(place.timeline_cursor);
+        self.institutions
+            .set_cursor_within(place.institutions_cursor);
         self.details = place.details;
         self.focus = place.focus;
     }
 
-    /// The records of the history up to the one shown: the trail Details' title draws.
+    /// The places followed up to the one shown: the trail Details' title draws.
     pub fn trail(&self) -> &[Place] {
-        if self.history.is_empty() {
+        if self.trail.is_empty() {
             &[]
         } else {
-            &self.history[..=self.history_position]
+            &self.trail[..=self.trail_position]
         }
     }
 
@@ -1127,15 +1247,17 @@ impl App {
             return;
         }
         // With no link in view, the status line says how to scroll one into view.
-        self.hinting = Some(String::new());
+        self.mode = Mode::Hints(String::new());
     }
 
     /// A letter typed while links wear labels: a whole label follows its link; a letter
     /// no label goes on with ends the hints and says so.
     fn hint_typed(&mut self, character: char) {
-        let Some(mut typed) = self.hinting.take() else {
+        let Mode::Hints(typed) = &self.mode else {
             return;
         };
+        let mut typed = typed.clone();
+        self.mode = Mode::Browse;
         typed.push(character);
         let targets = super::hints::targets(self);
         if let Some(link) = targets
@@ -1150,7 +1272,7 @@ impl App {
                 self.activate(spot);
             }
         } else if targets.iter().any(|hint| hint.label.starts_with(&typed)) {
-            self.hinting = Some(typed);
+            self.mode = Mode::Hints(typed);
         } else {
             self.status = Some(format!("no link labelled `{typed}`"));
         }
@@ -1161,7 +1283,7 @@ impl App {
     /// cleared, and the status line says so.
     fn show(&mut self, record: Record) {
         let listed = match record {
-            Record::Institution(institution) => self.institutions.contains(&institution),
+            Record::Institution(institution) => self.institutions.position(institution).is_some(),
             Record::Announcement(_) | Record::Event(..) => {
                 rows::timeline_without_narrowing(&self.sources())
                     .iter()
@@ -1177,21 +1299,31 @@ impl App {
         }
         match record {
             Record::Institution(institution) => {
-                if let Some(row) = self.institutions.iter().position(|&row| row == institution) {
-                    self.institutions_cursor.selected = row;
-                    self.institutions_cursor.keep_visible(self.page());
+                if self.institutions.select(institution) {
+                    let page = self.page();
+                    self.institutions.keep_visible(page);
                 }
                 self.set_narrowing(Some(institution));
             }
             Record::Announcement(_) | Record::Event(..) => {
-                if !self.timeline.iter().any(|row| row.record() == record)
+                if !self
+                    .timeline
+                    .rows()
+                    .iter()
+                    .any(|row| row.record() == record)
                     && self.narrowed.is_some()
                 {
                     self.set_narrowing(None);
                 }
-                if let Some(row) = self.timeline.iter().position(|row| row.record() == record) {
-                    self.timeline_cursor.selected = row;
-                    self.timeline_cursor.keep_visible(self.page());
+                if let Some(row) = self
+                    .timeline
+                    .rows()
+                    .iter()
+                    .position(|row| row.record() == record)
+                {
+                    let page = self.page();
+                    self.timeline.select_index(row);
+                    self.timeline.keep_visible(page);
                 }
             }
             Record::Person(_) | Record::Contact(_) => {}
@@ -1227,14 +1359,10 @@ impl App {
             return Some(link.target);
         }
         match self.overlays.last() {
-            Some(Overlay::Contacts) => self
-                .contacts
-                .get(self.contacts_cursor.selected)
-                .map(|&contact| Record::Contact(contact)),
-            Some(Overlay::People) => self
-                .people
-                .get(self.people_cursor.selected)
-                .map(|&person| Record::Person(person)),
+            Some(&Overlay::Cards(cards)) => self
+                .cards(cards)
+                .selected()
+                .map(|index| cards.record(index)),
             _ => self.details.record,
         }
     }
@@ -1320,7 +1448,7 @@ impl App {
     /// A mouse click at a cell: focus the pane, select the row, follow a link in Details.
     fn click(&mut self, column: u16, row: u16) {
         // A click chooses for itself: link labels are no longer wanted.
-        self.hinting = None;
+        self.stop_hints();
         if !self.overlays.is_empty() {
             return;
         }
@@ -1333,18 +1461,14 @@ impl App {
         };
         if inside(layout.timeline) {
             self.focus = Pane::Timeline;
-            let index = self.timeline_cursor.offset + (row - layout.timeline.y - 1) as usize;
-            if index < self.timeline.len() {
-                self.timeline_cursor.selected = index;
-            }
+            let index = self.timeline.cursor().offset + (row - layout.timeline.y - 1) as usize;
+            self.timeline.select_index(index);
             self.show_selection();
         } else if inside(layout.institutions) {
             self.focus = Pane::Institutions;
             let index =
-                self.institutions_cursor.offset + (row - layout.institutions.y - 1) as usize;
-            if index < self.institutions.len() {
-                self.institutions_cursor.selected = index;
-            }
+                self.institutions.cursor().offset + (row - layout.institutions.y - 1) as usize;
+            self.institutions.select_index(index);
             self.show_selection();
         } else if inside(layout.details) {
             self.focus = Pane::Details;
@@ -1397,17 +1521,16 @@ impl App {
         self.width = width;
         self.height = height;
         let layout = layout::layout(width, height);
-        self.timeline_cursor
+        self.timeline
             .keep_visible(layout.timeline.height.saturating_sub(2) as usize);
-        self.institutions_cursor
+        self.institutions
             .keep_visible(layout.institutions.height.saturating_sub(2) as usize);
     }
 
     /// How many records the filter leaves, for the status line.
     pub fn match_count(&self) -> usize {
         match self.overlays.last() {
-            Some(Overlay::Contacts) => self.contacts.len(),
-            Some(Overlay::People) => self.people.len(),
+            Some(&Overlay::Cards(cards)) => self.cards(cards).len(),
             // Rows that only concern a match are not matches.
             _ => (self.timeline_announcements + self.institutions.len())
                 .saturating_sub(self.related.announcements.len() + self.related.institutions.len()),
@@ -1431,22 +1554,5 @@ impl App {
                 .map(|found| Record::Person(self.related.institutions[found].1)),
             _ => None,
         }
-    }
-}
-
-fn cursor_at(row: Option<usize>) -> ListCursor {
-    ListCursor {
-        selected: row.unwrap_or(0),
-        offset: 0,
-    }
-}
-
-fn reselect<T: PartialEq + Copy>(rows: &[T], keep: Option<T>) -> ListCursor {
-    let selected = keep
-        .and_then(|keep| rows.iter().position(|row| *row == keep))
-        .unwrap_or(0);
-    ListCursor {
-        selected,
-        offset: 0,
     }
 }

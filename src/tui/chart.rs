@@ -207,13 +207,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     // The marks, then the selected one over them, last, so that nothing can cover it.
     let listed = (!app.query.is_empty() || app.narrowed.is_some())
-        .then(|| (app.timeline.as_slice(), app.query.clone(), app.narrowed));
+        .then(|| (app.timeline.rows(), app.query.clone(), app.narrowed));
     let mut cells = chart.cells(inner, listed, column).as_ref().clone();
-    if let Some(mark) = app
-        .timeline
-        .get(app.timeline_cursor.selected)
-        .and_then(|&row| chart.mark_of(row))
-    {
+    if let Some(mark) = app.timeline.selected().and_then(|row| chart.mark_of(row)) {
         cells[column(mark.start)] = ('▼', true);
     }
     let marks_line = Line::from(

@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod layout;
 pub mod map;
 pub mod panes;
+pub mod picker;
 pub mod reload;
 pub mod rows;
 pub mod signals;

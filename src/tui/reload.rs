@@ -7,7 +7,7 @@ use crate::commands::record_id;
 use crate::dataset::{Dataset, LoadError, Record};
 use crate::search::index::SearchIndex;
 
-use super::app::{App, ListCursor, Overlay, Pane};
+use super::app::{App, Cards, ListCursor, Overlay, Pane};
 use super::chart::ChartMarks;
 use super::layout;
 use super::rows::TimelineOrder;
@@ -47,24 +47,21 @@ impl App {
     pub(super) fn replace_dataset(&mut self, dataset: Dataset) {
         let old = &self.dataset;
         let id = |record: Record| record_id(old, record).to_owned();
-        let timeline_kept = self
-            .timeline
-            .get(self.timeline_cursor.selected)
-            .map(|row| id(row.record()));
+        let timeline_kept = self.timeline.selected().map(|row| id(row.record()));
         let institution_kept = self
             .institutions
-            .get(self.institutions_cursor.selected)
-            .map(|&institution| id(Record::Institution(institution)));
+            .selected()
+            .map(|institution| id(Record::Institution(institution)));
         let contact_kept = self
             .contacts
-            .get(self.contacts_cursor.selected)
-            .map(|&contact| id(Record::Contact(contact)));
+            .selected()
+            .map(|contact| id(Record::Contact(contact)));
         let narrowed_kept = self
             .narrowed
             .map(|institution| id(Record::Institution(institution)));
         let details_kept = self.details.record.map(id);
-        let history_kept: Vec<(Option<String>, Option<String>)> = self
-            .history
+        let trail_kept: Vec<(Option<String>, Option<String>)> = self
+            .trail
             .iter()
             .map(|place| {
                 (
@@ -76,9 +73,9 @@ impl App {
             })
             .collect();
         let (timeline_before, institutions_before, contacts_before) = (
-            self.timeline_cursor,
-            self.institutions_cursor,
-            self.contacts_cursor,
+            self.timeline.cursor(),
+            self.institutions.cursor(),
+            self.contacts.cursor(),
         );
 
         self.dataset = std::sync::Arc::new(dataset);
@@ -89,51 +86,51 @@ impl App {
         self.narrowed = narrowed_kept.and_then(|id| dataset.institution_index(&id));
         // Nothing of the old rows may be kept by index: they name the old dataset's records.
         self.set_timeline(Vec::new());
-        self.institutions.clear();
-        self.contacts.clear();
+        self.institutions.set_rows(Vec::new());
+        self.contacts.set_rows(Vec::new());
         self.refresh_rows();
 
         let dataset = &self.dataset;
         let find = |id: &Option<String>| id.as_deref().and_then(|id| dataset.record(id));
         let timeline_record = find(&timeline_kept);
-        self.timeline_cursor = keep(
-            timeline_before,
-            self.timeline
-                .iter()
-                .position(|row| Some(row.record()) == timeline_record),
-            self.timeline.len(),
-        );
+        let found = self
+            .timeline
+            .rows()
+            .iter()
+            .position(|row| Some(row.record()) == timeline_record);
+        self.timeline
+            .set_cursor(keep(timeline_before, found, self.timeline.len()));
         let institution_record = find(&institution_kept);
-        self.institutions_cursor = keep(
-            institutions_before,
-            self.institutions
-                .iter()
-                .position(|&row| Some(Record::Institution(row)) == institution_record),
-            self.institutions.len(),
-        );
-        if self.overlays.contains(&Overlay::Contacts) {
+        let found = self
+            .institutions
+            .rows()
+            .iter()
+            .position(|&row| Some(Record::Institution(row)) == institution_record);
+        self.institutions
+            .set_cursor(keep(institutions_before, found, self.institutions.len()));
+        if self.overlays.contains(&Overlay::Cards(Cards::Contacts)) {
             let contact_record = find(&contact_kept);
-            self.contacts_cursor = keep(
-                contacts_before,
-                self.contacts
-                    .iter()
-                    .position(|&row| Some(Record::Contact(row)) == contact_record),
-                self.contacts.len(),
-            );
+            let found = self
+                .contacts
+                .rows()
+                .iter()
+                .position(|&row| Some(Record::Contact(row)) == contact_record);
+            self.contacts
+                .set_cursor(keep(contacts_before, found, self.contacts.len()));
         }
         let layout = layout::layout(self.width, self.height);
-        self.timeline_cursor
+        self.timeline
             .keep_visible(layout.timeline.height.saturating_sub(2) as usize);
-        self.institutions_cursor
+        self.institutions
             .keep_visible(layout.institutions.height.saturating_sub(2) as usize);
 
         // The history of followed links, less the records that are gone; a narrowing to an
         // institution that is gone is dropped.
-        let position = self.history_position;
+        let position = self.trail_position;
         let mut history = Vec::new();
         let mut new_position = 0;
         for (index, (place, (record_id, narrowed_id))) in
-            self.history.iter().zip(&history_kept).enumerate()
+            self.trail.iter().zip(&trail_kept).enumerate()
         {
             if let Some(record) = find(record_id) {
                 if index <= position {
@@ -147,8 +144,8 @@ impl App {
                 history.push(place);
             }
         }
-        self.history = history;
-        self.history_position = new_position;
+        self.trail = history;
+        self.trail_position = new_position;
 
         // A copy menu offers the old dataset's text, and a release view its passages: close them.
         self.overlays
@@ -214,7 +211,7 @@ mod tests {
     }
 
     fn selected_institution(app: &App) -> &str {
-        &app.dataset.institutions[app.institutions[app.institutions_cursor.selected]].id
+        &app.dataset.institutions[app.institutions.rows()[app.institutions.cursor().selected]].id
     }
 
     #[test]
@@ -260,12 +257,12 @@ mod tests {
         assert_eq!(
             app.details.record,
             Some(Record::Institution(
-                app.institutions[app.institutions_cursor.selected]
+                app.institutions.rows()[app.institutions.cursor().selected]
             ))
         );
         // Nothing points past the new dataset's records.
-        assert!(app.institutions_cursor.selected < app.institutions.len());
-        assert!(app.timeline.iter().all(|row| match row.record() {
+        assert!(app.institutions.cursor().selected < app.institutions.len());
+        assert!(app.timeline.rows().iter().all(|row| match row.record() {
             Record::Announcement(index) | Record::Event(index, _) =>
                 index < app.dataset.announcements.len(),
             _ => true,
@@ -281,6 +278,7 @@ mod tests {
         assert!(app.dataset_error.is_none());
         let announcements = app
             .timeline
+            .rows()
             .iter()
             .filter(|row| matches!(row, crate::tui::rows::TimelineRow::Announcement(_)))
             .count();

@@ -38,8 +38,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     for overlay in &app.overlays {
         match overlay {
             Overlay::Help { scroll, .. } => panes::help::draw(app, frame, layout.overlay, *scroll),
-            Overlay::Contacts => panes::cards::draw_contacts(app, frame, layout.overlay),
-            Overlay::People => panes::cards::draw_people(app, frame, layout.overlay),
+            Overlay::Cards(cards) => panes::cards::draw(app, frame, layout.overlay, *cards),
             Overlay::Source(source) => super::source_view::draw(app, source, frame, layout.overlay),
             Overlay::Copy { items } => {
                 let lines: Vec<Line> = items

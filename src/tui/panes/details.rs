@@ -33,11 +33,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         frame_block = frame_block.title_bottom(Line::from(format!(" {trail} ")));
     }
     frame.render_widget(Paragraph::new(lines).block(frame_block), area);
-    if let Some(typed) = &app.hinting {
+    if let Some(typed) = app.hinting() {
         // Labels are drawn over the start of their link, at draw time, so the content of
         // Details stays what it is.
         for hint in super::super::hints::targets(app) {
-            let Some(rest) = hint.label.strip_prefix(typed.as_str()) else {
+            let Some(rest) = hint.label.strip_prefix(typed) else {
                 continue;
             };
             let row = area.y + 1 + hint.row as u16;

@@ -11,11 +11,11 @@ use super::{draw_list, spread};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // The partners of the announcement selected in the Timeline are marked.
-    let partners: Vec<&str> = match app.timeline.get(app.timeline_cursor.selected) {
+    let partners: Vec<&str> = match app.timeline.selected() {
         Some(TimelineRow::Announcement(index) | TimelineRow::Event(index, _))
             if app.focus != Pane::Institutions =>
         {
-            app.dataset.announcements[*index]
+            app.dataset.announcements[index]
                 .partners
                 .iter()
                 .map(|partner| partner.institution.as_str())
@@ -47,7 +47,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         &title,
         focused,
         &app.institutions,
-        app.institutions_cursor,
         nothing,
         row,
         |&institution: &usize| app.related_row(Record::Institution(institution)).is_some(),

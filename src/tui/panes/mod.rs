@@ -17,7 +17,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::search::fold::fold;
 
-use super::app::{App, ListCursor};
+use super::app::{App, Picker};
 use super::theme::{MARK_SYMBOL, SELECTION_SYMBOL};
 use crate::output::table::fit;
 
@@ -92,21 +92,22 @@ pub(super) fn spread(left: &str, right: &str, width: usize) -> String {
 /// reversed, or a muted line when nothing matches. `row` gives a row's text and whether it
 /// is marked, for the pane's inner width.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn draw_list<T>(
+pub(super) fn draw_list<T: Copy + PartialEq>(
     app: &App,
     frame: &mut Frame,
     area: Rect,
     title: &str,
     focused: bool,
-    rows: &[T],
-    cursor: ListCursor,
+    list: &Picker<T>,
     nothing: &str,
     row: impl Fn(&T, usize) -> (String, bool),
     dimmed: impl Fn(&T) -> bool,
 ) {
     let inner_width = area.width.saturating_sub(2) as usize;
     let height = area.height.saturating_sub(2) as usize;
-    let mut lines: Vec<Line> = rows
+    let cursor = list.cursor();
+    let mut lines: Vec<Line> = list
+        .rows()
         .iter()
         .enumerate()
         .skip(cursor.offset)

@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, Overlay};
+use super::super::app::{App, Mode, Overlay};
 use super::super::keymap::Action;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut left: Vec<Span> = Vec::new();
-    if app.hinting.is_some() {
+    if app.hinting().is_some() {
         let scroll = app.keymap.label_of(Action::HalfPageDown);
         left.push(Span::styled(
             if super::super::hints::targets(app).is_empty() {
@@ -23,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.key,
         ));
     }
-    if app.filtering {
+    if *app.mode() == Mode::Filter {
         left.push(Span::styled("/", app.theme.key));
         left.push(Span::raw(
             crate::sanitize::sanitize(&app.filter).into_owned(),

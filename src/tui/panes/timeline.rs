@@ -52,7 +52,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         &title,
         focused,
         &app.timeline,
-        app.timeline_cursor,
         nothing,
         row,
         |row: &TimelineRow| app.related_row(row.record()).is_some(),
