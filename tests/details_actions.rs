@@ -12,7 +12,7 @@ use support::keys::{explorer, type_keys};
 /// The line selected in Details, as drawn at the app's size.
 fn selected(app: &App) -> Option<LinkSpot> {
     let layout = accords::tui::layout::layout(app.width(), app.height());
-    let content = details::content(app, layout.details.width.saturating_sub(2));
+    let content = app.details_content(layout.details.width.saturating_sub(2));
     content.links.get(app.details().link).copied()
 }
 
@@ -31,7 +31,7 @@ fn select_in_details(app: &mut App, wanted: impl Fn(&LinkSpot) -> bool) {
 /// Every line of Details as text.
 fn details_text(app: &App) -> String {
     let layout = accords::tui::layout::layout(app.width(), app.height());
-    details::content(app, layout.details.width.saturating_sub(2))
+    app.details_content(layout.details.width.saturating_sub(2))
         .lines
         .iter()
         .map(|line| line.to_string())
@@ -118,7 +118,7 @@ fn every_web_address_in_details_is_a_selectable_link_that_o_and_y_act_on() {
     assert_eq!(items[0].text, second);
     // The links' count in Details' title counts the addresses.
     let layout = accords::tui::layout::layout(app.width(), app.height());
-    let content = details::content(&app, layout.details.width.saturating_sub(2));
+    let content = app.details_content(layout.details.width.saturating_sub(2));
     assert_eq!(
         content
             .links

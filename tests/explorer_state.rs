@@ -177,7 +177,7 @@ fn walk_from_partner_to_partner_and_retrace_the_path() {
     for target in path {
         type_keys(&mut app, "3");
         let wanted = institution(&app, target);
-        let content = accords::tui::details::content(&app, 40);
+        let content = app.details_content(40);
         let position = content
             .links
             .iter()
@@ -422,7 +422,7 @@ fn mouse_clicks_select_rows_and_follow_links() {
     assert_eq!(app.focus(), Pane::Institutions);
     assert_eq!(app.institutions().cursor().selected, 1);
     // A link in Details is followed on click.
-    let content = accords::tui::details::content(&app, layout.details.width - 2);
+    let content = app.details_content(layout.details.width - 2);
     let link = content.links[0];
     app.handle(Input::Click {
         column: layout.details.x + 3,
@@ -471,7 +471,7 @@ fn people_show_roles_over_time_and_lead_to_their_institutions() {
     assert!(app.overlays().is_empty());
     assert_eq!(app.filter(), "", "the main screen's filter is back");
     // His roles lead to Gustave Roussy (2020), then Amgen (2023).
-    let content = accords::tui::details::content(&app, 50);
+    let content = app.details_content(50);
     let targets: Vec<Record> = content.links.iter().map(|link| link.target).collect();
     assert_eq!(targets[0], institution(&app, "gustave-roussy"));
     assert_eq!(targets[1], institution(&app, "amgen"));

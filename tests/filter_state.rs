@@ -226,7 +226,7 @@ fn rows_that_concern_a_match_are_listed_dimmed_and_say_why() {
     app.timeline().cursor().selected = row;
     type_keys(&mut app, "<enter>");
     assert_eq!(app.details().record, Some(release));
-    let content = accords::tui::details::content(&app, 60);
+    let content = app.details_content(60);
     let first: String = content.lines[0]
         .spans
         .iter()

@@ -36,7 +36,7 @@ fn help_scroll(app: &App) -> usize {
 }
 
 fn help_text(app: &App) -> Vec<String> {
-    help::lines(app, app.filter())
+    help::lines(app.keymap(), app.theme(), app.filter())
         .iter()
         .map(|line| line.to_string())
         .collect()

@@ -7,7 +7,6 @@ mod support;
 
 use accords::dataset::Record;
 use accords::tui::app::{App, Input, Pane};
-use accords::tui::details;
 use accords::tui::hints;
 use accords::tui::keymap::Context;
 
@@ -30,7 +29,7 @@ fn details_width(app: &App) -> u16 {
 
 /// Which link of Details leads to `target`.
 fn link_to(app: &App, target: Record) -> usize {
-    details::content(app, details_width(app))
+    app.details_content(details_width(app))
         .links
         .iter()
         .position(|link| link.target == target)
@@ -39,8 +38,8 @@ fn link_to(app: &App, target: Record) -> usize {
 
 /// The label link hints give the link to `target`, if it is in view.
 fn label_of(app: &App, target: Record) -> Option<String> {
-    let content = details::content(app, details_width(app));
-    hints::targets(app)
+    let content = app.details_content(details_width(app));
+    app.hint_targets()
         .into_iter()
         .find(|hint| content.links[hint.link].target == target)
         .map(|hint| hint.label)

@@ -223,10 +223,7 @@ fn map_timeline_chart_people_and_history_at_120x40() {
     // Gustave Roussy's statements release by release.
     let mut app = explorer(120, 40);
     assert!(app.select_id("gustave-roussy"));
-    let content = accords::tui::details::content(
-        &app,
-        accords::tui::layout::layout(120, 40).details.width - 2,
-    );
+    let content = app.details_content(accords::tui::layout::layout(120, 40).details.width - 2);
     let heading = content
         .lines
         .iter()

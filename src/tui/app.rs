@@ -200,6 +200,8 @@ pub struct App {
     /// The map drawn in place of Details, when shown.
     pub(super) map: Option<MapZoom>,
     pub(super) details: DetailsCursor,
+    /// Details' links and line count, for `details`' record at Details' width.
+    pub(super) outline: details::Outline,
     /// Timeline shows only this institution's announcements.
     pub(super) narrowed: Option<usize>,
     /// The rows listed because they concern a match (dimmed), and what brought each in.
@@ -261,6 +263,7 @@ impl App {
             people: Picker::default(),
             map: None,
             details: DetailsCursor::default(),
+            outline: details::Outline::default(),
             narrowed: None,
             orders: ListOrders::default(),
             related: Related::default(),
@@ -282,6 +285,7 @@ impl App {
         };
         app.refresh_rows();
         app.show_selection();
+        app.sync_outline();
         app
     }
 
@@ -429,6 +433,56 @@ impl App {
         self.details.scroll = line;
     }
 
+    /// What Details shows at the app's state.
+    fn shown(&self) -> details::Shown<'_> {
+        details::Shown {
+            dataset: &self.dataset,
+            theme: &self.theme,
+            record: self.details.record,
+            via: self
+                .details
+                .record
+                .and_then(|record| self.related_row(record)),
+            selected_link: (self.focus == Pane::Details).then_some(self.details.link),
+            filter: (!self.query.is_empty()).then(|| (self.index.matcher(), &self.query)),
+        }
+    }
+
+    /// Details' content for the record shown, wrapped to `width` cells.
+    pub fn details_content(&self, width: u16) -> details::Content {
+        details::content(&self.shown(), width)
+    }
+
+    /// Brings Details' outline up to date with the record shown and Details' width.
+    fn sync_outline(&mut self) {
+        let width = layout::layout(self.width, self.height)
+            .details
+            .width
+            .saturating_sub(2);
+        let mut outline = std::mem::take(&mut self.outline);
+        outline.update(&self.shown(), width);
+        self.outline = outline;
+    }
+
+    fn outline(&mut self) -> &details::Outline {
+        self.sync_outline();
+        &self.outline
+    }
+
+    /// The links in view in Details with their labels, for link hints.
+    pub fn hint_targets(&self) -> Vec<super::hints::Hint> {
+        let height = layout::layout(self.width, self.height)
+            .details
+            .height
+            .saturating_sub(2) as usize;
+        super::hints::targets(
+            &self.outline.links,
+            self.details.record,
+            self.details.scroll,
+            height,
+        )
+    }
+
     /// Whether the person asked to leave.
     pub fn quitting(&self) -> bool {
         self.mode == Mode::Quit
@@ -477,6 +531,7 @@ impl App {
         if !deferred {
             self.settle();
         }
+        self.sync_outline();
         match input {
             Input::Action(action) => self.apply(action),
             Input::Paste(text) => self.paste(text),
@@ -497,6 +552,7 @@ impl App {
             }
             Input::Report(message) => self.status = Some(message),
         }
+        self.sync_outline();
     }
 
     /// Carries out an action, the lists included: what tests and one keystroke at a time
@@ -665,9 +721,9 @@ impl App {
     /// shown in that release are highlighted, for `n` and `N`.
     fn open_source(&mut self) {
         let layout = layout::layout(self.width, self.height);
-        let content = details::content(self, layout.details.width.saturating_sub(2));
+        let outline = self.outline().clone();
         let selected = if self.focus == Pane::Details {
-            content
+            outline
                 .links
                 .get(self.details.link)
                 .and_then(|link| link.passage)
@@ -678,7 +734,7 @@ impl App {
             Some(Record::Announcement(index) | Record::Event(index, _)) => Some(index),
             _ => None,
         };
-        let first = content.links.iter().find_map(|link| link.passage);
+        let first = outline.links.iter().find_map(|link| link.passage);
         let Some(announcement) = selected
             .map(|spot| spot.announcement)
             .or(own)
@@ -693,7 +749,7 @@ impl App {
                 .get(spot.index)
                 .map(|passage| (passage.start, passage.end))
         };
-        let mut ranges: Vec<(usize, usize)> = content
+        let mut ranges: Vec<(usize, usize)> = outline
             .links
             .iter()
             .filter_map(|link| link.passage)
@@ -912,7 +968,8 @@ impl App {
         }
         match self.overlays.last_mut() {
             Some(Overlay::Help { .. }) => {
-                let last = super::help::last_scroll(self, &self.filter, self.page());
+                let last =
+                    super::help::last_scroll(&self.keymap, &self.theme, &self.filter, self.page());
                 if let Some(Overlay::Help { scroll, .. }) = self.overlays.last_mut() {
                     *scroll = (*scroll as isize + delta).clamp(0, last as isize) as usize;
                 }
@@ -957,26 +1014,26 @@ impl App {
 
     fn scroll_details(&mut self, delta: isize) {
         let layout = layout::layout(self.width, self.height);
-        let content = details::content(self, layout.details.width.saturating_sub(2));
+        let outline = self.outline().clone();
         let height = layout.details.height.saturating_sub(2).max(1) as usize;
-        let last = content.lines.len().saturating_sub(height);
+        let last = outline.lines.saturating_sub(height);
         self.details.scroll =
             (self.details.scroll as isize + delta).clamp(0, last as isize) as usize;
     }
 
     fn move_in_details(&mut self, delta: isize) {
         let layout = layout::layout(self.width, self.height);
-        let content = details::content(self, layout.details.width.saturating_sub(2));
+        let outline = self.outline().clone();
         let height = layout.details.height.saturating_sub(2).max(1) as usize;
-        if content.links.is_empty() || delta.unsigned_abs() > 1 {
-            let last = content.lines.len().saturating_sub(height);
+        if outline.links.is_empty() || delta.unsigned_abs() > 1 {
+            let last = outline.lines.saturating_sub(height);
             self.details.scroll =
                 (self.details.scroll as isize + delta).clamp(0, last as isize) as usize;
             return;
         }
-        let last = content.links.len() - 1;
+        let last = outline.links.len() - 1;
         self.details.link = (self.details.link as isize + delta).clamp(0, last as isize) as usize;
-        let line = content.links[self.details.link].line;
+        let line = outline.links[self.details.link].line;
         if line < self.details.scroll {
             self.details.scroll = line;
         } else if line >= self.details.scroll + height {
@@ -1133,9 +1190,8 @@ impl App {
         }
         match self.focus {
             Pane::Details => {
-                let layout = layout::layout(self.width, self.height);
-                let content = details::content(self, layout.details.width.saturating_sub(2));
-                if let Some(link) = content.links.get(self.details.link) {
+                let outline = self.outline().clone();
+                if let Some(link) = outline.links.get(self.details.link) {
                     self.activate(*link);
                 }
             }
@@ -1259,15 +1315,14 @@ impl App {
         let mut typed = typed.clone();
         self.mode = Mode::Browse;
         typed.push(character);
-        let targets = super::hints::targets(self);
+        let targets = self.hint_targets();
         if let Some(link) = targets
             .iter()
             .find(|hint| hint.label == typed)
             .map(|hint| hint.link)
         {
-            let layout = layout::layout(self.width, self.height);
-            let content = details::content(self, layout.details.width.saturating_sub(2));
-            if let Some(spot) = content.links.get(link).copied() {
+            let outline = self.outline().clone();
+            if let Some(spot) = outline.links.get(link).copied() {
                 self.details.link = link;
                 self.activate(spot);
             }
@@ -1336,9 +1391,7 @@ impl App {
         if self.focus != Pane::Details || !self.overlays.is_empty() {
             return None;
         }
-        let layout = layout::layout(self.width, self.height);
-        let content = details::content(self, layout.details.width.saturating_sub(2));
-        content.links.get(self.details.link).copied()
+        self.outline.links.get(self.details.link).copied()
     }
 
     /// The web address selected in Details, if the selected line is one.
@@ -1473,10 +1526,10 @@ impl App {
         } else if inside(layout.details) {
             self.focus = Pane::Details;
             let line = self.details.scroll + (row - layout.details.y - 1) as usize;
-            let content = details::content(self, layout.details.width.saturating_sub(2));
-            if let Some(position) = content.links.iter().position(|link| link.line == line) {
+            let outline = self.outline().clone();
+            if let Some(position) = outline.links.iter().position(|link| link.line == line) {
                 self.details.link = position;
-                self.activate(content.links[position]);
+                self.activate(outline.links[position]);
             }
         }
     }
@@ -1506,9 +1559,9 @@ impl App {
         let focus = self.focus;
         self.focus = pane;
         if pane == Pane::Details {
-            let content = details::content(self, layout.details.width.saturating_sub(2));
+            let outline = self.outline().clone();
             let height = layout.details.height.saturating_sub(2) as usize;
-            let last = content.lines.len().saturating_sub(height);
+            let last = outline.lines.saturating_sub(height);
             self.details.scroll =
                 (self.details.scroll as isize + delta).clamp(0, last as isize) as usize;
         } else {

@@ -79,6 +79,7 @@ impl App {
         );
 
         self.dataset = std::sync::Arc::new(dataset);
+        self.outline.forget();
         self.index = std::sync::Arc::new(SearchIndex::build(&self.dataset));
         self.chart = ChartMarks::of(&self.dataset);
         self.timeline_order = std::sync::Arc::new(TimelineOrder::of(&self.dataset));

@@ -39,7 +39,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         match overlay {
             Overlay::Help { scroll, .. } => panes::help::draw(app, frame, layout.overlay, *scroll),
             Overlay::Cards(cards) => panes::cards::draw(app, frame, layout.overlay, *cards),
-            Overlay::Source(source) => super::source_view::draw(app, source, frame, layout.overlay),
+            Overlay::Source(source) => {
+                super::source_view::draw(&app.dataset, &app.theme, source, frame, layout.overlay)
+            }
             Overlay::Copy { items } => {
                 let lines: Vec<Line> = items
                     .iter()

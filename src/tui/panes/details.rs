@@ -14,7 +14,7 @@ use super::super::details::{self, event_label};
 use super::block;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let content = details::content(app, area.width.saturating_sub(2));
+    let content = app.details_content(area.width.saturating_sub(2));
     let height = area.height.saturating_sub(2) as usize;
     let lines: Vec<Line> = content
         .lines
@@ -36,7 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(typed) = app.hinting() {
         // Labels are drawn over the start of their link, at draw time, so the content of
         // Details stays what it is.
-        for hint in super::super::hints::targets(app) {
+        for hint in app.hint_targets() {
             let Some(rest) = hint.label.strip_prefix(typed) else {
                 continue;
             };

@@ -10,7 +10,7 @@ use super::super::keymap::Action;
 use super::block;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
-    let lines = super::super::help::lines(app, &app.filter);
+    let lines = super::super::help::lines(&app.keymap, &app.theme, &app.filter);
     let lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(

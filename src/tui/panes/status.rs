@@ -15,7 +15,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if app.hinting().is_some() {
         let scroll = app.keymap.label_of(Action::HalfPageDown);
         left.push(Span::styled(
-            if super::super::hints::targets(app).is_empty() {
+            if app.hint_targets().is_empty() {
                 format!("follow: no link in view; {scroll} scrolls Details")
             } else {
                 format!("follow: type a link's label ({scroll} scrolls)")
