@@ -18,7 +18,6 @@ pub mod layout;
 pub mod map;
 pub mod panes;
 pub mod picker;
-pub mod reload;
 pub mod rows;
 pub mod signals;
 pub mod source_view;

@@ -1,7 +1,7 @@
 //! The release text of an announcement, in an overlay over the panes: scrolled to a fact's
 //! passage and highlighting it, with the other passages of the same record marked, and
 //! `n`/`N` moving between them. The state ([`SourceView`]) lives in the app's overlays and
-//! changes only through `App::update`; this module wraps the text to a width, finds the
+//! changes only through `App::handle`; this module wraps the text to a width, finds the
 //! line a passage starts on, and draws.
 
 use ratatui::Frame;

@@ -7,10 +7,10 @@ use crate::commands::record_id;
 use crate::dataset::{Dataset, LoadError, Record};
 use crate::search::index::SearchIndex;
 
-use super::app::{App, Cards, ListCursor, Overlay, Pane};
-use super::chart::ChartMarks;
-use super::layout;
-use super::rows::TimelineOrder;
+use super::{App, Cards, ListCursor, Overlay, Pane};
+use crate::tui::chart::ChartMarks;
+use crate::tui::layout;
+use crate::tui::rows::TimelineOrder;
 
 impl App {
     /// What a reload gave: a valid dataset replaces the shown one (and clears any problems
@@ -186,7 +186,7 @@ mod tests {
     use crate::tui::app::Input;
     use crate::tui::theme::Theme;
 
-    const MINIMAL: &str = include_str!("../../tests/fixtures/good/minimal.yaml");
+    const MINIMAL: &str = include_str!("../../../tests/fixtures/good/minimal.yaml");
 
     fn dataset(text: &str) -> Result<Dataset, LoadError> {
         let directory = tempfile::tempdir().expect("a temporary directory");
