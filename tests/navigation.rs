@@ -341,3 +341,57 @@ fn a_confirmation_keeps_its_words_over_a_long_narrowed_name() {
     assert!(line.contains("? help"), "{line}");
     assert!(line.contains('…'), "the narrowing is shortened: {line}");
 }
+
+/// Details' links are kept between inputs rather than made each time: after every kind of
+/// change (another record, a filter that lists related rows with a `via` line, Details'
+/// own cursor, a resize) the labelled links agree with Details' content made afresh.
+#[test]
+fn the_links_kept_for_details_agree_with_its_content_made_afresh() {
+    let mut app = explorer(120, 40);
+    let fresh = |app: &App| {
+        let height = accords::tui::layout::layout(app.width(), app.height())
+            .details
+            .height
+            .saturating_sub(2) as usize;
+        let details = app.details();
+        hints::targets(
+            &app.details_content(details_width(app)).links,
+            details.record,
+            details.scroll,
+            height,
+        )
+    };
+    let mut checked = 0;
+    for keys in [
+        "",
+        "jj",
+        "2",
+        "j",
+        "/soria<enter>",
+        "3",
+        "jjj",
+        "<esc>1",
+        "<pgdn>",
+        "/dana",
+        "<bs>",
+        "<esc><esc>",
+        "/s",
+        "<esc><esc>G",
+        "/g",
+    ] {
+        type_keys(&mut app, keys);
+        eprintln!(
+            "{keys:?} {:?} {:?} {}",
+            app.details().record,
+            app.focus(),
+            app.hint_targets().len()
+        );
+        assert_eq!(app.hint_targets(), fresh(&app), "after {keys:?}");
+        checked += usize::from(!app.hint_targets().is_empty());
+    }
+    for (width, height) in [(80, 24), (200, 60)] {
+        app.handle(Input::Resize { width, height });
+        assert_eq!(app.hint_targets(), fresh(&app), "at {width}×{height}");
+    }
+    assert!(checked > 3, "most steps show links to compare");
+}

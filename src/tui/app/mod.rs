@@ -336,6 +336,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         self.handle(Input::Action(action));
         self.settle();
+        self.sync_outline();
     }
 
     /// Starts with a filter, as `--query` asks.
