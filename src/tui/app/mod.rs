@@ -307,6 +307,7 @@ impl App {
         if !deferred {
             self.settle();
         }
+        // The search just applied may have put another record in Details.
         self.sync_outline();
         match input {
             Input::Action(action) => self.apply(action),
