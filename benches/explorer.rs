@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use accords::background::Worker;
 use accords::dataset::Dataset;
-use accords::tui::app::App;
+use accords::tui::app::{App, Input};
 use accords::tui::keymap::Action;
 use accords::tui::rows::ListsJob;
 use accords::tui::theme::Theme;
@@ -123,7 +123,7 @@ fn bench_first_frame(criterion: &mut Criterion) {
 
 /// Clears the filter and opens the filter line again, as Esc then `/` do.
 fn reset(app: &mut App) {
-    if !app.filter.is_empty() || app.filtering {
+    if !app.filter().is_empty() || (*app.mode() == accords::tui::app::Mode::Filter) {
         app.update(Action::Escape);
     }
     app.update(Action::StartFilter);
@@ -226,13 +226,13 @@ fn typing_in_the_background(
     let mut overtaken = 0;
     for _ in 0..rounds {
         worker.wait(Duration::MAX);
-        app.take_lists(&worker);
+        app.handle(Input::ListsReady(&worker));
         reset(app);
         let last = query.chars().count() - 1;
         for (position, character) in query.chars().enumerate() {
             let key = Instant::now();
-            app.update_deferred(Action::FilterInput(character));
-            app.search_typed(&worker);
+            app.handle(Input::Action(Action::FilterInput(character)));
+            app.handle(Input::Search(&worker));
             draw(app, terminal);
             busy.push(key.elapsed());
             // After the last key nothing comes to stop the search: its lists are waited for.
@@ -244,7 +244,7 @@ fn typing_in_the_background(
             if app.searching() {
                 if worker.wait(next_key.saturating_duration_since(Instant::now())) {
                     let found = Instant::now();
-                    app.take_lists(&worker);
+                    app.handle(Input::ListsReady(&worker));
                     draw(app, terminal);
                     arrivals.push(found.elapsed());
                     to_hits.push(key.elapsed());
@@ -260,7 +260,7 @@ fn typing_in_the_background(
         }
     }
     worker.wait(Duration::MAX);
-    app.take_lists(&worker);
+    app.handle(Input::ListsReady(&worker));
     busy.sort();
     arrivals.sort();
     to_hits.sort();

@@ -4,7 +4,8 @@
 mod support;
 
 use accords::tui::app::App;
-use accords::tui::view::{draw, layout};
+use accords::tui::layout::layout;
+use accords::tui::view::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -12,11 +13,11 @@ use support::keys::{explorer, type_keys};
 
 /// The chart's rows, borders included.
 fn chart_rows(app: &App) -> Vec<String> {
-    let area = layout(app.width, app.height)
+    let area = layout(app.width(), app.height())
         .chart
         .expect("a chart at this size");
     let mut terminal =
-        Terminal::new(TestBackend::new(app.width, app.height)).expect("a test terminal");
+        Terminal::new(TestBackend::new(app.width(), app.height())).expect("a test terminal");
     terminal.draw(|frame| draw(app, frame)).expect("drawn");
     let buffer = terminal.backend().buffer();
     (area.y..area.y + area.height)
@@ -64,7 +65,7 @@ fn the_chart_has_a_one_line_legend() {
 /// The whole screen's text.
 fn screen_text(app: &App) -> String {
     let mut terminal =
-        Terminal::new(TestBackend::new(app.width, app.height)).expect("a test terminal");
+        Terminal::new(TestBackend::new(app.width(), app.height())).expect("a test terminal");
     terminal.draw(|frame| draw(app, frame)).expect("drawn");
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height)

@@ -118,7 +118,7 @@ fn flat(text: &str) -> String {
 fn details_text(id: &str) -> String {
     let mut app = App::new(full(), Theme::monochrome(), 200, 60);
     assert!(app.select_id(id), "no record {id}");
-    let content = accords::tui::details::content(&app, 200);
+    let content = app.details_content(200);
     content
         .lines
         .iter()

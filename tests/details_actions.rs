@@ -11,9 +11,9 @@ use support::keys::{explorer, type_keys};
 
 /// The line selected in Details, as drawn at the app's size.
 fn selected(app: &App) -> Option<LinkSpot> {
-    let layout = accords::tui::view::layout(app.width, app.height);
-    let content = details::content(app, layout.details.width.saturating_sub(2));
-    content.links.get(app.details.link).copied()
+    let layout = accords::tui::layout::layout(app.width(), app.height());
+    let content = app.details_content(layout.details.width.saturating_sub(2));
+    content.links.get(app.details().link).copied()
 }
 
 /// Moves the Details selection down until `wanted` holds of the selected line.
@@ -25,13 +25,13 @@ fn select_in_details(app: &mut App, wanted: impl Fn(&LinkSpot) -> bool) {
         }
         type_keys(app, "<down>");
     }
-    panic!("no such line in Details of {:?}", app.details.record);
+    panic!("no such line in Details of {:?}", app.details().record);
 }
 
 /// Every line of Details as text.
 fn details_text(app: &App) -> String {
-    let layout = accords::tui::view::layout(app.width, app.height);
-    details::content(app, layout.details.width.saturating_sub(2))
+    let layout = accords::tui::layout::layout(app.width(), app.height());
+    app.details_content(layout.details.width.saturating_sub(2))
         .lines
         .iter()
         .map(|line| line.to_string())
@@ -44,13 +44,13 @@ fn y_and_e_act_on_the_press_contact_selected_in_a_release() {
     let mut app = explorer(120, 40);
     assert!(app.select_id("amgen-partners-of-choice-2023"));
     let claire = app
-        .dataset
+        .dataset()
         .record("claire-parisel")
         .expect("Claire Parisel");
     select_in_details(&mut app, |link| link.target == claire);
     type_keys(&mut app, "y");
-    let Some(Overlay::Copy { items }) = app.overlays.last() else {
-        panic!("no copy menu: {:?}", app.overlays);
+    let Some(Overlay::Copy { items }) = app.overlays().last() else {
+        panic!("no copy menu: {:?}", app.overlays());
     };
     let texts: Vec<&str> = items.iter().map(|item| item.text.as_str()).collect();
     // Her 2023 address (the release's own) before her 2020 one.
@@ -61,8 +61,8 @@ fn y_and_e_act_on_the_press_contact_selected_in_a_release() {
     assert!(texts.contains(&"01 42 11 50 59"));
     assert!(items[0].label.contains("2023"), "{:?}", items[0].label);
     type_keys(&mut app, "<esc>e");
-    let Some(Effect::Export { stem, .. }) = app.effect.take() else {
-        panic!("no export: {:?}", app.effect);
+    let Some(Effect::Export { stem, .. }) = app.take_effect() else {
+        panic!("no export: {:?}", app.effect());
     };
     assert_eq!(stem, "claire-parisel");
 }
@@ -79,13 +79,13 @@ fn an_institution_lists_its_press_contacts_and_y_acts_on_the_selected_one() {
         "{text}"
     );
     let blanc = app
-        .dataset
+        .dataset()
         .record("nathalie-blanc")
         .expect("Nathalie Blanc");
     select_in_details(&mut app, |link| link.target == blanc);
     type_keys(&mut app, "y");
-    let Some(Overlay::Copy { items }) = app.overlays.last() else {
-        panic!("no copy menu: {:?}", app.overlays);
+    let Some(Overlay::Copy { items }) = app.overlays().last() else {
+        panic!("no copy menu: {:?}", app.overlays());
     };
     assert_eq!(items[0].text, "nathalie.blanc@lyon.unicancer.fr");
 }
@@ -95,8 +95,8 @@ fn every_web_address_in_details_is_a_selectable_link_that_o_and_y_act_on() {
     use accords::tui::app::Effect;
     let mut app = explorer(120, 40);
     assert!(app.select_id("leon-berard-2020"));
-    let record = app.details.record.expect("a record");
-    let urls: Vec<String> = details::urls_of(&app.dataset, record)
+    let record = app.details().record.expect("a record");
+    let urls: Vec<String> = details::urls_of(app.dataset(), record)
         .into_iter()
         .map(|(_, url)| url.to_owned())
         .collect();
@@ -106,19 +106,19 @@ fn every_web_address_in_details_is_a_selectable_link_that_o_and_y_act_on() {
     select_in_details(&mut app, |link| link.url == Some(1));
     type_keys(&mut app, "o");
     assert_eq!(
-        app.effect.take(),
+        app.take_effect(),
         Some(Effect::Open {
             url: second.clone()
         })
     );
     type_keys(&mut app, "y");
-    let Some(Overlay::Copy { items }) = app.overlays.last() else {
-        panic!("no copy menu: {:?}", app.overlays);
+    let Some(Overlay::Copy { items }) = app.overlays().last() else {
+        panic!("no copy menu: {:?}", app.overlays());
     };
     assert_eq!(items[0].text, second);
     // The links' count in Details' title counts the addresses.
-    let layout = accords::tui::view::layout(app.width, app.height);
-    let content = details::content(&app, layout.details.width.saturating_sub(2));
+    let layout = accords::tui::layout::layout(app.width(), app.height());
+    let content = app.details_content(layout.details.width.saturating_sub(2));
     assert_eq!(
         content
             .links
@@ -134,15 +134,15 @@ fn every_web_address_in_details_is_a_selectable_link_that_o_and_y_act_on() {
     select_in_details(&mut app, |link| link.url.is_some());
     type_keys(&mut app, "<enter>");
     assert_eq!(
-        app.effect.take(),
+        app.take_effect(),
         Some(Effect::Open {
             url: "https://www.gustaveroussy.fr".to_owned()
         })
     );
     assert_eq!(
-        app.details.record,
+        app.details().record,
         Some(Record::Institution(
-            app.dataset.institution_index("gustave-roussy").unwrap()
+            app.dataset().institution_index("gustave-roussy").unwrap()
         ))
     );
 }

@@ -4,37 +4,41 @@
 mod support;
 
 use accords::dataset::Record;
-use accords::tui::app::{App, Overlay, Pane};
+use accords::tui::app::{App, Input, Overlay, Pane};
 use accords::tui::keymap::Context;
 use accords::tui::rows::TimelineRow;
 
 use support::keys::{explorer, type_keys};
 
 fn institution(app: &App, id: &str) -> Record {
-    Record::Institution(app.dataset.institution_index(id).expect("institution"))
+    Record::Institution(app.dataset().institution_index(id).expect("institution"))
 }
 
 fn announcement_ids(app: &App) -> Vec<&str> {
-    app.timeline
+    app.timeline()
+        .rows()
         .iter()
         .filter_map(|row| match row {
-            TimelineRow::Announcement(index) => Some(app.dataset.announcements[*index].id.as_str()),
+            TimelineRow::Announcement(index) => {
+                Some(app.dataset().announcements[*index].id.as_str())
+            }
             TimelineRow::Event(..) => None,
         })
         .collect()
 }
 
 fn institution_ids(app: &App) -> Vec<&str> {
-    app.institutions
+    app.institutions()
+        .rows()
         .iter()
-        .map(|&index| app.dataset.institutions[index].id.as_str())
+        .map(|&index| app.dataset().institutions[index].id.as_str())
         .collect()
 }
 
 #[test]
 fn starts_on_the_first_announcement_in_date_order() {
     let app = explorer(120, 40);
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
     assert_eq!(
         announcement_ids(&app),
         [
@@ -45,8 +49,8 @@ fn starts_on_the_first_announcement_in_date_order() {
             "amgen-partners-of-choice-2023"
         ]
     );
-    assert_eq!(app.details.record, Some(Record::Announcement(0)));
-    assert_eq!(app.institutions.len(), 25);
+    assert_eq!(app.details().record, Some(Record::Announcement(0)));
+    assert_eq!(app.institutions().rows().len(), 25);
 }
 
 #[test]
@@ -59,14 +63,14 @@ fn the_filter_narrows_every_pane_live_and_esc_clears_it() {
     assert_eq!(institution_ids(&app), ["centre-leon-berard"]);
     type_keys(&mut app, "<enter>");
     assert_eq!(app.context(), Context::Main);
-    assert_eq!(app.filter, "leon berard");
+    assert_eq!(app.filter(), "leon berard");
     type_keys(&mut app, "<esc>");
-    assert_eq!(app.filter, "");
+    assert_eq!(app.filter(), "");
     assert_eq!(announcement_ids(&app).len(), 5);
 
     // Esc on the filter line clears it too.
     type_keys(&mut app, "/bergonie<esc>");
-    assert_eq!((app.filter.as_str(), app.context()), ("", Context::Main));
+    assert_eq!((app.filter(), app.context()), ("", Context::Main));
 }
 
 #[test]
@@ -124,39 +128,43 @@ fn fzf_syntax_and_qualifiers_work_in_the_filter() {
 fn tab_and_numbers_move_the_focus() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "<tab>");
-    assert_eq!(app.focus, Pane::Institutions);
+    assert_eq!(app.focus(), Pane::Institutions);
     type_keys(&mut app, "<tab>");
-    assert_eq!(app.focus, Pane::Details);
+    assert_eq!(app.focus(), Pane::Details);
     type_keys(&mut app, "<tab>");
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
     type_keys(&mut app, "<s-tab>");
-    assert_eq!(app.focus, Pane::Details);
+    assert_eq!(app.focus(), Pane::Details);
     type_keys(&mut app, "2");
-    assert_eq!(app.focus, Pane::Institutions);
+    assert_eq!(app.focus(), Pane::Institutions);
     type_keys(&mut app, "1");
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
 }
 
 #[test]
 fn moving_in_institutions_narrows_the_timeline_until_esc() {
     let mut app = explorer(120, 40);
     let dana = app
-        .institutions
+        .institutions()
+        .rows()
         .iter()
-        .position(|&index| app.dataset.institutions[index].id == "dana-farber")
+        .position(|&index| app.dataset().institutions[index].id == "dana-farber")
         .unwrap();
     type_keys(&mut app, "2");
     for _ in 0..dana {
         type_keys(&mut app, "j");
     }
-    assert_eq!(app.details.record, Some(institution(&app, "dana-farber")));
-    assert_eq!(app.narrowed, app.dataset.institution_index("dana-farber"));
+    assert_eq!(app.details().record, Some(institution(&app, "dana-farber")));
+    assert_eq!(
+        app.narrowed(),
+        app.dataset().institution_index("dana-farber")
+    );
     assert_eq!(
         announcement_ids(&app),
         ["dana-farber-servier-2022", "amgen-partners-of-choice-2023"]
     );
     type_keys(&mut app, "<esc>");
-    assert_eq!(app.narrowed, None);
+    assert_eq!(app.narrowed(), None);
     assert_eq!(announcement_ids(&app).len(), 5);
 }
 
@@ -169,7 +177,7 @@ fn walk_from_partner_to_partner_and_retrace_the_path() {
     for target in path {
         type_keys(&mut app, "3");
         let wanted = institution(&app, target);
-        let content = accords::tui::details::content(&app, 40);
+        let content = app.details_content(40);
         let position = content
             .links
             .iter()
@@ -180,27 +188,27 @@ fn walk_from_partner_to_partner_and_retrace_the_path() {
             type_keys(&mut app, "j");
         }
         type_keys(&mut app, "<enter>");
-        assert_eq!(app.details.record, Some(wanted), "following to {target}");
+        assert_eq!(app.details().record, Some(wanted), "following to {target}");
         // Following keeps you reading: the focus stays in Details.
-        assert_eq!(app.focus, Pane::Details);
+        assert_eq!(app.focus(), Pane::Details);
     }
     type_keys(&mut app, "[");
-    assert_eq!(app.details.record, Some(institution(&app, "amgen")));
+    assert_eq!(app.details().record, Some(institution(&app, "amgen")));
     type_keys(&mut app, "[");
-    assert_eq!(app.details.record, Some(institution(&app, "dana-farber")));
+    assert_eq!(app.details().record, Some(institution(&app, "dana-farber")));
     type_keys(&mut app, "[");
     assert_eq!(
-        app.details.record,
+        app.details().record,
         Some(institution(&app, "gustave-roussy"))
     );
     type_keys(&mut app, "[");
     assert_eq!(
-        app.details.record,
+        app.details().record,
         Some(institution(&app, "gustave-roussy"))
     );
-    assert_eq!(app.status.as_deref(), Some("no earlier step"));
+    assert_eq!(app.status(), Some("no earlier step"));
     type_keys(&mut app, "]]");
-    assert_eq!(app.details.record, Some(institution(&app, "amgen")));
+    assert_eq!(app.details().record, Some(institution(&app, "amgen")));
 }
 
 #[test]
@@ -209,44 +217,51 @@ fn following_an_announcement_partner_selects_the_institution() {
     type_keys(&mut app, "3<enter>");
     // The first link of the Bergonié release is its first partner.
     assert_eq!(
-        app.details.record,
+        app.details().record,
         Some(institution(&app, "gustave-roussy"))
     );
     assert_eq!(
-        app.dataset.institutions[app.institutions[app.institutions_cursor.selected]].id,
+        app.dataset().institutions[app.institutions().rows()[app.institutions().cursor().selected]]
+            .id,
         "gustave-roussy"
     );
     type_keys(&mut app, "[");
-    assert_eq!(app.details.record, Some(Record::Announcement(0)));
+    assert_eq!(app.details().record, Some(Record::Announcement(0)));
     // Back restores the focus the link was followed from.
-    assert_eq!(app.focus, Pane::Details);
+    assert_eq!(app.focus(), Pane::Details);
 }
 
 #[test]
 fn contacts_open_filter_and_close_back_where_you_were() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "jj");
-    let before = app.details.record;
+    let before = app.details().record;
     type_keys(&mut app, "c");
-    assert_eq!(app.overlays.last(), Some(&Overlay::Contacts));
-    assert_eq!(app.contacts.len(), 4);
+    assert_eq!(
+        app.overlays().last(),
+        Some(&Overlay::Cards(accords::tui::app::Cards::Contacts))
+    );
+    assert_eq!(app.contacts().rows().len(), 4);
     type_keys(&mut app, "/blanc<enter>");
-    assert_eq!(app.contacts.len(), 1);
-    assert_eq!(app.dataset.contacts[app.contacts[0]].name, "Nathalie Blanc");
+    assert_eq!(app.contacts().rows().len(), 1);
+    assert_eq!(
+        app.dataset().contacts[app.contacts().rows()[0]].name,
+        "Nathalie Blanc"
+    );
     type_keys(&mut app, "<esc>");
-    assert!(app.overlays.is_empty(), "Esc closes the overlay first");
-    assert_eq!(app.details.record, before);
+    assert!(app.overlays().is_empty(), "Esc closes the overlay first");
+    assert_eq!(app.details().record, before);
     type_keys(&mut app, "c<enter>");
-    assert!(matches!(app.details.record, Some(Record::Contact(_))));
-    assert_eq!(app.focus, Pane::Details);
+    assert!(matches!(app.details().record, Some(Record::Contact(_))));
+    assert_eq!(app.focus(), Pane::Details);
 }
 
 #[test]
 fn the_copy_menu_sends_the_chosen_field_to_the_clipboard() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "c/parisel<enter>y");
-    let Some(Overlay::Copy { items }) = app.overlays.last() else {
-        panic!("no copy menu: {:?}", app.overlays);
+    let Some(Overlay::Copy { items }) = app.overlays().last() else {
+        panic!("no copy menu: {:?}", app.overlays());
     };
     let email = items
         .iter()
@@ -264,28 +279,24 @@ fn the_copy_menu_sends_the_chosen_field_to_the_clipboard() {
             .any(|item| item.text.contains("Claire Parisel\nGustave Roussy\n"))
     );
     type_keys(&mut app, &email.to_string());
-    assert_eq!(
-        app.clipboard.as_deref(),
-        Some("claire.parisel@gustaveroussy.fr")
-    );
+    assert_eq!(app.clipboard(), Some("claire.parisel@gustaveroussy.fr"));
     assert!(
-        app.status
-            .as_deref()
+        app.status()
             .unwrap_or("")
             .starts_with("sent to terminal clipboard")
     );
     assert_eq!(
-        app.overlays.last(),
-        Some(&Overlay::Contacts),
+        app.overlays().last(),
+        Some(&Overlay::Cards(accords::tui::app::Cards::Contacts)),
         "the copy menu closed, contacts stay"
     );
     type_keys(&mut app, &format!("y{phone}"));
-    assert_eq!(app.clipboard.as_deref(), Some("06 17 66 00 26"));
+    assert_eq!(app.clipboard(), Some("06 17 66 00 26"));
 
     // An announcement offers its title, date and quotes.
     let mut app = explorer(120, 40);
     type_keys(&mut app, "y");
-    let Some(Overlay::Copy { items }) = app.overlays.last() else {
+    let Some(Overlay::Copy { items }) = app.overlays().last() else {
         panic!()
     };
     // Written from the 2019 Bergonié release: its title, its date, the four quotes in the
@@ -337,8 +348,8 @@ fn the_copy_menu_sends_the_chosen_field_to_the_clipboard() {
     }
     assert_eq!(items[6].text, "bergonie-2019");
     type_keys(&mut app, "<esc>");
-    assert!(app.overlays.is_empty());
-    assert_eq!(app.clipboard, None);
+    assert!(app.overlays().is_empty());
+    assert_eq!(app.clipboard(), None);
 }
 
 #[test]
@@ -346,17 +357,17 @@ fn q_closes_overlays_before_quitting_and_ctrl_c_quits_from_anywhere() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "?c");
     assert_eq!(
-        app.overlays.len(),
+        app.overlays().len(),
         1,
         "keys other than help's are ignored under help"
     );
     type_keys(&mut app, "q");
-    assert!(app.overlays.is_empty() && !app.quit);
+    assert!(app.overlays().is_empty() && !app.quitting());
     type_keys(&mut app, "q");
-    assert!(app.quit);
+    assert!(app.quitting());
     let mut app = explorer(120, 40);
     type_keys(&mut app, "/abc<c-c>");
-    assert!(app.quit);
+    assert!(app.quitting());
 }
 
 #[test]
@@ -366,7 +377,7 @@ fn query_and_select_start_options() {
     assert_eq!(announcement_ids(&app), ["amgen-partners-of-choice-2023"]);
     let mut app = explorer(120, 40);
     assert!(app.select_id("jean-charles-soria"));
-    assert!(matches!(app.details.record, Some(Record::Person(_))));
+    assert!(matches!(app.details().record, Some(Record::Person(_))));
     assert!(!app.select_id("no-such-id"));
 }
 
@@ -374,36 +385,58 @@ fn query_and_select_start_options() {
 fn resizing_keeps_the_filter_and_overlays() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "/dana");
-    app.resize(60, 20);
-    app.resize(1, 1);
-    app.resize(80, 24);
-    assert_eq!(app.filter, "dana");
+    app.handle(Input::Resize {
+        width: 60,
+        height: 20,
+    });
+    app.handle(Input::Resize {
+        width: 1,
+        height: 1,
+    });
+    app.handle(Input::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!(app.filter(), "dana");
     assert_eq!(app.context(), Context::Filter);
     type_keys(&mut app, "<enter>c");
-    app.resize(100, 30);
-    assert_eq!(app.overlays.last(), Some(&Overlay::Contacts));
+    app.handle(Input::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert_eq!(
+        app.overlays().last(),
+        Some(&Overlay::Cards(accords::tui::app::Cards::Contacts))
+    );
 }
 
 #[test]
 fn mouse_clicks_select_rows_and_follow_links() {
     let mut app = explorer(120, 40);
-    let layout = accords::tui::view::layout(120, 40);
+    let layout = accords::tui::layout::layout(120, 40);
     // The second row of Institutions.
-    app.click(layout.institutions.x + 3, layout.institutions.y + 2);
-    assert_eq!(app.focus, Pane::Institutions);
-    assert_eq!(app.institutions_cursor.selected, 1);
+    app.handle(Input::Click {
+        column: layout.institutions.x + 3,
+        row: layout.institutions.y + 2,
+    });
+    assert_eq!(app.focus(), Pane::Institutions);
+    assert_eq!(app.institutions().cursor().selected, 1);
     // A link in Details is followed on click.
-    let content = accords::tui::details::content(&app, layout.details.width - 2);
+    let content = app.details_content(layout.details.width - 2);
     let link = content.links[0];
-    app.click(
-        layout.details.x + 3,
-        layout.details.y + 1 + link.line as u16,
-    );
-    assert_eq!(app.details.record, Some(link.target));
+    app.handle(Input::Click {
+        column: layout.details.x + 3,
+        row: layout.details.y + 1 + link.line as u16,
+    });
+    assert_eq!(app.details().record, Some(link.target));
     // The wheel scrolls the list under the pointer.
     let mut app = explorer(120, 40);
-    app.scroll_at(layout.timeline.x + 3, layout.timeline.y + 3, 3);
-    assert_eq!(app.timeline_cursor.selected, 3);
+    app.handle(Input::Scroll {
+        column: layout.timeline.x + 3,
+        row: layout.timeline.y + 3,
+        delta: 3,
+    });
+    assert_eq!(app.timeline().cursor().selected, 3);
 }
 
 #[test]
@@ -411,46 +444,48 @@ fn the_map_toggles_and_zooms() {
     use accords::tui::app::MapZoom;
     let mut app = explorer(120, 40);
     type_keys(&mut app, "z");
-    assert_eq!(app.map, None);
-    assert_eq!(
-        app.status.as_deref(),
-        Some("z zooms the map: press w to show it")
-    );
+    assert_eq!(app.map(), None);
+    assert_eq!(app.status(), Some("z zooms the map: press w to show it"));
     type_keys(&mut app, "w");
-    assert_eq!(app.map, Some(MapZoom::World));
+    assert_eq!(app.map(), Some(MapZoom::World));
     type_keys(&mut app, "z");
-    assert_eq!(app.map, Some(MapZoom::Europe));
+    assert_eq!(app.map(), Some(MapZoom::Europe));
     type_keys(&mut app, "zw");
-    assert_eq!(app.map, None);
+    assert_eq!(app.map(), None);
 }
 
 #[test]
 fn people_show_roles_over_time_and_lead_to_their_institutions() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "p");
-    assert_eq!(app.overlays.last(), Some(&Overlay::People));
-    assert_eq!(app.people.len(), 11);
+    assert_eq!(
+        app.overlays().last(),
+        Some(&Overlay::Cards(accords::tui::app::Cards::People))
+    );
+    assert_eq!(app.people().rows().len(), 11);
     type_keys(&mut app, "/soria<enter>");
-    assert_eq!(app.people.len(), 1);
+    assert_eq!(app.people().rows().len(), 1);
     type_keys(&mut app, "<enter>");
-    let soria = app.dataset.record("jean-charles-soria");
-    assert_eq!(app.details.record, soria);
-    assert!(app.overlays.is_empty());
-    assert_eq!(app.filter, "", "the main screen's filter is back");
+    let soria = app.dataset().record("jean-charles-soria");
+    assert_eq!(app.details().record, soria);
+    assert!(app.overlays().is_empty());
+    assert_eq!(app.filter(), "", "the main screen's filter is back");
     // His roles lead to Gustave Roussy (2020), then Amgen (2023).
-    let content = accords::tui::details::content(&app, 50);
+    let content = app.details_content(50);
     let targets: Vec<Record> = content.links.iter().map(|link| link.target).collect();
     assert_eq!(targets[0], institution(&app, "gustave-roussy"));
     assert_eq!(targets[1], institution(&app, "amgen"));
     type_keys(&mut app, "j<enter>");
-    assert_eq!(app.details.record, Some(institution(&app, "amgen")));
-    assert_eq!(app.focus, Pane::Details);
+    assert_eq!(app.details().record, Some(institution(&app, "amgen")));
+    assert_eq!(app.focus(), Pane::Details);
     assert_eq!(
-        app.dataset.institutions[app.institutions[app.institutions_cursor.selected]].id, "amgen",
+        app.dataset().institutions[app.institutions().rows()[app.institutions().cursor().selected]]
+            .id,
+        "amgen",
         "Institutions' selection follows"
     );
     type_keys(&mut app, "[");
-    assert_eq!(app.details.record, soria);
+    assert_eq!(app.details().record, soria);
 }
 
 #[test]
@@ -458,31 +493,31 @@ fn e_exports_the_selected_contact_and_o_opens_only_web_links() {
     use accords::tui::app::Effect;
     let mut app = explorer(120, 40);
     type_keys(&mut app, "e");
-    assert_eq!(app.effect, None, "an announcement is no contact");
+    assert_eq!(app.effect(), None, "an announcement is no contact");
     assert_eq!(
-        app.status.as_deref(),
+        app.status(),
         Some("select a press contact to export (c opens Contacts)")
     );
     // The hint names the key in force, not the default one.
-    app.keymap = accords::tui::keymap::Keymap::with_bindings(&[(
+    app.set_keymap(accords::tui::keymap::Keymap::with_bindings(&[(
         "contacts",
         vec!["C".parse().expect("a key")],
-    )]);
+    )]));
     type_keys(&mut app, "e");
     assert_eq!(
-        app.status.as_deref(),
+        app.status(),
         Some("select a press contact to export (C opens Contacts)")
     );
-    app.keymap = accords::tui::keymap::Keymap::default();
+    app.set_keymap(accords::tui::keymap::Keymap::default());
     type_keys(&mut app, "c/blanc<enter>e");
     let Some(Effect::Export {
         stem,
         extension,
         contents,
         ..
-    }) = app.effect.take()
+    }) = app.take_effect()
     else {
-        panic!("no export: {:?}", app.effect);
+        panic!("no export: {:?}", app.effect());
     };
     assert_eq!((stem.as_str(), extension), ("nathalie-blanc", "vcf"));
     assert!(
@@ -496,8 +531,8 @@ fn e_exports_the_selected_contact_and_o_opens_only_web_links() {
     assert!(app.select_id("dana-farber-servier-2022"));
     type_keys(&mut app, "o");
     assert_eq!(
-        app.effect,
-        Some(Effect::Open {
+        app.effect(),
+        Some(&Effect::Open {
             url: "https://www.transatlantic-i-o.com/".to_owned()
         })
     );
@@ -510,14 +545,14 @@ fn a_link_that_is_not_http_is_never_opened() {
     let mut app =
         accords::tui::app::App::new(dataset, accords::tui::theme::Theme::monochrome(), 120, 40);
     type_keys(&mut app, "o");
-    assert_eq!(app.effect, None);
+    assert_eq!(app.effect(), None);
     assert_eq!(
-        app.status.as_deref(),
+        app.status(),
         Some("only http and https links are opened; this one is not")
     );
     type_keys(&mut app, "y");
-    let Some(Overlay::Copy { items }) = app.overlays.last() else {
-        panic!("the copy menu opens: {:?}", app.overlays)
+    let Some(Overlay::Copy { items }) = app.overlays().last() else {
+        panic!("the copy menu opens: {:?}", app.overlays())
     };
     assert!(!items.is_empty());
     assert!(

@@ -13,11 +13,12 @@ use accords::tui::rows::{InstitutionSort, TimelineRow, TimelineSort};
 use support::keys::{explorer, type_keys};
 
 fn announcement_dates(app: &App) -> Vec<&str> {
-    app.timeline
+    app.timeline()
+        .rows()
         .iter()
         .filter_map(|row| match row {
             TimelineRow::Announcement(index) => {
-                Some(app.dataset.announcements[*index].date.as_str())
+                Some(app.dataset().announcements[*index].date.as_str())
             }
             TimelineRow::Event(..) => None,
         })
@@ -25,21 +26,23 @@ fn announcement_dates(app: &App) -> Vec<&str> {
 }
 
 fn selected_record(app: &App) -> Option<Record> {
-    match app.focus {
+    match app.focus() {
         Pane::Timeline => app
-            .timeline
-            .get(app.timeline_cursor.selected)
+            .timeline()
+            .rows()
+            .get(app.timeline().cursor().selected)
             .map(|row| row.record()),
         Pane::Institutions => app
-            .institutions
-            .get(app.institutions_cursor.selected)
+            .institutions()
+            .rows()
+            .get(app.institutions().cursor().selected)
             .map(|&index| Record::Institution(index)),
         Pane::Details => None,
     }
 }
 
 fn record(app: &App, id: &str) -> Record {
-    app.dataset.record(id).expect("a record of the dataset")
+    app.dataset().record(id).expect("a record of the dataset")
 }
 
 #[test]
@@ -54,9 +57,9 @@ fn a_filter_keeps_the_timeline_in_date_order_and_institutions_by_name() {
     sorted.sort_unstable();
     assert_eq!(dates, sorted);
     // Events stay nested under their release.
-    for (position, row) in app.timeline.iter().enumerate() {
+    for (position, row) in app.timeline().rows().iter().enumerate() {
         if let TimelineRow::Event(announcement, _) = row {
-            let owner = app.timeline[..position]
+            let owner = app.timeline().rows()[..position]
                 .iter()
                 .rev()
                 .find_map(|row| match row {
@@ -67,15 +70,16 @@ fn a_filter_keeps_the_timeline_in_date_order_and_institutions_by_name() {
         }
     }
     let names: Vec<String> = app
-        .institutions
+        .institutions()
+        .rows()
         .iter()
-        .map(|&index| app.dataset.institutions[index].name.to_lowercase())
+        .map(|&index| app.dataset().institutions[index].name.to_lowercase())
         .collect();
     assert!(names.len() >= 4, "{names:?}");
     // The dataset lists institutions by name; a filter keeps that order.
-    let mut in_order = app.institutions.clone();
+    let mut in_order = app.institutions().rows().to_vec();
     in_order.sort_unstable();
-    assert_eq!(app.institutions, in_order);
+    assert_eq!(app.institutions().rows(), in_order);
 }
 
 #[test]
@@ -86,25 +90,26 @@ fn the_cursor_lands_on_the_best_hit_as_you_type_without_narrowing() {
     type_keys(&mut app, "/summit");
     assert_eq!(app.context(), Context::Filter);
     assert_ne!(
-        app.timeline_cursor.selected, 0,
+        app.timeline().cursor().selected,
+        0,
         "the release row stays above it"
     );
     assert_eq!(
         selected_record(&app),
         Some(record(&app, "amgen-partners-of-choice-2023-first-summit"))
     );
-    assert_eq!(app.details.record, selected_record(&app));
+    assert_eq!(app.details().record, selected_record(&app));
 
     // In Institutions, the best hit is selected and the Timeline is not narrowed to it.
     let mut app = explorer(120, 40);
     type_keys(&mut app, "2x");
-    assert_eq!((app.focus, app.narrowed), (Pane::Institutions, None));
+    assert_eq!((app.focus(), app.narrowed()), (Pane::Institutions, None));
     type_keys(&mut app, "/harvard");
     assert_eq!(
         selected_record(&app),
         Some(record(&app, "harvard-medical-school"))
     );
-    assert_eq!(app.narrowed, None);
+    assert_eq!(app.narrowed(), None);
     // The 2022 release names Harvard (Toni Choueiri's chair): the Timeline still shows
     // it, not only the best hit's announcements.
     assert!(announcement_dates(&app).contains(&"2022-06-07"));
@@ -114,37 +119,40 @@ fn the_cursor_lands_on_the_best_hit_as_you_type_without_narrowing() {
 fn down_and_up_move_the_selection_while_typing() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "/summit");
-    let landed = app.timeline_cursor.selected;
+    let landed = app.timeline().cursor().selected;
     type_keys(&mut app, "<down>");
     assert_eq!(app.context(), Context::Filter);
-    assert_eq!(app.filter, "summit");
-    assert_eq!(app.timeline_cursor.selected, landed + 1);
+    assert_eq!(app.filter(), "summit");
+    assert_eq!(app.timeline().cursor().selected, landed + 1);
     type_keys(&mut app, "<c-p><c-p>");
-    assert_eq!(app.timeline_cursor.selected, landed - 1);
+    assert_eq!(app.timeline().cursor().selected, landed - 1);
     type_keys(&mut app, "<c-n>");
-    assert_eq!(app.timeline_cursor.selected, landed);
+    assert_eq!(app.timeline().cursor().selected, landed);
     // `j` and `k` are typed, not moves.
     type_keys(&mut app, "j");
-    assert_eq!(app.filter, "summitj");
+    assert_eq!(app.filter(), "summitj");
 }
 
 #[test]
 fn tab_takes_the_spelling_suggestion() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "/bergonei");
-    assert!(app.timeline.is_empty() && app.institutions.is_empty());
-    let suggestion = app.suggestion.clone().expect("a suggestion");
+    assert!(app.timeline().rows().is_empty() && app.institutions().rows().is_empty());
+    let suggestion = app.suggestion().cloned().expect("a suggestion");
     assert_eq!(suggestion.word, "bergonie");
     type_keys(&mut app, "<tab>");
-    assert_eq!(app.filter, "bergonie");
-    assert_eq!(app.suggestion, None);
+    assert_eq!(app.filter(), "bergonie");
+    assert_eq!(app.suggestion(), None);
     assert_eq!(
         selected_record(&app),
         Some(record(&app, "bergonie-2019")),
         "the Timeline's only release, now found"
     );
-    let bergonie = app.dataset.institution_index("institut-bergonie").unwrap();
-    assert!(app.institutions.contains(&bergonie));
+    let bergonie = app
+        .dataset()
+        .institution_index("institut-bergonie")
+        .unwrap();
+    assert!(app.institutions().rows().contains(&bergonie));
 }
 
 #[test]
@@ -155,19 +163,20 @@ fn shift_s_cycles_the_focused_lists_order() {
         .map(|date| date.to_string())
         .collect::<Vec<_>>();
     type_keys(&mut app, "S");
-    assert_eq!(app.orders.timeline, TimelineSort::NewestFirst);
+    assert_eq!(app.orders().timeline, TimelineSort::NewestFirst);
     let mut newest_first = oldest_first.clone();
     newest_first.reverse();
     assert_eq!(announcement_dates(&app), newest_first);
     type_keys(&mut app, "SS");
-    assert_eq!(app.orders.timeline, TimelineSort::OldestFirst);
+    assert_eq!(app.orders().timeline, TimelineSort::OldestFirst);
 
     type_keys(&mut app, "2S");
-    assert_eq!(app.orders.institutions, InstitutionSort::Country);
+    assert_eq!(app.orders().institutions, InstitutionSort::Country);
     let countries: Vec<&str> = app
-        .institutions
+        .institutions()
+        .rows()
         .iter()
-        .map(|&index| app.dataset.institutions[index].country.as_str())
+        .map(|&index| app.dataset().institutions[index].country.as_str())
         .collect();
     let mut sorted = countries.clone();
     sorted.sort_unstable();
@@ -179,10 +188,13 @@ fn counts_count_what_the_open_list_shows() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "/parisel<enter>");
     let main = app.match_count();
-    assert_eq!(main, app.timeline_announcements() + app.institutions.len());
+    assert_eq!(
+        main,
+        app.timeline_announcements() + app.institutions().rows().len()
+    );
     type_keys(&mut app, "<esc>c/parisel<enter>");
     // Claire Parisel is the one press contact of that name.
-    assert_eq!(app.contacts.len(), 1);
+    assert_eq!(app.contacts().rows().len(), 1);
     assert_eq!(app.match_count(), 1);
 }
 
@@ -194,21 +206,27 @@ fn rows_that_concern_a_match_are_listed_dimmed_and_say_why() {
     type_keys(&mut app, "/séoul<enter>");
     let release = record(&app, "amgen-partners-of-choice-2023");
     let asan = record(&app, "asan-medical-center");
-    assert!(app.timeline.iter().any(|row| row.record() == release));
+    assert!(
+        app.timeline()
+            .rows()
+            .iter()
+            .any(|row| row.record() == release)
+    );
     assert_eq!(app.related_row(release), Some(asan));
     assert_eq!(app.related_row(asan), None, "a direct match is not dimmed");
     // Only direct matches count.
     assert_eq!(app.match_count(), 1);
     // Details says why the release is listed.
     let row = app
-        .timeline
+        .timeline()
+        .rows()
         .iter()
         .position(|row| row.record() == release)
         .unwrap();
-    app.timeline_cursor.selected = row;
+    app.timeline().cursor().selected = row;
     type_keys(&mut app, "<enter>");
-    assert_eq!(app.details.record, Some(release));
-    let content = accords::tui::details::content(&app, 60);
+    assert_eq!(app.details().record, Some(release));
+    let content = app.details_content(60);
     let first: String = content.lines[0]
         .spans
         .iter()
@@ -225,7 +243,7 @@ fn rows_that_concern_a_match_are_listed_dimmed_and_say_why() {
         let Record::Institution(index) = institution else {
             unreachable!()
         };
-        assert!(app.institutions.contains(&index), "{id}");
+        assert!(app.institutions().rows().contains(&index), "{id}");
         assert_eq!(app.related_row(institution), Some(soria), "{id}");
     }
 
@@ -233,8 +251,13 @@ fn rows_that_concern_a_match_are_listed_dimmed_and_say_why() {
     // brings nothing in.
     let mut app = explorer(120, 40);
     type_keys(&mut app, "/séoul !amgen<enter>");
-    assert!(!app.timeline.iter().any(|row| row.record() == release));
+    assert!(
+        !app.timeline()
+            .rows()
+            .iter()
+            .any(|row| row.record() == release)
+    );
     let mut app = explorer(120, 40);
     type_keys(&mut app, "/country:kr<enter>");
-    assert!(app.related.announcements.is_empty() && app.related.institutions.is_empty());
+    assert!(app.related().announcements.is_empty() && app.related().institutions.is_empty());
 }

@@ -6,7 +6,8 @@ mod support;
 use accords::tui::app::{App, Overlay};
 use accords::tui::help;
 use accords::tui::keymap::Context;
-use accords::tui::view::{draw, layout};
+use accords::tui::layout::layout;
+use accords::tui::view::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -14,7 +15,7 @@ use support::keys::{explorer, type_keys};
 
 fn screen(app: &App) -> String {
     let mut terminal =
-        Terminal::new(TestBackend::new(app.width, app.height)).expect("a test terminal");
+        Terminal::new(TestBackend::new(app.width(), app.height())).expect("a test terminal");
     terminal.draw(|frame| draw(app, frame)).expect("drawn");
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height)
@@ -28,14 +29,14 @@ fn screen(app: &App) -> String {
 }
 
 fn help_scroll(app: &App) -> usize {
-    match app.overlays.last() {
+    match app.overlays().last() {
         Some(Overlay::Help { scroll, .. }) => *scroll,
         other => panic!("help is not open: {other:?}"),
     }
 }
 
 fn help_text(app: &App) -> Vec<String> {
-    help::lines(app, &app.filter)
+    help::lines(app.keymap(), app.theme(), app.filter())
         .iter()
         .map(|line| line.to_string())
         .collect()
@@ -83,7 +84,7 @@ fn help_ends_with_a_legend_of_every_symbol_the_screens_draw() {
 fn slash_filters_help_and_closing_it_puts_the_main_filter_back() {
     let mut app = explorer(120, 40);
     type_keys(&mut app, "/berard<enter>?");
-    assert_eq!(app.filter, "", "help opens unfiltered");
+    assert_eq!(app.filter(), "", "help opens unfiltered");
     type_keys(&mut app, "/map");
     assert_eq!(app.context(), Context::Filter);
     type_keys(&mut app, "<enter>");
@@ -104,7 +105,7 @@ fn slash_filters_help_and_closing_it_puts_the_main_filter_back() {
     // The panes behind keep the main filter's rows.
     assert_eq!(app.timeline_announcements(), 1);
     type_keys(&mut app, "<esc>");
-    assert!(app.overlays.is_empty());
-    assert_eq!(app.filter, "berard");
+    assert!(app.overlays().is_empty());
+    assert_eq!(app.filter(), "berard");
     assert_eq!(app.timeline_announcements(), 1);
 }

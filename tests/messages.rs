@@ -6,8 +6,8 @@ use support::keys::{explorer, type_keys};
 
 fn copy_first_choice(app: &mut accords::tui::app::App) {
     type_keys(app, "y");
-    let Some(accords::tui::app::Overlay::Copy { items }) = app.overlays.last() else {
-        panic!("no copy menu: {:?}", app.overlays);
+    let Some(accords::tui::app::Overlay::Copy { items }) = app.overlays().last() else {
+        panic!("no copy menu: {:?}", app.overlays());
     };
     let key = items[0].key;
     type_keys(app, &key.to_string());
@@ -16,13 +16,13 @@ fn copy_first_choice(app: &mut accords::tui::app::App) {
 #[test]
 fn under_tmux_the_first_copy_says_tmux_needs_set_clipboard_on() {
     let mut app = explorer(120, 40);
-    app.under_tmux = true;
+    app.set_under_tmux(true);
     copy_first_choice(&mut app);
-    let first = app.status.clone().unwrap_or_default();
+    let first = app.status().map(str::to_owned).unwrap_or_default();
     assert!(first.starts_with("sent to terminal clipboard: "), "{first}");
     assert!(first.contains("set-clipboard on"), "{first}");
     copy_first_choice(&mut app);
-    let second = app.status.clone().unwrap_or_default();
+    let second = app.status().map(str::to_owned).unwrap_or_default();
     assert!(
         second.starts_with("sent to terminal clipboard: "),
         "{second}"
@@ -32,7 +32,7 @@ fn under_tmux_the_first_copy_says_tmux_needs_set_clipboard_on() {
     // Outside tmux, never.
     let mut app = explorer(120, 40);
     copy_first_choice(&mut app);
-    let status = app.status.clone().unwrap_or_default();
+    let status = app.status().map(str::to_owned).unwrap_or_default();
     assert!(!status.contains("tmux"), "{status}");
 }
 
@@ -95,9 +95,9 @@ fn while_the_problems_panel_shows_the_status_line_does_not_say_fixed_and_reloade
         accords::dataset::Dataset::load(&file)
     };
     let mut app = explorer(120, 40);
-    app.reloaded(load(&broken));
+    app.handle(accords::tui::app::Input::Reloaded(Box::new(load(&broken))));
     // The panel names the file, the line and the misspelt key.
-    let problems = |app: &accords::tui::app::App| match &app.dataset_error {
+    let problems = |app: &accords::tui::app::App| match &app.dataset_error() {
         Some(accords::dataset::LoadError::Invalid { problems }) => problems.clone(),
         other => panic!("expected the misspelt key reported, got {other:?}"),
     };
@@ -114,11 +114,11 @@ fn while_the_problems_panel_shows_the_status_line_does_not_say_fixed_and_reloade
         problem[0]
     );
     assert!(problem[0].message.contains("nmae"), "{}", problem[0]);
-    app.reloaded(load(good));
-    assert_eq!(app.status.as_deref(), Some("dataset fixed and reloaded"));
-    assert!(app.dataset_error.is_none());
+    app.handle(accords::tui::app::Input::Reloaded(Box::new(load(good))));
+    assert_eq!(app.status(), Some("dataset fixed and reloaded"));
+    assert!(app.dataset_error().is_none());
     // Broken again before any key: the panel shows, and the status line no longer says fixed.
-    app.reloaded(load(&broken));
+    app.handle(accords::tui::app::Input::Reloaded(Box::new(load(&broken))));
     assert_eq!(problems(&app), problem);
-    assert_eq!(app.status, None);
+    assert_eq!(app.status(), None);
 }

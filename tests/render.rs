@@ -4,7 +4,7 @@
 
 mod support;
 
-use accords::tui::app::App;
+use accords::tui::app::{App, Input};
 use accords::tui::theme::{SELECTION_SYMBOL, Theme};
 use accords::tui::view::draw;
 use ratatui::Terminal;
@@ -16,7 +16,7 @@ use support::keys::{explorer, type_keys};
 
 fn render(app: &App) -> Buffer {
     let mut terminal =
-        Terminal::new(TestBackend::new(app.width, app.height)).expect("a test terminal");
+        Terminal::new(TestBackend::new(app.width(), app.height())).expect("a test terminal");
     terminal.draw(|frame| draw(app, frame)).expect("drawn");
     terminal.backend().buffer().clone()
 }
@@ -89,7 +89,7 @@ fn a_terminal_too_small_says_so_and_nothing_panics_at_any_size() {
         1, 2, 3, 10, 30, 49, 50, 51, 59, 60, 61, 79, 80, 99, 100, 101, 130,
     ] {
         for height in [1, 2, 5, 11, 12, 13, 24, 41] {
-            app.resize(width, height);
+            app.handle(Input::Resize { width, height });
             type_keys(&mut app, "<esc><esc><esc>");
             type_keys(&mut app, "/dana<enter>3jj");
             render(&app);
@@ -104,7 +104,7 @@ fn a_terminal_too_small_says_so_and_nothing_panics_at_any_size() {
 #[test]
 fn the_selection_is_reversed_and_marked_with_a_symbol() {
     let (app, buffer) = screen(120, 40, "");
-    let layout = accords::tui::view::layout(app.width, app.height);
+    let layout = accords::tui::layout::layout(app.width(), app.height());
     let row = layout.timeline.y + 1;
     let x = layout.timeline.x + 1;
     assert_eq!(
@@ -131,7 +131,7 @@ fn the_selection_is_reversed_and_marked_with_a_symbol() {
 fn matched_characters_are_highlighted_on_the_original_text() {
     // `leon` matches "Léon" in "Centre Léon Bérard": the é is highlighted, the C is not.
     let (app, buffer) = screen(120, 40, "/leon");
-    let layout = accords::tui::view::layout(app.width, app.height);
+    let layout = accords::tui::layout::layout(app.width(), app.height());
     let row = layout.institutions.y + 1;
     let cells: Vec<(String, bool)> = (layout.institutions.x + 1
         ..layout.institutions.x + layout.institutions.width - 1)
@@ -191,13 +191,13 @@ fn wide_characters_never_overflow_a_pane() {
     let screen = text(&buffer);
     assert!(screen.contains("서울아산병원"), "{screen}");
     // Every row keeps its right border where the pane ends.
-    let layout = accords::tui::view::layout(80, 24);
+    let layout = accords::tui::layout::layout(80, 24);
     for y in layout.institutions.y + 1..layout.institutions.y + layout.institutions.height - 1 {
         let right = layout.institutions.x + layout.institutions.width - 1;
         assert_eq!(buffer[(right, y)].symbol(), "│", "row {y}: {screen}");
     }
     type_keys(&mut app, "/아산<enter>");
-    assert_eq!(app.institutions.len(), 1);
+    assert_eq!(app.institutions().rows().len(), 1);
 }
 
 #[test]
@@ -210,7 +210,7 @@ fn map_timeline_chart_people_and_history_at_120x40() {
     insta::assert_snapshot!("map_europe_gustave_roussy_120x40", text(&buffer));
     // The timeline chart follows the selection: the Dana-Farber release is marked.
     let (app, buffer) = screen(120, 40, "jjjjjjjjj");
-    let layout = accords::tui::view::layout(app.width, app.height);
+    let layout = accords::tui::layout::layout(app.width(), app.height());
     let chart = layout.chart.expect("a chart at 120x40");
     insta::assert_snapshot!("timeline_chart_dana_farber_120x40", text(&buffer));
     let marks: String = (chart.x..chart.x + chart.width)
@@ -223,14 +223,13 @@ fn map_timeline_chart_people_and_history_at_120x40() {
     // Gustave Roussy's statements release by release.
     let mut app = explorer(120, 40);
     assert!(app.select_id("gustave-roussy"));
-    let content =
-        accords::tui::details::content(&app, accords::tui::view::layout(120, 40).details.width - 2);
+    let content = app.details_content(accords::tui::layout::layout(120, 40).details.width - 2);
     let heading = content
         .lines
         .iter()
         .position(|line| line.to_string().starts_with("History of statements"))
         .expect("a history section");
-    app.details.scroll = heading;
+    app.set_details_scroll(heading);
     let buffer = render(&app);
     insta::assert_snapshot!("history_gustave_roussy_120x40", text(&buffer));
 }
@@ -258,7 +257,7 @@ fn lists_waiting_for_the_worker_say_searching_until_they_come() {
     let (mut app, before) = screen(120, 40, "");
     app.update(Action::StartFilter);
     for character in "berard".chars() {
-        app.update_deferred(Action::FilterInput(character));
+        app.handle(Input::Action(Action::FilterInput(character)));
     }
     assert!(app.searching());
     let waiting = text(&render(&app));
@@ -274,10 +273,10 @@ fn lists_waiting_for_the_worker_say_searching_until_they_come() {
     assert_eq!(timeline_title(&waiting), timeline_title(&text(&before)));
 
     let worker: Worker<ListsJob> = Worker::start().expect("a worker thread");
-    app.search_typed(&worker);
+    app.handle(Input::Search(&worker));
     if app.searching() {
         assert!(worker.wait(Duration::from_secs(30)));
-        app.take_lists(&worker);
+        app.handle(Input::ListsReady(&worker));
     }
     assert!(!app.searching());
     let settled = text(&render(&app));
@@ -340,8 +339,8 @@ fn the_source_view_shows_a_quote_in_its_release() {
     // Esc returns to Details, the quote still selected.
     let mut app = app;
     type_keys(&mut app, "<esc>");
-    assert!(app.overlays.is_empty());
-    assert_eq!(app.details.link, 21);
+    assert!(app.overlays().is_empty());
+    assert_eq!(app.details().link, 21);
 }
 
 /// A dataset without release texts opens the view all the same, and says so.
@@ -357,7 +356,7 @@ fn the_source_view_of_a_dataset_without_texts_says_so() {
         "{screen_text}"
     );
     type_keys(&mut app, "<esc>");
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
 }
 
 /// The Bergonié release's quote of its director general has a line break in the release:
@@ -415,7 +414,7 @@ fn timeline_titles_keep_thirty_characters_from_80_to_250_columns() {
 #[test]
 fn filter_terms_are_highlighted_in_details() {
     let (app, buffer) = screen(120, 40, "/cooperation<enter>");
-    let layout = accords::tui::view::layout(app.width, app.height);
+    let layout = accords::tui::layout::layout(app.width(), app.height());
     let details = layout.details;
     let mut highlighted = String::new();
     let mut found = false;

@@ -518,13 +518,14 @@ fn the_confirmation_wins_the_status_line_over_a_long_narrowed_name() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     let mut app = support::keys::explorer(80, 24);
-    let longest = (0..app.dataset.institutions.len())
-        .max_by_key(|&index| app.dataset.institutions[index].name.chars().count())
+    let longest = (0..app.dataset().institutions.len())
+        .max_by_key(|&index| app.dataset().institutions[index].name.chars().count())
         .expect("institutions");
-    let name = app.dataset.institutions[longest].name.to_string();
-    app.narrowed = Some(longest);
+    let name = app.dataset().institutions[longest].name.to_string();
+    let id = app.dataset().institutions[longest].id.to_string();
+    assert!(app.select_id(&id));
     let confirmation = "vCard written to /home/someone/exports/claire-parisel.vcf";
-    app.status = Some(confirmation.to_owned());
+    app.handle(accords::tui::app::Input::Report(confirmation.to_owned()));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
     terminal
         .draw(|frame| accords::tui::view::draw(&app, frame))

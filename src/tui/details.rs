@@ -15,7 +15,9 @@ pub use crate::describe::{PassageSpot, passage_spot, urls_of};
 use crate::describe::{Sink, Tone};
 use crate::sanitize::{sanitize, sanitize_multiline};
 
-use super::app::{App, Pane};
+use crate::search::matcher::Matcher;
+use crate::search::query::Query;
+
 use super::theme::{SELECTION_SYMBOL, Theme};
 
 /// A link in Details: the line it is drawn on and the record it leads to. A fact's line
@@ -44,10 +46,7 @@ struct Builder<'a> {
     /// The record shown: where a fact's line leads, when it leads nowhere else.
     record: Option<Record>,
     /// The filter, whose terms are highlighted where they match, as in the lists.
-    filter: Option<(
-        &'a crate::search::matcher::Matcher,
-        &'a crate::search::query::Query,
-    )>,
+    filter: Option<(&'a Matcher, &'a Query)>,
 }
 
 impl Builder<'_> {
@@ -205,35 +204,75 @@ impl Builder<'_> {
     }
 }
 
+/// What Details shows, apart from its width.
+pub struct Shown<'a> {
+    pub dataset: &'a Dataset,
+    pub theme: &'a Theme,
+    pub record: Option<Record>,
+    /// For a row listed because it concerns a match, the record that brought it in, which
+    /// the first line names.
+    pub via: Option<Record>,
+    /// The link drawn as selected, when Details has the focus.
+    pub selected_link: Option<usize>,
+    /// The filter, whose terms are highlighted where they match.
+    pub filter: Option<(&'a Matcher, &'a Query)>,
+}
+
 /// The content for the record Details shows, wrapped to `width` cells.
-pub fn content(app: &App, width: u16) -> Content {
+pub fn content(shown: &Shown, width: u16) -> Content {
     let mut builder = Builder {
         content: Content::default(),
         width: (width as usize).max(8),
-        theme: &app.theme,
-        selected_link: (app.focus == Pane::Details).then_some(app.details.link),
-        record: app.details.record,
-        filter: (!app.query.is_empty()).then(|| (app.index.matcher(), &app.query)),
+        theme: shown.theme,
+        selected_link: shown.selected_link,
+        record: shown.record,
+        filter: shown.filter,
     };
-    let dataset = &app.dataset;
+    let dataset = shown.dataset;
     // A row the filter lists because it concerns a match says why it is there.
-    if let Some(via) = app
-        .details
-        .record
-        .and_then(|record| app.related_row(record))
-    {
+    if let Some(via) = shown.via {
         let name = match via {
             Record::Institution(index) => dataset.institutions[index].name.as_str(),
             Record::Person(index) => dataset.people[index].name.as_str(),
             _ => "",
         };
-        builder.paragraph(&format!("via {name}"), app.theme.muted);
+        builder.paragraph(&format!("via {name}"), shown.theme.muted);
     }
-    match app.details.record {
-        None => builder.paragraph("Nothing selected.", app.theme.muted),
+    match shown.record {
+        None => builder.paragraph("Nothing selected.", shown.theme.muted),
         Some(record) => crate::describe::describe(dataset, record, &mut builder),
     }
     builder.content
+}
+
+/// Where Details' links stand and how many lines it has: what moving between links,
+/// scrolling and clicking need. Kept with Details' cursor and made again only when what
+/// decides them changes: the record, the line naming why a related row is listed, the
+/// width, or the dataset ([`Outline::forget`]). The selection and the filter's highlights
+/// change styles, not lines: every lead is two cells wide.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    made_for: Option<(Option<Record>, Option<Record>, u16)>,
+    pub links: Vec<LinkSpot>,
+    pub lines: usize,
+}
+
+impl Outline {
+    /// Brings the outline up to date with `shown` at `width`.
+    pub fn update(&mut self, shown: &Shown, width: u16) {
+        let key = Some((shown.record, shown.via, width));
+        if self.made_for != key {
+            let content = content(shown, width);
+            self.links = content.links;
+            self.lines = content.lines.len();
+            self.made_for = key;
+        }
+    }
+
+    /// For another dataset, where the same record and width can read differently.
+    pub fn forget(&mut self) {
+        *self = Outline::default();
+    }
 }
 
 /// An event as the Timeline lists it: when, then what.

@@ -58,7 +58,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     };
     let screen = frame.area();
-    let layout = super::view::layout(screen.width, screen.height);
+    let layout = super::layout::layout(screen.width, screen.height);
     if layout.too_small {
         return;
     }

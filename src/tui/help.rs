@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 
 use crate::fold::fold_str;
 
-use super::app::App;
+use super::keymap::Keymap;
+use super::theme::Theme;
 
 /// What each symbol drawn on the screens means, for the legend at the end of help.
 pub const SYMBOLS: &[(&str, &str)] = &[
@@ -39,9 +40,8 @@ struct Entry {
     right: String,
 }
 
-fn entries(app: &App) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = app
-        .keymap
+fn entries(keymap: &Keymap) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = keymap
         .commands()
         .filter(|(_, label)| !label.is_empty())
         .map(|(command, label)| Entry {
@@ -79,14 +79,14 @@ fn entries(app: &App) -> Vec<Entry> {
 
 /// Help's lines, kept to those whose words contain every word of `filter` (each section's
 /// heading stays over its lines that are kept).
-pub fn lines(app: &App, filter: &str) -> Vec<Line<'static>> {
+pub fn lines(keymap: &Keymap, theme: &Theme, filter: &str) -> Vec<Line<'static>> {
     let words: Vec<String> = fold_str(filter)
         .split_whitespace()
         .map(str::to_owned)
         .collect();
     let mut lines = Vec::new();
     let mut section = "";
-    for entry in entries(app) {
+    for entry in entries(keymap) {
         let text = fold_str(&format!("{} {}", entry.left, entry.right));
         if !words.iter().all(|word| text.contains(word.as_str())) {
             continue;
@@ -95,7 +95,7 @@ pub fn lines(app: &App, filter: &str) -> Vec<Line<'static>> {
             if !lines.is_empty() {
                 lines.push(Line::default());
             }
-            lines.push(Line::styled(entry.section, app.theme.heading));
+            lines.push(Line::styled(entry.section, theme.heading));
             section = entry.section;
             if section == "Keys" {
                 lines.push(Line::default());
@@ -107,7 +107,7 @@ pub fn lines(app: &App, filter: &str) -> Vec<Line<'static>> {
             _ => 22,
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<width$}", entry.left), app.theme.key),
+            Span::styled(format!("  {:<width$}", entry.left), theme.key),
             Span::raw(entry.right),
         ]));
     }
@@ -117,13 +117,13 @@ pub fn lines(app: &App, filter: &str) -> Vec<Line<'static>> {
                 "nothing in help matches `{}`",
                 crate::sanitize::sanitize(filter)
             ),
-            app.theme.muted,
+            theme.muted,
         ));
     }
     lines
 }
 
 /// How far help scrolls: to where its last line is the last one shown.
-pub fn last_scroll(app: &App, filter: &str, height: usize) -> usize {
-    lines(app, filter).len().saturating_sub(height)
+pub fn last_scroll(keymap: &Keymap, theme: &Theme, filter: &str, height: usize) -> usize {
+    lines(keymap, theme, filter).len().saturating_sub(height)
 }

@@ -2,9 +2,9 @@
 //! label of one or two letters, and typing a label follows its link. With up to 26 links in
 //! view a hop costs two keys (`f` and a letter), else three.
 
-use super::app::App;
-use super::details;
-use super::view;
+use crate::dataset::Record;
+
+use super::details::LinkSpot;
 
 /// The letters labels are made of, the home row first: the easiest to type come first.
 pub const ALPHABET: &str = "asdfghjklqwertyuiopzxcvbnm";
@@ -32,19 +32,21 @@ pub struct Hint {
     pub row: usize,
 }
 
-/// The links in view in Details, top to bottom, with their labels. Only lines that lead to
-/// another record count; a fact of the record shown is reached with ↑ ↓.
-pub fn targets(app: &App) -> Vec<Hint> {
-    let layout = view::layout(app.width, app.height);
-    let content = details::content(app, layout.details.width.saturating_sub(2));
-    let height = layout.details.height.saturating_sub(2) as usize;
-    let shown = app.details.scroll..app.details.scroll + height;
-    let links: Vec<(usize, usize)> = content
-        .links
+/// The links in view in Details, top to bottom, with their labels: of `links`, those on
+/// the `height` lines from `scroll`. Only lines that lead to another record than `record`,
+/// the one shown, count; a fact of the record shown is reached with ↑ ↓.
+pub fn targets(
+    links: &[LinkSpot],
+    record: Option<Record>,
+    scroll: usize,
+    height: usize,
+) -> Vec<Hint> {
+    let shown = scroll..scroll + height;
+    let links: Vec<(usize, usize)> = links
         .iter()
         .enumerate()
-        .filter(|(_, link)| shown.contains(&link.line) && Some(link.target) != app.details.record)
-        .map(|(index, link)| (index, link.line - app.details.scroll))
+        .filter(|(_, link)| shown.contains(&link.line) && Some(link.target) != record)
+        .map(|(index, link)| (index, link.line - scroll))
         .collect();
     labels(links.len())
         .into_iter()

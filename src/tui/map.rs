@@ -156,16 +156,15 @@ fn selected_institution(app: &App) -> Option<usize> {
         Some(Record::Institution(index)) => Some(index),
         _ => app
             .institutions
-            .get(app.institutions_cursor.selected)
-            .copied()
+            .selected()
             .filter(|_| app.focus == Pane::Institutions),
     }
 }
 
 /// The partners of the announcement selected in the Timeline.
 fn joined_partners(app: &App) -> Vec<usize> {
-    let announcement = match app.timeline.get(app.timeline_cursor.selected) {
-        Some(TimelineRow::Announcement(index) | TimelineRow::Event(index, _)) => *index,
+    let announcement = match app.timeline.selected() {
+        Some(TimelineRow::Announcement(index) | TimelineRow::Event(index, _)) => index,
         None => return Vec::new(),
     };
     app.dataset.announcements[announcement]
@@ -199,6 +198,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bo
     };
     let shown: Vec<(f64, f64)> = app
         .institutions
+        .rows()
         .iter()
         .filter_map(|&index| located(index))
         .collect();

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod capped;
+pub mod card_text;
 pub mod chart;
 pub mod copy;
 pub mod details;
@@ -13,8 +14,10 @@ pub mod errors_panel;
 pub mod help;
 pub mod hints;
 pub mod keymap;
+pub mod layout;
 pub mod map;
-pub mod reload;
+pub mod panes;
+pub mod picker;
 pub mod rows;
 pub mod signals;
 pub mod source_view;
@@ -35,7 +38,7 @@ use crate::background::Worker;
 use crate::config::Settings;
 use crate::dataset::{Dataset, LoadError};
 
-use app::App;
+use app::{App, Input};
 use rows::ListsJob;
 
 /// How the explorer starts.
@@ -73,15 +76,17 @@ pub fn run(loaded: Result<Dataset, LoadError>, options: &Options) -> io::Result<
         Err(error) => (Dataset::empty(), Some(error)),
     };
     let mut app = App::new(dataset, theme, width, height);
-    app.keymap = options.settings.keymap.clone();
-    app.dataset_error = problems;
-    app.under_tmux = std::env::var_os("TMUX").is_some();
+    app.set_keymap(options.settings.keymap.clone());
+    app.set_under_tmux(std::env::var_os("TMUX").is_some());
+    if let Some(error) = problems {
+        app.handle(Input::Reloaded(Box::new(Err(error))));
+    }
     if let Some(query) = &options.query {
-        app.set_filter(query);
+        app.handle(Input::Filter(query));
     }
     // Waiting for a valid dataset, `--select` applies once there is one.
     let mut select = options.select.clone();
-    if app.dataset_error.is_none() {
+    if app.dataset_error().is_none() {
         select_start(&mut app, &mut select);
     }
     let watcher = match &options.watch {
@@ -107,10 +112,8 @@ pub fn run(loaded: Result<Dataset, LoadError>, options: &Options) -> io::Result<
 
 /// `--select ID`: start on that record, or say there is none.
 fn select_start(app: &mut App, select: &mut Option<String>) {
-    if let Some(id) = select.take()
-        && !app.select_id(&id)
-    {
-        app.status = Some(format!("no record has the id `{id}`"));
+    if let Some(id) = select.take() {
+        app.handle(Input::Select(&id));
     }
 }
 
@@ -142,8 +145,8 @@ fn next_event(
             return Ok(Wake::Searched);
         }
         if let Some(reload) = watcher.and_then(watch::Watcher::latest) {
-            app.reloaded(reload);
-            if app.dataset_error.is_none() {
+            app.handle(Input::Reloaded(Box::new(reload)));
+            if app.dataset_error().is_none() {
                 select_start(app, select);
             }
             return Ok(Wake::Reloaded);
@@ -176,31 +179,31 @@ fn event_loop(
             // screen was cleared when it was taken back.
             size = ratatui::crossterm::terminal::size().unwrap_or(size);
             let (width, height) = capped::cap(size.0, size.1);
-            app.resize(width, height);
+            app.handle(Input::Resize { width, height });
             terminal.autoresize()?;
             terminal.clear()?;
             redraw = true;
         }
         if redraw {
             // Effects first, so the frame drawn next already says how they went.
-            if let Some(text) = app.clipboard.take() {
+            if let Some(text) = app.take_clipboard() {
                 execute!(
                     io::stdout(),
                     ratatui::crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
                 )?;
             }
-            if let Some(effect) = app.effect.take() {
-                app.status = Some(effects::carry_out(effect));
+            if let Some(effect) = app.take_effect() {
+                app.handle(Input::Report(effects::carry_out(effect)));
             }
             let drawn = capped::cap(size.0, size.1);
             terminal.draw(|frame| {
                 view::draw(app, frame);
                 if drawn != size {
-                    capped::draw_note(frame, size, app.theme.warning);
+                    capped::draw_note(frame, size, app.theme().warning);
                 }
             })?;
-            if app.mouse_captured != mouse_captured {
-                mouse_captured = app.mouse_captured;
+            if app.mouse_captured() != mouse_captured {
+                mouse_captured = app.mouse_captured();
                 signals::set_mouse_captured(mouse_captured);
                 if mouse_captured {
                     execute!(io::stdout(), EnableMouseCapture)?;
@@ -208,19 +211,19 @@ fn event_loop(
                     execute!(io::stdout(), DisableMouseCapture)?;
                 }
             }
-            if app.quit {
+            if app.quitting() {
                 return Ok(());
             }
         }
         let event = match next_event(app, watcher, &worker, select)? {
             Wake::Event(event) => event,
             Wake::Reloaded => {
-                app.search_typed(&worker);
+                app.handle(Input::Search(&worker));
                 redraw = true;
                 continue;
             }
             Wake::Searched => {
-                app.take_lists(&worker);
+                app.handle(Input::ListsReady(&worker));
                 redraw = true;
                 continue;
             }
@@ -231,15 +234,14 @@ fn event_loop(
         // burst of characters costs one search and one frame. An action whose effect the
         // loop carries out (a copy, an export, the mouse capture, quitting) ends the
         // burst, so that the next one cannot overwrite it.
-        while !app.quit
-            && app.clipboard.is_none()
-            && app.effect.is_none()
-            && app.mouse_captured == mouse_captured
+        while !app.quitting()
+            && !app.has_effects()
+            && app.mouse_captured() == mouse_captured
             && event::poll(DRAIN)?
         {
             redraw |= handle(app, &worker, &mut terminal, &mut size, event::read()?)?;
         }
-        app.search_typed(&worker);
+        app.handle(Input::Search(&worker));
     }
 }
 
@@ -248,29 +250,8 @@ fn event_loop(
 /// unread until the next key) returns at once without looking when given no time at all.
 const DRAIN: Duration = Duration::from_micros(1);
 
-/// A paste (bracketed, so it comes as one event) goes into the filter as typed text, its
-/// line breaks and other control characters as spaces: a pasted line break does not
-/// accept the filter, and a pasted Esc does not clear it.
-fn paste(app: &mut App, text: &str) {
-    if app.context() != keymap::Context::Filter {
-        app.status = Some(format!(
-            "a paste goes into the filter: press {} first",
-            app.keymap.label_of(keymap::Action::StartFilter)
-        ));
-        return;
-    }
-    for character in text.chars() {
-        let character = if character.is_control() {
-            ' '
-        } else {
-            character
-        };
-        app.update_deferred(keymap::Action::FilterInput(character));
-    }
-}
-
 /// Applies one terminal event to the app; false when it changed nothing worth a frame.
-/// Filter edits are left for [`App::search_typed`], which the loop calls once per burst.
+/// Filter edits are left for [`Input::Search`], which the loop calls once per burst.
 fn handle(
     app: &mut App,
     worker: &Worker<ListsJob>,
@@ -280,7 +261,7 @@ fn handle(
 ) -> io::Result<bool> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            if let Some(action) = app.keymap.action_for(app.context(), &key) {
+            if let Some(action) = app.keymap().action_for(app.context(), &key) {
                 if action == keymap::Action::Suspend {
                     signals::suspend();
                     return Ok(true);
@@ -289,22 +270,33 @@ fn handle(
                 // typed: the worker is making them, and making them here would repeat it.
                 if !action.edits_filter() && app.searching() {
                     worker.wait(Duration::MAX);
-                    app.take_lists(worker);
+                    app.handle(Input::ListsReady(worker));
                 }
-                app.update_deferred(action);
+                app.handle(Input::Action(action));
             }
         }
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(_) => app.click(mouse.column, mouse.row),
-            MouseEventKind::ScrollDown => app.scroll_at(mouse.column, mouse.row, 3),
-            MouseEventKind::ScrollUp => app.scroll_at(mouse.column, mouse.row, -3),
-            _ => return Ok(false),
-        },
-        Event::Paste(text) => paste(app, &text),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            app.handle(match mouse.kind {
+                MouseEventKind::Down(_) => Input::Click { column, row },
+                MouseEventKind::ScrollDown => Input::Scroll {
+                    column,
+                    row,
+                    delta: 3,
+                },
+                MouseEventKind::ScrollUp => Input::Scroll {
+                    column,
+                    row,
+                    delta: -3,
+                },
+                _ => return Ok(false),
+            })
+        }
+        Event::Paste(text) => app.handle(Input::Paste(&text)),
         Event::Resize(width, height) => {
             *size = (width, height);
             let (width, height) = capped::cap(width, height);
-            app.resize(width, height);
+            app.handle(Input::Resize { width, height });
             terminal.autoresize()?;
         }
         _ => return Ok(false),

@@ -1,7 +1,7 @@
 //! The release text of an announcement, in an overlay over the panes: scrolled to a fact's
 //! passage and highlighting it, with the other passages of the same record marked, and
 //! `n`/`N` moving between them. The state ([`SourceView`]) lives in the app's overlays and
-//! changes only through `App::update`; this module wraps the text to a width, finds the
+//! changes only through `App::handle`; this module wraps the text to a width, finds the
 //! line a passage starts on, and draws.
 
 use ratatui::Frame;
@@ -12,7 +12,9 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::sanitize::sanitize;
 
-use super::app::App;
+use crate::dataset::Dataset;
+
+use super::theme::Theme;
 
 /// What the source view shows: a release, the passages it highlights (byte ranges in text
 /// order), the one `n`/`N` is on, and how far it is scrolled, in wrapped lines.
@@ -113,9 +115,8 @@ impl SourceView {
 }
 
 /// Draws the view over `area`.
-pub fn draw(app: &App, view: &SourceView, frame: &mut Frame, area: Rect) {
+pub fn draw(dataset: &Dataset, theme: &Theme, view: &SourceView, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
-    let dataset = &app.dataset;
     let Some(announcement) = dataset.announcements.get(view.announcement) else {
         return;
     };
@@ -131,11 +132,11 @@ pub fn draw(app: &App, view: &SourceView, frame: &mut Frame, area: Rect) {
     );
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.border_focused)
-        .title(Span::styled(title, app.theme.border_focused));
+        .border_style(theme.border_focused)
+        .title(Span::styled(title, theme.border_focused));
     let Some(text) = dataset.provenance().text(view.announcement) else {
         frame.render_widget(
-            Paragraph::new(Line::styled(NO_SOURCE_TEXT, app.theme.muted)).block(block),
+            Paragraph::new(Line::styled(NO_SOURCE_TEXT, theme.muted)).block(block),
             area,
         );
         return;
@@ -147,7 +148,7 @@ pub fn draw(app: &App, view: &SourceView, frame: &mut Frame, area: Rect) {
         .iter()
         .skip(view.scroll)
         .take(height)
-        .map(|&(start, end)| line(app, text, view, current, start, end))
+        .map(|&(start, end)| line(theme, text, view, current, start, end))
         .collect();
     frame.render_widget(Paragraph::new(shown).block(block), area);
 }
@@ -155,7 +156,7 @@ pub fn draw(app: &App, view: &SourceView, frame: &mut Frame, area: Rect) {
 /// One wrapped line, cut where passages start and end: the current one drawn as the
 /// selection, the others as matches.
 fn line(
-    app: &App,
+    theme: &Theme,
     text: &str,
     view: &SourceView,
     current: Option<&(usize, usize)>,
@@ -178,11 +179,11 @@ fn line(
             let piece = text.get(pair[0]..pair[1])?;
             let inside = |range: &(usize, usize)| pair[0] >= range.0 && pair[1] <= range.1;
             let style = if current.is_some_and(inside) {
-                app.theme.selection
+                theme.selection
             } else if view.passages.iter().any(inside) {
-                app.theme.matched
+                theme.matched
             } else {
-                app.theme.base
+                theme.base
             };
             Some(Span::styled(sanitize(piece).into_owned(), style))
         })

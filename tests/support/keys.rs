@@ -65,7 +65,7 @@ pub fn parse_keys(sequence: &str) -> Vec<KeyEvent> {
 /// Types a key sequence into the explorer, as its run loop would: through the app's keymap.
 pub fn type_keys(app: &mut App, sequence: &str) {
     for key in parse_keys(sequence) {
-        if let Some(action) = app.keymap.action_for(app.context(), &key) {
+        if let Some(action) = app.keymap().action_for(app.context(), &key) {
             app.update(action);
         }
     }

@@ -6,14 +6,14 @@
 use crate::dataset::{Dataset, LoadError, Record};
 use crate::search::index::SearchIndex;
 
-use super::app::{App, ListCursor, Overlay, Pane};
-use super::chart::ChartAxis;
-use super::view;
+use super::{App, Cards, ListCursor, Overlay, Pane};
+use crate::tui::chart::ChartAxis;
+use crate::tui::layout;
 
 impl App {
     /// What a reload gave: a valid dataset replaces the shown one (and clears any problems
     /// shown); an error is shown in the problems panel over the last valid dataset.
-    pub fn reloaded(&mut self, loaded: Result<Dataset, LoadError>) {
+    pub(super) fn reloaded(&mut self, loaded: Result<Dataset, LoadError>) {
         match loaded {
             Ok(dataset) => {
                 let had_problems = self.dataset_error.take().is_some();
@@ -40,30 +40,26 @@ impl App {
     /// Puts `dataset` in place of the shown one. The selection in each list, the record in
     /// Details, the narrowing, the history of followed links and the filter are kept
     /// wherever their records still exist (by id); a selected record that is gone leaves
-    /// the selection at the same row, or the last.
-    pub fn replace_dataset(&mut self, dataset: Dataset) {
-        // Filter edits not yet applied name rows of the old dataset's lists.
-        self.settle();
+    /// the selection at the same row, or the last. Filter edits must be applied first
+    /// ([`App::handle`] does), since they name rows of the old dataset's lists.
+    pub(super) fn replace_dataset(&mut self, dataset: Dataset) {
         let old = &self.dataset;
         let id = |record: Record| old.record_id(record).to_owned();
-        let timeline_kept = self
-            .timeline
-            .get(self.timeline_cursor.selected)
-            .map(|row| id(row.record()));
+        let timeline_kept = self.timeline.selected().map(|row| id(row.record()));
         let institution_kept = self
             .institutions
-            .get(self.institutions_cursor.selected)
-            .map(|&institution| id(Record::Institution(institution)));
+            .selected()
+            .map(|institution| id(Record::Institution(institution)));
         let contact_kept = self
             .contacts
-            .get(self.contacts_cursor.selected)
-            .map(|&contact| id(Record::Contact(contact)));
+            .selected()
+            .map(|contact| id(Record::Contact(contact)));
         let narrowed_kept = self
             .narrowed
             .map(|institution| id(Record::Institution(institution)));
         let details_kept = self.details.record.map(id);
-        let history_kept: Vec<(Option<String>, Option<String>)> = self
-            .history
+        let trail_kept: Vec<(Option<String>, Option<String>)> = self
+            .trail
             .iter()
             .map(|place| {
                 (
@@ -75,63 +71,64 @@ impl App {
             })
             .collect();
         let (timeline_before, institutions_before, contacts_before) = (
-            self.timeline_cursor,
-            self.institutions_cursor,
-            self.contacts_cursor,
+            self.timeline.cursor(),
+            self.institutions.cursor(),
+            self.contacts.cursor(),
         );
 
         self.dataset = std::sync::Arc::new(dataset);
+        self.outline.forget();
         self.index = std::sync::Arc::new(SearchIndex::build(&self.dataset));
         self.chart = ChartAxis::of(&self.dataset);
         let dataset = &self.dataset;
         self.narrowed = narrowed_kept.and_then(|id| dataset.institution_index(&id));
         // Nothing of the old rows may be kept by index: they name the old dataset's records.
         self.set_timeline(Vec::new());
-        self.institutions.clear();
-        self.contacts.clear();
+        self.institutions.set_rows(Vec::new());
+        self.contacts.set_rows(Vec::new());
         self.refresh_rows();
 
         let dataset = &self.dataset;
         let find = |id: &Option<String>| id.as_deref().and_then(|id| dataset.record(id));
         let timeline_record = find(&timeline_kept);
-        self.timeline_cursor = keep(
-            timeline_before,
-            self.timeline
-                .iter()
-                .position(|row| Some(row.record()) == timeline_record),
-            self.timeline.len(),
-        );
+        let found = self
+            .timeline
+            .rows()
+            .iter()
+            .position(|row| Some(row.record()) == timeline_record);
+        self.timeline
+            .set_cursor(keep(timeline_before, found, self.timeline.len()));
         let institution_record = find(&institution_kept);
-        self.institutions_cursor = keep(
-            institutions_before,
-            self.institutions
-                .iter()
-                .position(|&row| Some(Record::Institution(row)) == institution_record),
-            self.institutions.len(),
-        );
-        if self.overlays.contains(&Overlay::Contacts) {
+        let found = self
+            .institutions
+            .rows()
+            .iter()
+            .position(|&row| Some(Record::Institution(row)) == institution_record);
+        self.institutions
+            .set_cursor(keep(institutions_before, found, self.institutions.len()));
+        if self.overlays.contains(&Overlay::Cards(Cards::Contacts)) {
             let contact_record = find(&contact_kept);
-            self.contacts_cursor = keep(
-                contacts_before,
-                self.contacts
-                    .iter()
-                    .position(|&row| Some(Record::Contact(row)) == contact_record),
-                self.contacts.len(),
-            );
+            let found = self
+                .contacts
+                .rows()
+                .iter()
+                .position(|&row| Some(Record::Contact(row)) == contact_record);
+            self.contacts
+                .set_cursor(keep(contacts_before, found, self.contacts.len()));
         }
-        let layout = view::layout(self.width, self.height);
-        self.timeline_cursor
+        let layout = layout::layout(self.width, self.height);
+        self.timeline
             .keep_visible(layout.timeline.height.saturating_sub(2) as usize);
-        self.institutions_cursor
+        self.institutions
             .keep_visible(layout.institutions.height.saturating_sub(2) as usize);
 
         // The history of followed links, less the records that are gone; a narrowing to an
         // institution that is gone is dropped.
-        let position = self.history_position;
+        let position = self.trail_position;
         let mut history = Vec::new();
         let mut new_position = 0;
         for (index, (place, (record_id, narrowed_id))) in
-            self.history.iter().zip(&history_kept).enumerate()
+            self.trail.iter().zip(&trail_kept).enumerate()
         {
             if let Some(record) = find(record_id) {
                 if index <= position {
@@ -145,8 +142,8 @@ impl App {
                 history.push(place);
             }
         }
-        self.history = history;
-        self.history_position = new_position;
+        self.trail = history;
+        self.trail_position = new_position;
 
         // A copy menu offers the old dataset's text, and a release view its passages: close them.
         self.overlays
@@ -183,9 +180,10 @@ fn keep(before: ListCursor, found: Option<usize>, len: usize) -> ListCursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::app::Input;
     use crate::tui::theme::Theme;
 
-    const MINIMAL: &str = include_str!("../../tests/fixtures/good/minimal.yaml");
+    const MINIMAL: &str = include_str!("../../../tests/fixtures/good/minimal.yaml");
 
     fn dataset(text: &str) -> Result<Dataset, LoadError> {
         let directory = tempfile::tempdir().expect("a temporary directory");
@@ -211,7 +209,7 @@ mod tests {
     }
 
     fn selected_institution(app: &App) -> &str {
-        &app.dataset.institutions[app.institutions[app.institutions_cursor.selected]].id
+        &app.dataset.institutions[app.institutions.rows()[app.institutions.cursor().selected]].id
     }
 
     #[test]
@@ -220,7 +218,7 @@ mod tests {
         assert!(app.select_id("beta"));
         assert_eq!(selected_institution(&app), "beta");
         // Gamma removed: Béta moves up a row; the selection follows it.
-        app.reloaded(dataset(MINIMAL));
+        app.handle(Input::Reloaded(Box::new(dataset(MINIMAL))));
         assert_eq!(selected_institution(&app), "beta");
         assert_eq!(
             app.details.record,
@@ -235,14 +233,14 @@ mod tests {
         let mut app = app();
         assert!(app.select_id("alpha-2024"));
         let broken = with_gamma().replace("institution: beta", "institution: betta");
-        app.reloaded(dataset(&broken));
+        app.handle(Input::Reloaded(Box::new(dataset(&broken))));
         assert!(matches!(app.dataset_error, Some(LoadError::Invalid { .. })));
         assert_eq!(
             app.dataset.institutions.len(),
             3,
             "the last valid dataset stays"
         );
-        app.reloaded(dataset(&with_gamma()));
+        app.handle(Input::Reloaded(Box::new(dataset(&with_gamma()))));
         assert!(app.dataset_error.is_none());
         assert_eq!(app.details.record, app.dataset.record("alpha-2024"));
         assert_eq!(app.status.as_deref(), Some("dataset fixed and reloaded"));
@@ -252,17 +250,17 @@ mod tests {
     fn a_removed_record_leaves_details_on_the_selection() {
         let mut app = app();
         assert!(app.select_id("gamma"));
-        app.reloaded(dataset(MINIMAL));
+        app.handle(Input::Reloaded(Box::new(dataset(MINIMAL))));
         assert!(app.details.record.is_some());
         assert_eq!(
             app.details.record,
             Some(Record::Institution(
-                app.institutions[app.institutions_cursor.selected]
+                app.institutions.rows()[app.institutions.cursor().selected]
             ))
         );
         // Nothing points past the new dataset's records.
-        assert!(app.institutions_cursor.selected < app.institutions.len());
-        assert!(app.timeline.iter().all(|row| match row.record() {
+        assert!(app.institutions.cursor().selected < app.institutions.len());
+        assert!(app.timeline.rows().iter().all(|row| match row.record() {
             Record::Announcement(index) | Record::Event(index, _) =>
                 index < app.dataset.announcements.len(),
             _ => true,
@@ -272,12 +270,13 @@ mod tests {
     #[test]
     fn an_empty_start_fills_in_when_the_files_load() {
         let mut app = App::new(Dataset::empty(), Theme::monochrome(), 120, 40);
-        app.dataset_error = dataset("announcements: [").err();
+        app.handle(Input::Reloaded(Box::new(dataset("announcements: ["))));
         assert!(app.dataset_error.is_some());
-        app.reloaded(dataset(MINIMAL));
+        app.handle(Input::Reloaded(Box::new(dataset(MINIMAL))));
         assert!(app.dataset_error.is_none());
         let announcements = app
             .timeline
+            .rows()
             .iter()
             .filter(|row| matches!(row, crate::tui::rows::TimelineRow::Announcement(_)))
             .count();
