@@ -36,6 +36,32 @@ fn under_tmux_the_first_copy_says_tmux_needs_set_clipboard_on() {
     assert!(!status.contains("tmux"), "{status}");
 }
 
+/// At 80 columns the tmux note does not fit beside the confirmation: the note gives way,
+/// and what was sent stays whole on the status line.
+#[test]
+fn on_a_narrow_terminal_the_tmux_note_gives_way_to_what_was_copied() {
+    let mut app = explorer(80, 24);
+    app.set_under_tmux(true);
+    type_keys(&mut app, "y");
+    let Some(accords::tui::app::Overlay::Copy { items }) = app.overlays().last() else {
+        panic!("no copy menu: {:?}", app.overlays());
+    };
+    let (key, label) = (items[0].key, items[0].label.clone());
+    type_keys(&mut app, &key.to_string());
+    let status = app.status().map(str::to_owned).unwrap_or_default();
+    assert!(status.contains("set-clipboard on"), "{status}");
+
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+        .expect("a test terminal");
+    terminal
+        .draw(|frame| accords::tui::view::draw(&app, frame))
+        .expect("drawn");
+    let buffer = terminal.backend().buffer();
+    let last: String = (0..80).map(|x| buffer[(x, 23)].symbol()).collect();
+    let sent = format!("sent to terminal clipboard: {label}");
+    assert!(last.contains(&sent), "{sent:?} not whole in {last:?}");
+}
+
 /// `accords check DIR`: exit code and stderr.
 fn check(directory: &std::path::Path) -> (i32, String) {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_accords"))

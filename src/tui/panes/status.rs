@@ -72,13 +72,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     let mut status_part = None;
+    let mut aside_part = None;
     if let Some(status) = &app.status {
         left.push(Span::raw("  "));
         status_part = Some(left.len());
-        left.push(Span::styled(
-            crate::sanitize::sanitize(status).into_owned(),
-            app.theme.warning,
-        ));
+        // A closing aside ("(tmux passes it on only with …)") gives way before the
+        // message: what was copied or done stays readable on a short line.
+        let status = crate::sanitize::sanitize(status);
+        let (message, aside) = match status.rfind(" (") {
+            Some(at) if status.ends_with(')') && at > 0 => status.split_at(at),
+            _ => (status.as_ref(), ""),
+        };
+        left.push(Span::styled(message.to_owned(), app.theme.warning));
+        if !aside.is_empty() {
+            aside_part = Some(left.len());
+            left.push(Span::styled(aside.to_owned(), app.theme.warning));
+        }
     }
     // People have no pane on the main screen: say that some match, and where; last, as
     // the least pressing news.
@@ -166,7 +175,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
         if left_width > room {
-            left = shorten_message(left, room, status_part, people_part);
+            left = shorten_message(left, room, [aside_part, status_part], people_part);
             left_width = left.iter().map(Span::width).sum();
         }
         // Then more hints, by priority, while they fit.
@@ -200,7 +209,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 fn shorten_message(
     mut parts: Vec<Span<'static>>,
     room: usize,
-    status: Option<usize>,
+    last_parts: [Option<usize>; 2],
     people: Option<usize>,
 ) -> Vec<Span<'static>> {
     let total = |parts: &[Span]| parts.iter().map(Span::width).sum::<usize>();
@@ -209,10 +218,10 @@ fn shorten_message(
     let order: Vec<usize> = {
         let last = parts.len();
         let mut order: Vec<usize> = (0..last).rev().collect();
-        // The status (what just happened) goes last.
-        if let Some(status) = status {
-            order.retain(|&index| index != status);
-            order.push(status);
+        // The status (what just happened) goes last, its closing aside just before it.
+        for index in last_parts.into_iter().flatten() {
+            order.retain(|&other| other != index);
+            order.push(index);
         }
         order
     };
