@@ -11,17 +11,15 @@ use std::path::{Path, PathBuf};
 /// Each top-level module's place in the flow: a module may name modules of its own rank or
 /// lower, never higher. Equal ranks are allowed, since only a cycle between them is wrong.
 const RANKS: &[(&str, u8)] = &[
-    // Leaves: text made safe for a terminal, accent folding, threads, reading text files.
+    // Leaves: text made safe for a terminal, accent folding, threads.
     ("sanitize", 0),
     ("fold", 0),
     ("threads", 0),
-    ("textfile", 0),
     ("dataset", 1),
     ("search", 2),
     ("describe", 3),
     ("output", 3),
     ("background", 3),
-    ("settings", 4),
     ("config", 4),
     ("cli", 5),
     ("commands", 6),
