@@ -71,22 +71,27 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.heading,
         ));
     }
-    let mut status_part = None;
-    let mut aside_part = None;
+    // The status in up to three parts, shortened in this order on a short line: a closing
+    // aside ("(tmux passes it on only with …)"), the lead ("sent to terminal
+    // clipboard:"), then what it is about, so what was copied or named stays readable.
+    let mut status_parts = [None; 3];
     if let Some(status) = &app.status {
         left.push(Span::raw("  "));
-        status_part = Some(left.len());
-        // A closing aside ("(tmux passes it on only with …)") gives way before the
-        // message: what was copied or done stays readable on a short line.
         let status = crate::sanitize::sanitize(status);
         let (message, aside) = match status.rfind(" (") {
             Some(at) if status.ends_with(')') && at > 0 => status.split_at(at),
             _ => (status.as_ref(), ""),
         };
-        left.push(Span::styled(message.to_owned(), app.theme.warning));
-        if !aside.is_empty() {
-            aside_part = Some(left.len());
-            left.push(Span::styled(aside.to_owned(), app.theme.warning));
+        let (lead, subject) = match message.find(": ") {
+            Some(at) => message.split_at(at + 2),
+            None => ("", message),
+        };
+        // Drawn lead, subject, aside; `status_parts` holds them in the order they give way.
+        for (slot, part) in [(1, lead), (2, subject), (0, aside)] {
+            if !part.is_empty() {
+                status_parts[slot] = Some(left.len());
+                left.push(Span::styled(part.to_owned(), app.theme.warning));
+            }
         }
     }
     // People have no pane on the main screen: say that some match, and where; last, as
@@ -175,7 +180,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
         if left_width > room {
-            left = shorten_message(left, room, [aside_part, status_part], people_part);
+            left = shorten_message(left, room, status_parts, people_part);
             left_width = left.iter().map(Span::width).sum();
         }
         // Then more hints, by priority, while they fit.
@@ -209,7 +214,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 fn shorten_message(
     mut parts: Vec<Span<'static>>,
     room: usize,
-    last_parts: [Option<usize>; 2],
+    last_parts: [Option<usize>; 3],
     people: Option<usize>,
 ) -> Vec<Span<'static>> {
     let total = |parts: &[Span]| parts.iter().map(Span::width).sum::<usize>();
@@ -218,7 +223,7 @@ fn shorten_message(
     let order: Vec<usize> = {
         let last = parts.len();
         let mut order: Vec<usize> = (0..last).rev().collect();
-        // The status (what just happened) goes last, its closing aside just before it.
+        // The status (what just happened) goes last, in the order of its parts.
         for index in last_parts.into_iter().flatten() {
             order.retain(|&other| other != index);
             order.push(index);
