@@ -18,35 +18,61 @@ fn is_blank(text: &Text) -> bool {
     text.is_empty()
 }
 
-/// Where a fact that is not in the seed texts comes from: field name → source.
-pub type FieldSources = BTreeMap<Text, Text>;
+/// Where the facts that are not in the seed texts come from: field name → source. Reading
+/// refuses a field written twice: YAML maps are last-wins, which would drop a source
+/// silently.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(transparent)]
+pub struct FieldSources(BTreeMap<Text, Text>);
 
-/// A `sources` map whose keys are each written once: YAML maps are last-wins, which would
-/// drop a source silently.
-fn unique_sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<FieldSources, D::Error> {
-    struct SourcesVisitor;
-    impl<'de> serde::de::Visitor<'de> for SourcesVisitor {
-        type Value = FieldSources;
-        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-            formatter.write_str("a map of field names to sources")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<FieldSources, A::Error> {
-            let mut sources = FieldSources::new();
-            while let Some((field, source)) = map.next_entry::<Text, Text>()? {
-                if sources.contains_key(&field) {
-                    return Err(serde::de::Error::custom(format!(
-                        "duplicate key `{field}` in `sources`; expected each field once, with one source"
-                    )));
-                }
-                sources.insert(field, source);
-            }
-            Ok(sources)
-        }
+impl FieldSources {
+    /// Named for `skip_serializing_if`, which cannot reach the map's own through `Deref`.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
-    deserializer.deserialize_map(SourcesVisitor)
+}
+
+impl std::ops::Deref for FieldSources {
+    type Target = BTreeMap<Text, Text>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a FieldSources {
+    type Item = (&'a Text, &'a Text);
+    type IntoIter = std::collections::btree_map::Iter<'a, Text, Text>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldSources {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SourcesVisitor;
+        impl<'de> serde::de::Visitor<'de> for SourcesVisitor {
+            type Value = FieldSources;
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a map of field names to sources")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<FieldSources, A::Error> {
+                let mut sources = BTreeMap::new();
+                while let Some((field, source)) = map.next_entry::<Text, Text>()? {
+                    if sources.contains_key(&field) {
+                        return Err(serde::de::Error::custom(format!(
+                            "duplicate key `{field}` in `sources`; expected each field once, with one source"
+                        )));
+                    }
+                    sources.insert(field, source);
+                }
+                Ok(FieldSources(sources))
+            }
+        }
+        deserializer.deserialize_map(SourcesVisitor)
+    }
 }
 
 /// A number that is a number: `.nan` and `.inf` are YAML floats, but no count, latitude or
@@ -143,11 +169,7 @@ pub struct Announcement {
     pub links: Vec<Link>,
     /// The seed file the release was curated from.
     pub source: Text,
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "unique_sources"
-    )]
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
 
@@ -279,11 +301,7 @@ pub struct Event {
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
     pub occurrence: Option<u32>,
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "unique_sources"
-    )]
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
 
@@ -449,11 +467,7 @@ pub struct Institution {
     pub website: Option<Text>,
     pub address: Option<Text>,
     pub phone: Option<Text>,
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "unique_sources"
-    )]
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
 
@@ -467,11 +481,7 @@ pub struct Person {
     pub honorific: Option<Text>,
     /// One entry per role per release: roles change between releases and are never merged.
     pub roles: Vec<Role>,
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "unique_sources"
-    )]
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
 
@@ -502,11 +512,7 @@ pub struct Contact {
     pub organization: Text,
     /// The institution the contact speaks for.
     pub represents: Text,
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "unique_sources"
-    )]
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
 
