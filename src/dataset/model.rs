@@ -2,6 +2,10 @@
 //! prints them. This module is the schema: `data/README.md` documents it field by field.
 //! It owns the shapes and the per-value limits enforced while parsing (see [`Text`]);
 //! cross-record checks (ids, references, dates) belong to `validate`.
+//!
+//! An optional field that is absent stays out of the JSON (`skip_serializing_none` on each
+//! struct that has one), and one missing from the YAML reads as `None` without a
+//! `default`, which serde's derive gives every `Option` field not read by a function.
 
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
@@ -14,35 +18,61 @@ fn is_blank(text: &Text) -> bool {
     text.is_empty()
 }
 
-/// Where a fact that is not in the seed texts comes from: field name → source.
-pub type FieldSources = BTreeMap<Text, Text>;
+/// Where the facts that are not in the seed texts come from: field name → source. Reading
+/// refuses a field written twice: YAML maps are last-wins, which would drop a source
+/// silently.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(transparent)]
+pub struct FieldSources(BTreeMap<Text, Text>);
 
-/// A `sources` map whose keys are each written once: YAML maps are last-wins, which would
-/// drop a source silently.
-fn unique_sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<FieldSources, D::Error> {
-    struct SourcesVisitor;
-    impl<'de> serde::de::Visitor<'de> for SourcesVisitor {
-        type Value = FieldSources;
-        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-            formatter.write_str("a map of field names to sources")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<FieldSources, A::Error> {
-            let mut sources = FieldSources::new();
-            while let Some((field, source)) = map.next_entry::<Text, Text>()? {
-                if sources.contains_key(&field) {
-                    return Err(serde::de::Error::custom(format!(
-                        "duplicate key `{field}` in `sources`; expected each field once, with one source"
-                    )));
-                }
-                sources.insert(field, source);
-            }
-            Ok(sources)
-        }
+impl FieldSources {
+    /// Named for `skip_serializing_if`, which cannot reach the map's own through `Deref`.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
-    deserializer.deserialize_map(SourcesVisitor)
+}
+
+impl std::ops::Deref for FieldSources {
+    type Target = BTreeMap<Text, Text>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a FieldSources {
+    type Item = (&'a Text, &'a Text);
+    type IntoIter = std::collections::btree_map::Iter<'a, Text, Text>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldSources {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SourcesVisitor;
+        impl<'de> serde::de::Visitor<'de> for SourcesVisitor {
+            type Value = FieldSources;
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a map of field names to sources")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<FieldSources, A::Error> {
+                let mut sources = BTreeMap::new();
+                while let Some((field, source)) = map.next_entry::<Text, Text>()? {
+                    if sources.contains_key(&field) {
+                        return Err(serde::de::Error::custom(format!(
+                            "duplicate key `{field}` in `sources`; expected each field once, with one source"
+                        )));
+                    }
+                    sources.insert(field, source);
+                }
+                Ok(FieldSources(sources))
+            }
+        }
+        deserializer.deserialize_map(SourcesVisitor)
+    }
 }
 
 /// A number that is a number: `.nan` and `.inf` are YAML floats, but no count, latitude or
@@ -89,6 +119,7 @@ pub struct DatasetFile {
 }
 
 /// A press release announcing a partnership.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Announcement {
@@ -96,12 +127,10 @@ pub struct Announcement {
     /// ISO date, `YYYY-MM-DD`.
     pub date: WrittenDate,
     /// The date exactly as the release writes it, when it differs from ISO.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_as_written: Option<Text>,
     /// The title as written, in the release's language.
     pub title: Text,
     /// An English title, for releases in another language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_en: Option<Text>,
     /// A short English title for lists.
     pub short_title: Text,
@@ -116,7 +145,6 @@ pub struct Announcement {
     /// The kind of agreement, in English (`partnership agreement`, `cooperation agreement`).
     pub kind: Text,
     /// The agreement's duration, where the release states one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<Text>,
     /// A short summary in English, in the curator's own words.
     pub summary: Text,
@@ -141,11 +169,7 @@ pub struct Announcement {
     pub links: Vec<Link>,
     /// The seed file the release was curated from.
     pub source: Text,
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "unique_sources"
-    )]
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
 
@@ -179,39 +203,37 @@ impl PartnerRole {
     }
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
     pub institution: Text,
     pub role: PartnerRole,
     /// What the release says this partner does, in English (optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// The words of the release that state this, exactly (whitespace aside).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passage: Option<Text>,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurrence: Option<u32>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mention {
     pub institution: Text,
     /// How the release mentions it, in English.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Text>,
 }
 
 /// A number the release gives, with what it counts.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     #[serde(deserialize_with = "finite")]
     pub number: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
     /// What the number counts, in English.
     pub counts: Text,
@@ -219,7 +241,6 @@ pub struct Figure {
     pub as_written: Text,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurrence: Option<u32>,
 }
 
@@ -261,35 +282,26 @@ pub enum EventStatus {
 }
 
 /// A dated event or milestone, at the precision the release gives.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: Text,
     /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a span `YYYY/YYYY`.
     pub date: WrittenDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<EventStatus>,
     /// In English.
     pub title: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Text>,
     /// The passage that dates the event, exactly as written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_written: Option<Text>,
     /// The words that name the event, for one whose date is not in the release.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passage: Option<Text>,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurrence: Option<u32>,
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "unique_sources"
-    )]
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
 
@@ -305,17 +317,16 @@ impl Event {
 }
 
 /// Words quoted in a release, in its original language.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     pub speakers: Vec<Speaker>,
     pub text: Text,
     /// A collective attribution as written ("expliquent les deux directeurs généraux").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<Text>,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurrence: Option<u32>,
 }
 
@@ -328,34 +339,32 @@ pub struct Speaker {
 }
 
 /// A press contact as one release lists it.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PressListing {
     pub contact: Text,
     /// The heading the contact stands under, as written ("CENTRE LEON BERARD").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<Text>,
     #[serde(default)]
     pub phones: Vec<Text>,
     #[serde(default)]
     pub emails: Vec<Text>,
     /// The words of the release that state this, exactly (whitespace aside).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passage: Option<Text>,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurrence: Option<u32>,
 }
 
 /// What one release states about an institution.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub institution: Text,
     /// The other name of the institution the statement is about, when it is about that
     /// name ("Amgen France") rather than the institution as a whole.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<Text>,
     /// Where in the release it stands ("About Gustave Roussy", "site banner").
     pub context: Text,
@@ -369,6 +378,7 @@ pub struct Profile {
     pub handles: Vec<Text>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
@@ -379,11 +389,9 @@ pub struct Claim {
     /// The words of the release that make the claim.
     pub as_written: Text,
     /// Whom the release credits for the claim (a ranking's publisher: "Newsweek").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Text>,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurrence: Option<u32>,
 }
 
@@ -438,6 +446,7 @@ pub struct Coordinates {
     pub lon: f64,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Institution {
@@ -448,64 +457,48 @@ pub struct Institution {
     pub other_names: Vec<Text>,
     pub kind: InstitutionKind,
     /// The institution this one belongs to (a department's hospital).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Text>,
     /// Empty only for a network, whose release may state no seat.
     #[serde(default, skip_serializing_if = "is_blank")]
     pub city: Text,
     /// ISO 3166-1 alpha-2.
     pub country: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coordinates: Option<Coordinates>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Text>,
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "unique_sources"
-    )]
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: Text,
     pub name: Text,
     /// As the releases write it before the name (`Pr`, `Prof.`, `Dr`) or after it (`MD`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub honorific: Option<Text>,
     /// One entry per role per release: roles change between releases and are never merged.
     pub roles: Vec<Role>,
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "unique_sources"
-    )]
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// The title as written in that release.
     pub title: Text,
     /// The title in English, for releases in another language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_en: Option<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub institution: Option<Text>,
     pub announcement: Text,
     /// The words of the release that state this, exactly (whitespace aside).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passage: Option<Text>,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurrence: Option<u32>,
 }
 
@@ -519,17 +512,33 @@ pub struct Contact {
     pub organization: Text,
     /// The institution the contact speaks for.
     pub represents: Text,
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "unique_sources"
-    )]
+    #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A record's absent optional fields are neither required in the YAML nor written in
+    /// the JSON, while the ones it has are written in the schema's order.
+    #[test]
+    fn absent_optional_fields_are_left_out() {
+        let partner: Partner =
+            serde_yaml::from_str("institution: amgen\nrole: partner\n").expect("parsed");
+        assert!(partner.note.is_none() && partner.passage.is_none());
+        assert_eq!(
+            serde_json::to_string(&partner).expect("serialised"),
+            r#"{"institution":"amgen","role":"partner"}"#
+        );
+        let partner: Partner =
+            serde_yaml::from_str("occurrence: 2\ninstitution: amgen\nrole: partner\n")
+                .expect("parsed");
+        assert_eq!(
+            serde_json::to_string(&partner).expect("serialised"),
+            r#"{"institution":"amgen","role":"partner","occurrence":2}"#
+        );
+    }
 
     /// The names strum derives are the names serde reads and writes: `list`, the filter's
     /// facets and the JSON output all show one spelling.

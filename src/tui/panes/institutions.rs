@@ -38,17 +38,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         );
         (text, partners.contains(&institution.id.as_str()))
     };
-    let focused = app.focus == Pane::Institutions;
-    let nothing = "no institution matches";
     draw_list(
         app,
         frame,
         area,
+        Pane::Institutions,
         &title,
-        focused,
         &app.institutions,
-        nothing,
+        "no institution matches",
         row,
-        |&institution: &usize| app.related_row(Record::Institution(institution)).is_some(),
+        |&institution: &usize| Record::Institution(institution),
     );
 }

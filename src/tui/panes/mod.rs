@@ -17,8 +17,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::fold::fold;
 
-use super::app::{App, Picker};
+use super::app::{App, Pane, Picker};
 use super::theme::{MARK_SYMBOL, SELECTION_SYMBOL};
+use crate::dataset::Record;
 use crate::output::table::fit;
 
 pub(super) fn block<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {
@@ -90,18 +91,19 @@ pub(super) fn spread(left: &str, right: &str, width: usize) -> String {
 
 /// A bordered list pane: the visible rows from the cursor's offset, the selected one
 /// reversed, or a muted line when nothing matches. `row` gives a row's text and whether it
-/// is marked, for the pane's inner width.
+/// is marked, for the pane's inner width; `record` what the row is, which decides whether
+/// it only concerns a match.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn draw_list<T: Copy + PartialEq>(
     app: &App,
     frame: &mut Frame,
     area: Rect,
+    pane: Pane,
     title: &str,
-    focused: bool,
     list: &Picker<T>,
     nothing: &str,
     row: impl Fn(&T, usize) -> (String, bool),
-    dimmed: impl Fn(&T) -> bool,
+    record: impl Fn(&T) -> Record,
 ) {
     let inner_width = area.width.saturating_sub(2) as usize;
     let height = area.height.saturating_sub(2) as usize;
@@ -117,7 +119,7 @@ pub(super) fn draw_list<T: Copy + PartialEq>(
             let selected = position == cursor.selected;
             let line = row_line(app, &text, selected, marked, inner_width);
             // A row that only concerns a match is muted, unless selected.
-            if dimmed(item) && !selected {
+            if !selected && app.related_row(record(item)).is_some() {
                 line.patch_style(app.theme.muted)
             } else {
                 line
@@ -128,7 +130,7 @@ pub(super) fn draw_list<T: Copy + PartialEq>(
         lines.push(Line::styled(format!("  {nothing}"), app.theme.muted));
     }
     frame.render_widget(
-        Paragraph::new(lines).block(block(app, title, focused)),
+        Paragraph::new(lines).block(block(app, title, app.focus == pane)),
         area,
     );
 }

@@ -43,17 +43,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         };
         (text, false)
     };
-    let focused = app.focus == Pane::Timeline;
-    let nothing = "no announcement matches";
     draw_list(
         app,
         frame,
         area,
+        Pane::Timeline,
         &title,
-        focused,
         &app.timeline,
-        nothing,
+        "no announcement matches",
         row,
-        |row: &TimelineRow| app.related_row(row.record()).is_some(),
+        |row: &TimelineRow| row.record(),
     );
 }
