@@ -21,13 +21,13 @@ const STOP: u8 = 2;
 
 impl Signal {
     /// The job should give up at once: its work is of no use any more.
-    pub fn stopped(&self) -> bool {
+    pub(crate) fn stopped(&self) -> bool {
         self.0.load(Ordering::Relaxed) == STOP
     }
 
     /// A newer job was asked for: the output will be thrown away, and only work that
     /// serves the newer job (see [`Job::worth_finishing_for`]) is worth doing.
-    pub fn superseded(&self) -> bool {
+    pub(crate) fn superseded(&self) -> bool {
         self.0.load(Ordering::Relaxed) != GO_ON
     }
 
@@ -119,7 +119,7 @@ impl<J: Job> Worker<J> {
     /// Asks for `job`, to run once the job under way is done. That one goes on if it is
     /// the same work, is told it is superseded if it is worth finishing for `job`, and
     /// is stopped otherwise. A job asked for and not yet started is dropped for `job`.
-    pub fn ask(&self, job: J) {
+    pub(crate) fn ask(&self, job: J) {
         let mut state = self.shared.lock();
         if let Some((current, signal)) = &state.current {
             // The same work again (a character typed, then taken back): the job under way
@@ -141,7 +141,7 @@ impl<J: Job> Worker<J> {
     }
 
     /// Whether the newest job asked for is still running or waiting.
-    pub fn busy(&self) -> bool {
+    pub(crate) fn busy(&self) -> bool {
         self.shared.lock().pending
     }
 
@@ -157,7 +157,7 @@ impl<J: Job> Worker<J> {
     }
 
     /// What the newest job gave, once: `None` while it runs, and after it was taken.
-    pub fn take(&self) -> Option<J::Output> {
+    pub(crate) fn take(&self) -> Option<J::Output> {
         self.shared.lock().output.take()
     }
 }

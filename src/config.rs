@@ -55,17 +55,17 @@ pub mod keymap;
 mod theme;
 
 use keymap::{BINDINGS, Binding, KEY_SYNTAX, Key, KeyError, Keymap, context_name};
-pub use theme::ThemeName;
+pub(crate) use theme::ThemeName;
 
 /// A settings file larger than this is refused: a real one is a few lines.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// The settings in force.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
-    pub theme: ThemeName,
+    pub(crate) theme: ThemeName,
     /// Where the theme came from, for `accords config`.
-    pub theme_source: Source,
+    pub(crate) theme_source: Source,
     pub keymap: Keymap,
     /// The settings file that was read, if any.
     pub file: Option<PathBuf>,
@@ -73,7 +73,7 @@ pub struct Settings {
 
 /// Which of the four sources a setting came from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     CommandLine,
     Environment,
     File,
@@ -95,10 +95,10 @@ impl fmt::Display for Source {
 /// A settings file, read and checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileSettings {
-    pub path: PathBuf,
-    pub theme: Option<ThemeName>,
+    pub(crate) path: PathBuf,
+    pub(crate) theme: Option<ThemeName>,
     /// The commands the file rebinds, by name, with their new keys, in file order.
-    pub keys: Vec<(&'static str, Vec<Key>)>,
+    pub(crate) keys: Vec<(&'static str, Vec<Key>)>,
 }
 
 /// Applies the precedence above: command line, then environment, then file, then defaults.
@@ -128,7 +128,7 @@ pub fn resolve(
 }
 
 /// Whether `NO_COLOR` asks for no colour: set, and not empty (<https://no-color.org>).
-pub fn no_color_requested() -> bool {
+pub(crate) fn no_color_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
 }
 
@@ -147,7 +147,7 @@ pub fn settings(
 }
 
 /// Where the settings file is looked for when `--config` is not given.
-pub fn default_path() -> Option<PathBuf> {
+pub(crate) fn default_path() -> Option<PathBuf> {
     let non_empty = |name| std::env::var_os(name).filter(|value| !value.is_empty());
     let base = if cfg!(windows) {
         non_empty("APPDATA").map(PathBuf::from)
@@ -173,7 +173,7 @@ pub enum ConfigError {
 
 /// Reads the settings file: `explicit` if given (missing is an error), else the one at
 /// [`default_path`] if there is one (missing is fine: `Ok(None)`).
-pub fn load(explicit: Option<&Path>) -> Result<Option<FileSettings>, ConfigError> {
+pub(crate) fn load(explicit: Option<&Path>) -> Result<Option<FileSettings>, ConfigError> {
     let path = match explicit {
         Some(path) => path.to_path_buf(),
         None => match default_path() {
@@ -410,7 +410,7 @@ fn toml_string(text: &str) -> String {
 
 /// A settings file for `theme` and `keymap`: every command of the table, with what it does
 /// and where, and its keys. It reads back as exactly these settings.
-pub fn render(theme: ThemeName, keymap: &Keymap, header: &str) -> String {
+pub(crate) fn render(theme: ThemeName, keymap: &Keymap, header: &str) -> String {
     let mut out = String::new();
     for line in header.lines() {
         let _ = writeln!(out, "# {line}");
@@ -460,7 +460,7 @@ pub fn render(theme: ThemeName, keymap: &Keymap, header: &str) -> String {
 }
 
 /// The default settings file: `accords config --default`.
-pub fn default_file() -> String {
+pub(crate) fn default_file() -> String {
     let place = default_path().map_or_else(
         || "the path given with --config".to_owned(),
         |path| path.display().to_string(),
@@ -479,7 +479,7 @@ pub fn default_file() -> String {
 
 /// The settings in force written as a settings file, which reads back as them, under a
 /// header saying where they came from.
-pub fn in_force_file(settings: &Settings) -> String {
+pub(crate) fn in_force_file(settings: &Settings) -> String {
     let read = settings.file.as_ref().map_or_else(
         || match default_path() {
             Some(path) => format!(

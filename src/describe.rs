@@ -12,8 +12,8 @@ use crate::dataset::{Dataset, Record};
 /// `Provenance::passages` of that announcement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PassageSpot {
-    pub announcement: usize,
-    pub index: usize,
+    pub(crate) announcement: usize,
+    pub(crate) index: usize,
 }
 
 /// The passage of a fact of `announcement`, by kind and words, if it was located.
@@ -38,14 +38,14 @@ pub fn passage_spot(
 /// How a paragraph reads: plain text, a muted aside, or a warning (a statement that
 /// changed between releases).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
+pub(crate) enum Tone {
     Plain,
     Muted,
     Warning,
 }
 
 /// What receives a record's description, piece by piece, in reading order.
-pub trait Sink {
+pub(crate) trait Sink {
     /// The record's name or title, first.
     fn title(&mut self, text: &str);
     /// A second title (an English title), under the first.
@@ -113,7 +113,7 @@ pub fn urls_of(dataset: &Dataset, record: Record) -> Vec<(&str, &str)> {
 }
 
 /// Walks `record`'s description into `sink`.
-pub fn describe(dataset: &Dataset, record: Record, sink: &mut dyn Sink) {
+pub(crate) fn describe(dataset: &Dataset, record: Record, sink: &mut dyn Sink) {
     match record {
         Record::Announcement(index) => announcement(dataset, index, sink),
         Record::Institution(index) => institution(dataset, index, sink),
@@ -201,7 +201,7 @@ fn channels(dataset: &Dataset, contact: usize, sink: &mut dyn Sink, indent: &str
 }
 
 /// An event as an announcement lists it: when, what, where, whether it was held.
-pub fn event_line(event: &crate::dataset::Event) -> String {
+pub(crate) fn event_line(event: &crate::dataset::Event) -> String {
     let mut line = format!("{} {}", event.when(), event.title);
     if let Some(place) = &event.place {
         line.push_str(&format!(", {place}"));

@@ -46,7 +46,7 @@ impl Folded {
     }
 
     /// How many chars the original string had.
-    pub fn original_char_count(&self) -> usize {
+    pub(crate) fn original_char_count(&self) -> usize {
         match &self.to_original {
             Some(map) => map.original_chars,
             None if self.text.is_ascii() => self.text.len(),
@@ -55,14 +55,14 @@ impl Folded {
     }
 
     /// Which characters the folded text contains, for cheap rejection.
-    pub fn char_set(&self) -> CharSet {
+    pub(crate) fn char_set(&self) -> CharSet {
         self.char_set
     }
 
     /// The original char index that produced the folded char at
     /// `folded_char_index`. An index past the end maps to the original char
     /// count, so a folded end position becomes an original end position.
-    pub fn original_char_index(&self, folded_char_index: usize) -> usize {
+    pub(crate) fn original_char_index(&self, folded_char_index: usize) -> usize {
         let original_chars = self.original_char_count();
         match &self.to_original {
             None => folded_char_index.min(original_chars),
@@ -76,7 +76,7 @@ impl Folded {
     /// Original char indices for the given folded char indices: sorted,
     /// without duplicates, and with out-of-range indices left out, so the
     /// result can be used to style the original string directly.
-    pub fn original_indices(&self, folded_char_indices: &[usize]) -> Vec<usize> {
+    pub(crate) fn original_indices(&self, folded_char_indices: &[usize]) -> Vec<usize> {
         let original_chars = self.original_char_count();
         let mut indices: Vec<usize> = folded_char_indices
             .iter()
@@ -236,14 +236,14 @@ fn is_accent(character: char) -> bool {
 /// character whose bit the field lacks, no match is possible, and checking
 /// that costs one AND instead of a scan.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct CharSet(u64);
+pub(crate) struct CharSet(u64);
 
 impl CharSet {
     /// A set that may hold every char: what a text whose chars were not summed up is
     /// taken to hold.
-    pub const ANY: CharSet = CharSet(u64::MAX);
+    pub(crate) const ANY: CharSet = CharSet(u64::MAX);
 
-    pub fn of(text: &str) -> Self {
+    pub(crate) fn of(text: &str) -> Self {
         let bits = if text.is_ascii() {
             text.bytes()
                 .fold(0, |bits, byte| bits | ASCII_BITS[usize::from(byte)])
@@ -254,25 +254,19 @@ impl CharSet {
         CharSet(bits)
     }
 
-    /// Whether `character` may occur in `self`. Exact for ASCII letters and digits,
-    /// which each have a bit of their own.
-    pub fn may_contain(self, character: char) -> bool {
-        self.0 & bit(character) != 0
-    }
-
     /// The set as bits, to be stored apart and rebuilt with [`CharSet::from_bits`].
-    pub fn bits(self) -> u64 {
+    pub(crate) fn bits(self) -> u64 {
         self.0
     }
 
-    pub fn from_bits(bits: u64) -> Self {
+    pub(crate) fn from_bits(bits: u64) -> Self {
         CharSet(bits)
     }
 
     /// The set in 32 bits: each letter keeps its own bit; digits, other ASCII chars and
     /// the non-ASCII buckets share a few. It rejects less than the whole set, in half the
     /// room. [`CharSet::coarse_contains_all`] compares two of them.
-    pub fn coarse(self) -> u32 {
+    pub(crate) fn coarse(self) -> u32 {
         let letters = self.0 & ((1 << 26) - 1);
         let any = |from: u32, to: u32| u64::from(self.0 & (((1 << (to - from)) - 1) << from) != 0);
         let digits = any(26, 36);
@@ -289,17 +283,17 @@ impl CharSet {
     /// Whether every char of the set `other` was made from may occur in the set `set`
     /// was made from, both [`CharSet::coarse`]: never false when
     /// [`CharSet::contains_all`] of the whole sets is true.
-    pub fn coarse_contains_all(set: u32, other: u32) -> bool {
+    pub(crate) fn coarse_contains_all(set: u32, other: u32) -> bool {
         other & !set == 0
     }
 
     /// The chars of both.
-    pub fn union(self, other: CharSet) -> CharSet {
+    pub(crate) fn union(self, other: CharSet) -> CharSet {
         CharSet(self.0 | other.0)
     }
 
     /// Whether every character of `other` may occur in `self`.
-    pub fn contains_all(self, other: CharSet) -> bool {
+    pub(crate) fn contains_all(self, other: CharSet) -> bool {
         other.0 & !self.0 == 0
     }
 }

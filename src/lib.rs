@@ -20,7 +20,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod dataset;
-pub mod describe;
+pub(crate) mod describe;
 pub mod fold;
 pub mod output;
 pub mod sanitize;

@@ -20,7 +20,7 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 }
 
 /// Like [`sanitize`], but keeps line breaks, for multi-line text shown as paragraphs.
-pub fn sanitize_multiline(text: &str) -> Cow<'_, str> {
+pub(crate) fn sanitize_multiline(text: &str) -> Cow<'_, str> {
     if !text
         .chars()
         .any(|character| character != '\n' && needs_placeholder(character))
@@ -41,7 +41,7 @@ pub fn sanitize_multiline(text: &str) -> Cow<'_, str> {
 /// Control characters, bidirectional formatting characters, and the invisible zero-width
 /// ones: what a terminal may act on, or what would make two different texts look the same
 /// (`al\u{200D}pha` beside `alpha`).
-pub fn needs_placeholder(character: char) -> bool {
+pub(crate) fn needs_placeholder(character: char) -> bool {
     character.is_control() || is_bidi_control(character) || is_zero_width(character)
 }
 
@@ -58,7 +58,7 @@ fn is_zero_width(character: char) -> bool {
 /// it run as a command. Removed, not made visible: the text copied is meant to be used as
 /// it is, as CSV and vCard also drop them. Zero-width characters stay, since joiners are
 /// part of some scripts' and emoji's spelling.
-pub fn for_clipboard(text: &str) -> Cow<'_, str> {
+pub(crate) fn for_clipboard(text: &str) -> Cow<'_, str> {
     let removed = |character: char| {
         (character.is_control() && !matches!(character, '\t' | '\n')) || is_bidi_control(character)
     };

@@ -6,7 +6,7 @@ use rayon::{ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder};
 
 /// A pool of one thread per core, or, when `build` fails, one that uses the calling thread
 /// alone and creates none.
-pub fn pool_or_one(
+pub(crate) fn pool_or_one(
     build: impl FnOnce() -> Result<ThreadPool, ThreadPoolBuildError>,
 ) -> Result<ThreadPool, ThreadPoolBuildError> {
     build().or_else(|_| {

@@ -91,7 +91,7 @@ pub enum Action {
 impl Action {
     /// Whether it changes the filter's text, whose search the explorer runs once for a
     /// burst of them.
-    pub fn edits_filter(self) -> bool {
+    pub(crate) fn edits_filter(self) -> bool {
         matches!(
             self,
             Action::FilterInput(_) | Action::FilterBackspace | Action::FilterClearWord
@@ -99,7 +99,7 @@ impl Action {
     }
 
     /// The name the settings file gives the command doing it.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         self.into()
     }
 }
@@ -124,8 +124,8 @@ pub enum Context {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(try_from = "String")]
 pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
+    pub(crate) code: KeyCode,
+    pub(crate) modifiers: KeyModifiers,
 }
 
 impl Key {
@@ -149,13 +149,13 @@ impl Key {
 /// [`Keymap`] in force (see [`Key::label`]), so a rebound key shows as rebound.
 #[derive(Debug)]
 pub struct Binding {
-    pub action: Action,
+    pub(crate) action: Action,
     /// The default keys.
     pub keys: &'static [Key],
     /// The word the status line shows beside the key, when it is offered as a hint.
     pub hint: Option<&'static str>,
     pub description: &'static str,
-    pub contexts: &'static [Context],
+    pub(crate) contexts: &'static [Context],
 }
 
 impl Binding {
@@ -167,7 +167,7 @@ impl Binding {
     /// Why `key` cannot be one of its keys, if it cannot: a plain character given to a
     /// command that works while typing (the filter line) would stop that character being
     /// typed.
-    pub fn refuses(&self, key: &Key) -> Option<String> {
+    pub(crate) fn refuses(&self, key: &Key) -> Option<String> {
         let plain = matches!(key.code, KeyCode::Char(_))
             && !key
                 .modifiers
@@ -286,12 +286,12 @@ fn same_key(a: &Key, b: &Key) -> bool {
 }
 
 /// A command by its stable name, as the settings file writes it.
-pub fn binding_named(name: &str) -> Option<&'static Binding> {
+pub(crate) fn binding_named(name: &str) -> Option<&'static Binding> {
     BINDINGS.iter().find(|command| command.name() == name)
 }
 
 /// Every context some command applies in, in table order.
-pub fn contexts() -> Vec<Context> {
+pub(crate) fn contexts() -> Vec<Context> {
     let mut all: Vec<Context> = Vec::new();
     for command in BINDINGS {
         for context in command.contexts {
@@ -304,13 +304,13 @@ pub fn contexts() -> Vec<Context> {
 }
 
 /// How a context is named in messages: `main`, `filter`, `contacts`…
-pub fn context_name(context: Context) -> String {
+pub(crate) fn context_name(context: Context) -> String {
     format!("{context:?}").to_lowercase()
 }
 
 /// Contexts in which a plain character is text, not a command: binding one there would
 /// stop that character being typed.
-pub const TYPING_CONTEXTS: &[Context] = &[Context::Filter];
+pub(crate) const TYPING_CONTEXTS: &[Context] = &[Context::Filter];
 
 /// The keys in force: the command table's, with the settings file's rebindings. The run
 /// loop, the status line's hints and the help overlay all read the same `Keymap`, so what is
@@ -335,11 +335,11 @@ impl Default for Keymap {
 
 /// Two commands that would share a key in one context.
 #[derive(Debug, Clone)]
-pub struct Conflict {
-    pub context: Context,
-    pub key: Key,
-    pub first: &'static Binding,
-    pub second: &'static Binding,
+pub(crate) struct Conflict {
+    pub(crate) context: Context,
+    pub(crate) key: Key,
+    pub(crate) first: &'static Binding,
+    pub(crate) second: &'static Binding,
 }
 
 impl Keymap {
@@ -375,7 +375,7 @@ impl Keymap {
     }
 
     /// A command's keys in force.
-    pub fn keys_of(&self, command: &Binding) -> &[Key] {
+    pub(crate) fn keys_of(&self, command: &Binding) -> &[Key] {
         BINDINGS
             .iter()
             .position(|entry| entry.action == command.action)
@@ -383,13 +383,13 @@ impl Keymap {
     }
 
     /// A command's keys as help and hints write them: `↑/k`, `Ctrl-u`, `S-Tab`.
-    pub fn label(&self, command: &Binding) -> String {
+    pub(crate) fn label(&self, command: &Binding) -> String {
         label(self.keys_of(command))
     }
 
     /// The keys of the first command that does `action`, as help writes them; for messages
     /// that name a key ("x shows all").
-    pub fn label_of(&self, action: Action) -> String {
+    pub(crate) fn label_of(&self, action: Action) -> String {
         BINDINGS
             .iter()
             .find(|command| command.action == action)
@@ -441,7 +441,7 @@ impl Keymap {
     }
 
     /// Keys that would mean two things in one context, each pair once.
-    pub fn conflicts(&self) -> Vec<Conflict> {
+    pub(crate) fn conflicts(&self) -> Vec<Conflict> {
         let mut found = Vec::new();
         for context in contexts() {
             let commands: Vec<(usize, &Binding)> = BINDINGS
@@ -470,10 +470,10 @@ impl Keymap {
 
 /// A key a settings file gives that would mean two commands in one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clash {
+pub(crate) struct Clash {
     /// Which of the keys given it is, by position.
-    pub given: usize,
-    pub message: String,
+    pub(crate) given: usize,
+    pub(crate) message: String,
 }
 
 impl Keymap {
@@ -481,7 +481,7 @@ impl Keymap {
     /// that would mean two commands in one context, once per key and other command. A key it
     /// gives takes the place of another command's default key ([`Keymap::with_bindings`]),
     /// so only two keys the file gives can clash.
-    pub fn clashes(&self, given: &[(&str, Key)]) -> Vec<Clash> {
+    pub(crate) fn clashes(&self, given: &[(&str, Key)]) -> Vec<Clash> {
         // (the key given, the two commands) → the key and the contexts they share.
         let mut clashes: BTreeMap<(usize, &str, &str), (Key, Vec<String>)> = BTreeMap::new();
         for conflict in self.conflicts() {
@@ -527,7 +527,7 @@ impl Keymap {
 
 /// Keys as help writes them, joined by `/` (`↑/k`), or by `,` or a space when one of the
 /// keys is itself `/` (`f,/`).
-pub fn label(keys: &[Key]) -> String {
+pub(crate) fn label(keys: &[Key]) -> String {
     let labels: Vec<String> = keys.iter().map(Key::label).collect();
     let separator = ["/", ",", " "]
         .into_iter()
@@ -558,7 +558,7 @@ const NAMED_KEYS: &[(&str, KeyCode, &str)] = &[
 ];
 
 /// What a key may be written as, for messages about one that is not.
-pub const KEY_SYNTAX: &str = "a character (\"j\", \"G\", \"/\"), a key name (enter esc tab backtab up down left right home end pageup pagedown backspace delete insert space f1…f12), or either after ctrl- or alt- (\"ctrl-d\", \"alt-x\")";
+pub(crate) const KEY_SYNTAX: &str = "a character (\"j\", \"G\", \"/\"), a key name (enter esc tab backtab up down left right home end pageup pagedown backspace delete insert space f1…f12), or either after ctrl- or alt- (\"ctrl-d\", \"alt-x\")";
 
 /// A key that cannot be read; each says what was expected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -657,7 +657,7 @@ impl Key {
     }
 
     /// How help and hints show this key: `↑`, `k`, `Ctrl-u`, `Alt-x`, `S-Tab`, `F5`.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         let mut written = String::new();
         if self.modifiers.contains(KeyModifiers::CONTROL) {
             written.push_str("Ctrl-");

@@ -28,7 +28,7 @@ pub enum ThemeName {
 
 impl ThemeName {
     /// The name as the settings file and `--theme` write it.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         self.into()
     }
 }

@@ -10,7 +10,7 @@ use super::text::Text;
 
 /// A date at the precision a release gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PartialDate {
+pub(crate) enum PartialDate {
     Year(u16),
     Month(u16, u8),
     Day(u16, u8, u8),
@@ -20,7 +20,7 @@ pub enum PartialDate {
 
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY/YYYY`; the error says what was expected.
-    pub fn parse(text: &str) -> Result<PartialDate, String> {
+    pub(crate) fn parse(text: &str) -> Result<PartialDate, String> {
         const EXPECTED: &str = "expected YYYY, YYYY-MM, YYYY-MM-DD or a span YYYY/YYYY";
         if let Some((start, end)) = text.split_once('/') {
             let (start, end) = (parse_year(start), parse_year(end));
@@ -66,7 +66,7 @@ impl PartialDate {
     /// A key that sorts dates of mixed precision in the order of their time: by the day
     /// they are over, then by when they start. A release's "by 2021" comes after its
     /// 29 June 2021, and "from 2021/2022" after both, as a reader of the release expects.
-    pub fn sort_key(self) -> (u16, u8, u8, u16) {
+    pub(crate) fn sort_key(self) -> (u16, u8, u8, u16) {
         match self {
             PartialDate::Year(year) => (year, 12, 31, year),
             PartialDate::Span(start, end) => (end, 12, 31, start),
@@ -86,7 +86,7 @@ pub struct WrittenDate {
 }
 
 impl WrittenDate {
-    pub fn new(text: Text) -> WrittenDate {
+    pub(crate) fn new(text: Text) -> WrittenDate {
         let parsed = PartialDate::parse(&text).ok();
         WrittenDate { text, parsed }
     }
@@ -95,13 +95,13 @@ impl WrittenDate {
         &self.text
     }
 
-    pub fn parsed(&self) -> Option<PartialDate> {
+    pub(crate) fn parsed(&self) -> Option<PartialDate> {
         self.parsed
     }
 
     /// The four digits of the first year the date covers, as written, or the whole text
     /// of a date that does not parse: the year facet and the views' year columns show it.
-    pub fn year_text(&self) -> &str {
+    pub(crate) fn year_text(&self) -> &str {
         match self.parsed {
             Some(_) => &self.text[..4],
             None => &self.text,
@@ -109,12 +109,12 @@ impl WrittenDate {
     }
 
     /// [`PartialDate::sort_key`]; a date that does not parse sorts first.
-    pub fn sort_key(&self) -> Option<(u16, u8, u8, u16)> {
+    pub(crate) fn sort_key(&self) -> Option<(u16, u8, u8, u16)> {
         self.parsed.map(PartialDate::sort_key)
     }
 
     /// Why the date does not parse, as validation reports it.
-    pub fn problem(&self) -> Option<String> {
+    pub(crate) fn problem(&self) -> Option<String> {
         // Worded again from the text, only for a date that failed: a valid dataset pays
         // nothing, and the value need not carry a message.
         self.parsed

@@ -7,11 +7,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// How deep a dataset directory may nest (links are followed, each real folder once).
-pub const MAX_DIRECTORY_DEPTH: usize = 16;
+pub(crate) const MAX_DIRECTORY_DEPTH: usize = 16;
 
 /// What the walk of a dataset finds, in path order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Found<'a> {
+pub(crate) enum Found<'a> {
     /// A directory about to be listed (the dataset's path itself included): its
     /// modification time changes when a file is added to it or renamed in it.
     Directory(&'a Path),
@@ -23,7 +23,7 @@ pub enum Found<'a> {
 
 /// Why a dataset directory cannot be walked to its end.
 #[derive(Debug)]
-pub enum WalkError {
+pub(crate) enum WalkError {
     /// A directory deeper than [`MAX_DIRECTORY_DEPTH`] below the dataset's.
     TooDeep(PathBuf),
     /// A directory that cannot be listed.
@@ -35,7 +35,7 @@ pub enum WalkError {
 
 impl WalkError {
     /// Where the walk stopped.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         match self {
             WalkError::TooDeep(path)
             | WalkError::Unlistable(path, _)
@@ -47,13 +47,14 @@ impl WalkError {
 /// What tells one real file or directory from another: device and inode where there are
 /// such, the canonical path elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FileId {
+pub(crate) enum FileId {
     Inode(u64, u64),
+    #[cfg(not(unix))]
     Path(PathBuf),
 }
 
 /// `path`'s [`FileId`], from its metadata (links followed).
-pub fn identity(path: &Path, metadata: &fs::Metadata) -> FileId {
+pub(crate) fn identity(path: &Path, metadata: &fs::Metadata) -> FileId {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -68,7 +69,7 @@ pub fn identity(path: &Path, metadata: &fs::Metadata) -> FileId {
 }
 
 /// Whether `path` is named like a YAML file.
-pub fn is_yaml(path: &Path) -> bool {
+pub(crate) fn is_yaml(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|extension| extension.to_str()),
         Some("yaml" | "yml")
@@ -81,7 +82,10 @@ pub fn is_yaml(path: &Path) -> bool {
 /// directory is visited once, however many links lead to it, so links that fan out or loop
 /// cost no more than what they lead to. Everything found up to an error has been given to
 /// `found`.
-pub fn dataset_files(path: &Path, found: &mut dyn FnMut(Found<'_>)) -> Result<(), WalkError> {
+pub(crate) fn dataset_files(
+    path: &Path,
+    found: &mut dyn FnMut(Found<'_>),
+) -> Result<(), WalkError> {
     let Ok(metadata) = fs::metadata(path) else {
         found(Found::File(path));
         return Ok(());

@@ -66,28 +66,28 @@ use yaml_rust2::scanner::Marker;
 use super::text::MAX_TEXT_BYTES;
 
 /// How deep mappings and sequences may nest. The schema needs six levels.
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 /// How many aliases one file may use. The dataset needs none.
-pub const MAX_ALIASES: usize = 10_000;
+pub(crate) const MAX_ALIASES: usize = 10_000;
 /// How many nodes aliases may stand for once expanded, across the whole dataset.
-pub const MAX_ALIAS_NODES: usize = 1_000_000;
+pub(crate) const MAX_ALIAS_NODES: usize = 1_000_000;
 /// How many bytes of text aliases may stand for once expanded, across the whole dataset:
 /// an alias is copied when deserialised, so this bounds what aliases add to memory.
-pub const MAX_ALIAS_BYTES: usize = 16 * 1024 * 1024;
+pub(crate) const MAX_ALIAS_BYTES: usize = 16 * 1024 * 1024;
 /// The most items one list may hold: as many as a dataset may hold records.
-pub const MAX_LIST_ITEMS: usize = 1_000_000;
+pub(crate) const MAX_LIST_ITEMS: usize = 1_000_000;
 /// The most records (items of the four sections) one file may hold; the dataset's own
 /// limit, `validate::MAX_RECORDS`, is the same.
-pub const MAX_FILE_RECORDS: usize = 1_000_000;
+pub(crate) const MAX_FILE_RECORDS: usize = 1_000_000;
 /// The sections a dataset file may have, in the order serde names them.
 const SECTIONS: [&str; 4] = ["announcements", "institutions", "people", "contacts"];
 
 /// A limit crossed, or a syntax error, at a position (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+pub(crate) struct Refusal {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
 }
 
 impl Refusal {
@@ -102,17 +102,17 @@ impl Refusal {
 
 /// One alias of a file: where it is, and what it expands to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AliasUse {
-    pub line: usize,
-    pub column: usize,
-    pub nodes: usize,
-    pub bytes: usize,
+pub(crate) struct AliasUse {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) nodes: usize,
+    pub(crate) bytes: usize,
 }
 
 /// What aliases may still expand to. One budget is charged for every file of a dataset,
 /// in file order, so four files of aliases cannot each take what one may.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AliasBudget {
+pub(crate) struct AliasBudget {
     nodes: usize,
     bytes: usize,
 }
@@ -128,7 +128,7 @@ impl Default for AliasBudget {
 
 impl AliasBudget {
     /// Takes what `alias` expands to from the budget, or refuses it at its position.
-    pub fn charge(&mut self, alias: &AliasUse) -> Result<(), Refusal> {
+    pub(crate) fn charge(&mut self, alias: &AliasUse) -> Result<(), Refusal> {
         let refuse = |message: String| Refusal {
             line: alias.line,
             column: alias.column,
@@ -150,10 +150,10 @@ impl AliasBudget {
 
 /// What [`check`] found in a file within the limits: its aliases, in file order.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Usage {
-    pub aliases: Vec<AliasUse>,
+pub(crate) struct Usage {
+    pub(crate) aliases: Vec<AliasUse>,
     /// The records (items of the four sections) the file holds.
-    pub records: usize,
+    pub(crate) records: usize,
 }
 
 /// A collection open while walking the events.
@@ -180,7 +180,7 @@ enum Open {
 /// dataset), text length, list length, records, and an unknown section or a top level that
 /// is not a mapping, so that nothing serde_yaml would refuse only after buffering every
 /// event of the file gets that far.
-pub fn check(text: &str) -> Result<Usage, Refusal> {
+pub(crate) fn check(text: &str) -> Result<Usage, Refusal> {
     let mut parser = Parser::new_from_str(text);
     let mut open: Vec<Open> = Vec::new();
     let mut usage = Usage::default();
@@ -311,7 +311,7 @@ pub fn check(text: &str) -> Result<Usage, Refusal> {
 }
 
 /// What a dataset file is, for the refusals that say so (as `load` words serde's).
-pub const SHAPE: &str =
+pub(crate) const SHAPE: &str =
     "a dataset file is one mapping with `announcements`, `institutions`, `people` or `contacts`";
 
 /// Counts a node into the collection it is in: an item of a list (refused past
@@ -362,15 +362,16 @@ fn place_node(
     Ok(())
 }
 
+#[cfg(test)]
 /// Whether `text` provably stays within every limit [`check`] enforces, read at byte level
 /// (see the module's documentation). `false` means only "not proven": run [`check`].
-pub fn within_limits(text: &str) -> bool {
+pub(crate) fn within_limits(text: &str) -> bool {
     records_within_limits(text).is_some()
 }
 
 /// As [`within_limits`], with, when proven, at most how many records the file holds (flow
 /// lists counted by the items they may hold): what the dataset's record limit is charged.
-pub fn records_within_limits(text: &str) -> Option<usize> {
+pub(crate) fn records_within_limits(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     // Most blocks hold no byte that needs a look, nor any other non-ASCII or control byte
     // but a tab or line feed; that test is one the compiler vectorises, so such blocks

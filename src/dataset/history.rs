@@ -12,16 +12,16 @@ use super::Dataset;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryEntry {
     /// Index of the announcement that makes the statement.
-    pub announcement: usize,
+    pub(crate) announcement: usize,
     pub value: String,
-    pub as_written: String,
+    pub(crate) as_written: String,
     /// Where in the release it stands ("About Gustave Roussy", "site banner (undated)").
-    pub context: String,
+    pub(crate) context: String,
     /// Whom the release credits for the claim ("Newsweek").
-    pub source: Option<String>,
-    pub undated: bool,
+    pub(crate) source: Option<String>,
+    pub(crate) undated: bool,
     /// The value differs from the last dated value of an earlier release.
-    pub changed: bool,
+    pub(crate) changed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +43,7 @@ impl TopicHistory {
     }
 
     /// True when the releases do not all say the same.
-    pub fn varies(&self) -> bool {
+    pub(crate) fn varies(&self) -> bool {
         self.entries.iter().any(|entry| entry.changed)
     }
 }
@@ -104,11 +104,11 @@ impl Dataset {
 }
 
 /// Marks a value that differs from the release before, in Details and in `show`.
-pub const CHANGED_MARK: &str = "✱";
+pub(crate) const CHANGED_MARK: &str = "✱";
 
 impl HistoryEntry {
     /// One line of a topic's history: `2022-06-07  6 ✱  “sixth in the world…” (About …)`.
-    pub fn describe(&self, dataset: &Dataset) -> String {
+    pub(crate) fn describe(&self, dataset: &Dataset) -> String {
         let date = if self.undated {
             "undated   ".to_owned()
         } else {

@@ -19,10 +19,11 @@ use super::read::{self, describe_io_error, is_standard_input, not_regular, read_
 use super::records::MAX_RECORDS;
 
 /// The dataset in `data/`, built into the binary.
-pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_dataset.rs"));
+pub(crate) const EMBEDDED: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_dataset.rs"));
 
 /// Parses the embedded dataset's files.
-pub fn embedded_files() -> (Vec<ParsedFile>, Vec<Diagnostic>) {
+pub(crate) fn embedded_files() -> (Vec<ParsedFile>, Vec<Diagnostic>) {
     let outcomes: Vec<Result<ParsedFile, Diagnostic>> = EMBEDDED
         .par_iter()
         .map(|(name, text)| {
@@ -48,7 +49,7 @@ pub fn embedded_files() -> (Vec<ParsedFile>, Vec<Diagnostic>) {
 /// Reads and parses a YAML file, or every `.yaml`/`.yml` file below a directory in name
 /// order. A path that is missing or unreadable, or a directory without YAML, is an error;
 /// a file that is read but wrong is a diagnostic, and the other files are still parsed.
-pub fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadError> {
+pub(crate) fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadError> {
     let metadata = fs::metadata(path).map_err(|error| {
         LoadError::unreadable(path, describe_io_error(&error, "no such file or directory"))
     })?;
@@ -106,7 +107,7 @@ pub fn files_at(path: &Path) -> Result<(Vec<ParsedFile>, Vec<Diagnostic>), LoadE
 /// The `.yaml` and `.yml` files below `directory`, in name order, as
 /// [`files::dataset_files`] finds them; anything named like YAML that is neither a regular
 /// file nor a directory (a FIFO, a device) is refused without being opened.
-pub fn yaml_files(directory: &Path) -> Result<Vec<PathBuf>, LoadError> {
+pub(crate) fn yaml_files(directory: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut found = Vec::new();
     files::dataset_files(directory, &mut |entry| {
         if let Found::File(path) = entry {
@@ -299,7 +300,7 @@ pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<DatasetFile, Diagnostic> 
 }
 
 /// Guards, then deserialises one file's text, its aliases within a budget of their own.
-pub fn parse(name: &str, text: &str) -> Result<DatasetFile, Diagnostic> {
+pub(crate) fn parse(name: &str, text: &str) -> Result<DatasetFile, Diagnostic> {
     let (proven, usage) = guard_text(name, text)?;
     let mut budget = AliasBudget::default();
     for alias in &usage.aliases {

@@ -11,23 +11,23 @@ use yaml_rust2::parser::{Event, Parser};
 
 /// One step of a path into a document: a mapping key or a sequence index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Step {
+pub(crate) enum Step {
     Key(&'static str),
     Index(usize),
 }
 
 /// A path from a document's root to a value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct FieldPath(pub Vec<Step>);
+pub(crate) struct FieldPath(pub Vec<Step>);
 
 impl FieldPath {
-    pub fn key(&self, key: &'static str) -> FieldPath {
+    pub(crate) fn key(&self, key: &'static str) -> FieldPath {
         let mut steps = self.0.clone();
         steps.push(Step::Key(key));
         FieldPath(steps)
     }
 
-    pub fn index(&self, index: usize) -> FieldPath {
+    pub(crate) fn index(&self, index: usize) -> FieldPath {
         let mut steps = self.0.clone();
         steps.push(Step::Index(index));
         FieldPath(steps)
@@ -49,7 +49,7 @@ impl fmt::Display for FieldPath {
 
 /// Where each path's value starts (1-based line and column); a path not found in the file
 /// (the file changed, or the value is absent) is left out.
-pub fn locate(text: &str, paths: &[&FieldPath]) -> HashMap<FieldPath, (usize, usize)> {
+pub(crate) fn locate(text: &str, paths: &[&FieldPath]) -> HashMap<FieldPath, (usize, usize)> {
     let wanted: HashSet<&FieldPath> = paths.iter().copied().collect();
     // Every key a wanted path names, by depth: looked up for each key of the file, so
     // thousands of problems cost no more per key than one.
@@ -168,7 +168,7 @@ fn intern(keys: &HashMap<(usize, &str), &'static str>, depth: usize, key: &str) 
 /// A better position than serde_yaml's for the errors it places at the start of the
 /// enclosing record rather than at their cause: a duplicated field or key is placed at the
 /// second occurrence, a tab in indentation at the tab. Any other error keeps `at`.
-pub fn refine(text: &str, message: &str, at: (usize, usize)) -> (usize, usize) {
+pub(crate) fn refine(text: &str, message: &str, at: (usize, usize)) -> (usize, usize) {
     if message.contains("duplicate field") || message.contains("duplicate key") {
         duplicate_key(text, at).unwrap_or(at)
     } else if message.contains("found a tab") {

@@ -2,32 +2,30 @@
 //! every view needs (ids, an institution's announcements, partners and people, a contact's
 //! listings). Nothing here knows about terminals or output formats.
 
-pub mod date;
-pub mod diagnostic;
+pub(crate) mod date;
+pub(crate) mod diagnostic;
 /// Which files a dataset is made of, shared with `build.rs`.
-pub mod files;
-pub mod guard;
-pub mod history;
+pub(crate) mod files;
+pub(crate) mod guard;
+pub(crate) mod history;
 pub mod load;
-pub mod locate;
-pub mod model;
-pub mod parsed;
+pub(crate) mod locate;
+pub(crate) mod model;
+pub(crate) mod parsed;
 pub mod provenance;
-pub mod read;
-pub mod records;
-pub mod text;
-pub mod validate;
+pub(crate) mod read;
+pub(crate) mod records;
+pub(crate) mod text;
+pub(crate) mod validate;
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
 
-pub use date::{PartialDate, WrittenDate};
+pub(crate) use date::PartialDate;
 pub use diagnostic::{Diagnostic, LoadError};
-pub use model::{
-    Announcement, Contact, Event, Institution, Person, PressListing, Quote, Role, Text,
-};
+pub(crate) use model::{Announcement, Contact, Event, Institution, Person, PressListing, Text};
 pub use records::{Counts, Kind, MAX_RECORDS, Record, Walked, walk};
 
 use parsed::ParsedFile;
@@ -78,7 +76,7 @@ impl Dataset {
     /// built, since nothing reads them.
     ///
     /// [`open`]: Dataset::open
-    pub fn check(path: Option<&Path>) -> Result<Counts, LoadError> {
+    pub(crate) fn check(path: Option<&Path>) -> Result<Counts, LoadError> {
         let (files, problems) = match path {
             Some(path) => load::files_at(path)?,
             None => load::embedded_files(),
@@ -95,7 +93,7 @@ impl Dataset {
 
     /// A dataset with no records: what the explorer holds, with --watch, until the files
     /// on disk first load.
-    pub fn empty() -> Dataset {
+    pub(crate) fn empty() -> Dataset {
         Dataset::index(Vec::new(), Vec::new(), Vec::new(), Vec::new())
     }
 
@@ -130,18 +128,8 @@ impl Dataset {
     }
 
     /// Every record, in [`walk`]'s order.
-    pub fn records(&self) -> impl Iterator<Item = Walked<'_>> {
+    pub(crate) fn records(&self) -> impl Iterator<Item = Walked<'_>> {
         walk(
-            &self.announcements,
-            &self.institutions,
-            &self.people,
-            &self.contacts,
-        )
-    }
-
-    /// How many records of each kind the dataset holds.
-    pub fn counts(&self) -> Counts {
-        Counts::of(
             &self.announcements,
             &self.institutions,
             &self.people,
@@ -224,12 +212,12 @@ impl Dataset {
     }
 
     /// Every id, for suggestions.
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
         self.ids.keys().map(|id| id.0.as_str())
     }
 
     /// The ids nearest to an unknown one, closest first.
-    pub fn closest_ids(&self, id: &str, count: usize) -> Vec<&str> {
+    pub(crate) fn closest_ids(&self, id: &str, count: usize) -> Vec<&str> {
         validate::closest(id, self.ids(), count)
     }
 
@@ -259,7 +247,7 @@ impl Dataset {
         }
     }
 
-    pub fn contact(&self, id: &str) -> Option<&Contact> {
+    pub(crate) fn contact(&self, id: &str) -> Option<&Contact> {
         match self.record(id)? {
             Record::Contact(index) => Some(&self.contacts[index]),
             _ => None,
@@ -267,7 +255,7 @@ impl Dataset {
     }
 
     /// An institution's name, or the id itself for an id that names none.
-    pub fn institution_name<'a>(&'a self, id: &'a str) -> &'a str {
+    pub(crate) fn institution_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.institution(id)
             .map_or(id, |institution| institution.name.as_str())
     }
@@ -283,7 +271,7 @@ impl Dataset {
     }
 
     /// Every announcement an institution appears in, as partner or mention, in date order.
-    pub fn announcements_of(&self, institution: usize) -> Vec<usize> {
+    pub(crate) fn announcements_of(&self, institution: usize) -> Vec<usize> {
         let mut all: Vec<usize> = self.partnered[institution]
             .iter()
             .chain(&self.mentioned[institution])
@@ -295,7 +283,7 @@ impl Dataset {
 
     /// The institutions that signed with this one, and in how many announcements,
     /// most frequent first, then by name.
-    pub fn co_partners(&self, institution: usize) -> Vec<(usize, usize)> {
+    pub(crate) fn co_partners(&self, institution: usize) -> Vec<(usize, usize)> {
         let id = self.institutions[institution].id.as_str();
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for &announcement in &self.partnered[institution] {
@@ -314,7 +302,7 @@ impl Dataset {
     }
 
     /// The people with a role at an institution, in name order.
-    pub fn people_of(&self, institution: usize) -> Vec<usize> {
+    pub(crate) fn people_of(&self, institution: usize) -> Vec<usize> {
         let id = self.institutions[institution].id.as_str();
         (0..self.people.len())
             .filter(|&person| {
@@ -368,7 +356,7 @@ impl Dataset {
     /// latest release first; the value whose latest release is newest comes first, and
     /// values a release lists together keep the release's order. This is the order people
     /// read and copy them in: the newest a release gave is the likeliest to answer.
-    pub fn channels_of(&self, contact: usize, emails: bool) -> Vec<Channel<'_>> {
+    pub(crate) fn channels_of(&self, contact: usize, emails: bool) -> Vec<Channel<'_>> {
         let mut channels: Vec<Channel<'_>> = Vec::new();
         for (announcement, listing) in self.listings_of(contact) {
             let values = if emails {
@@ -400,7 +388,7 @@ impl Dataset {
     }
 
     /// The press contacts who represent an institution, in the dataset's order.
-    pub fn contacts_of(&self, institution: usize) -> Vec<usize> {
+    pub(crate) fn contacts_of(&self, institution: usize) -> Vec<usize> {
         let id = self.institutions[institution].id.as_str();
         (0..self.contacts.len())
             .filter(|&contact| self.contacts[contact].represents.as_str() == id)
@@ -432,7 +420,7 @@ impl Dataset {
     }
 
     /// The announcements a person speaks in (quoted), in date order.
-    pub fn quoted_in(&self, person: &str) -> Vec<usize> {
+    pub(crate) fn quoted_in(&self, person: &str) -> Vec<usize> {
         (0..self.announcements.len())
             .filter(|&index| {
                 self.announcements[index].quotes.iter().any(|quote| {
@@ -444,39 +432,25 @@ impl Dataset {
             })
             .collect()
     }
-
-    /// Every event with its announcement's index, in date order.
-    pub fn events(&self) -> Vec<(usize, &Event)> {
-        let mut events: Vec<(usize, &Event)> = self
-            .announcements
-            .iter()
-            .enumerate()
-            .flat_map(|(index, announcement)| {
-                announcement.events.iter().map(move |event| (index, event))
-            })
-            .collect();
-        events.sort_by_key(|(_, event)| event.date.sort_key());
-        events
-    }
 }
 
 /// A phone or email of a press contact and the releases that list it, latest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Channel<'a> {
-    pub value: &'a str,
-    pub releases: Vec<usize>,
+pub(crate) struct Channel<'a> {
+    pub(crate) value: &'a str,
+    pub(crate) releases: Vec<usize>,
 }
 
 impl Channel<'_> {
     /// The value and the years of the releases that give it, latest first:
     /// `presse@gustaveroussy.fr (2023)`. A release's year names it among a contact's
     /// listings, which every view lists beside.
-    pub fn with_releases(&self, dataset: &Dataset) -> String {
+    pub(crate) fn with_releases(&self, dataset: &Dataset) -> String {
         format!("{} ({})", self.value, self.years(dataset))
     }
 
     /// The years of the releases that give the value, latest first: `2023, 2020`.
-    pub fn years(&self, dataset: &Dataset) -> String {
+    pub(crate) fn years(&self, dataset: &Dataset) -> String {
         let years: Vec<&str> = self
             .releases
             .iter()
@@ -557,7 +531,13 @@ mod tests {
     fn the_walk_meets_every_record_once_under_its_own_id() {
         let dataset = Dataset::embedded().expect("the embedded dataset loads");
         let walked: Vec<Walked> = dataset.records().collect();
-        assert_eq!(walked.len(), dataset.counts().total());
+        let counts = Counts::of(
+            &dataset.announcements,
+            &dataset.institutions,
+            &dataset.people,
+            &dataset.contacts,
+        );
+        assert_eq!(walked.len(), counts.total());
         let announcements: Vec<usize> = walked
             .iter()
             .filter_map(|walked| match walked.record {

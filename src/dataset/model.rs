@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::date::WrittenDate;
-pub use super::text::{MAX_TEXT_BYTES, Text, forget_shared_text};
+pub(crate) use super::text::{Text, forget_shared_text};
 
 fn is_blank(text: &Text) -> bool {
     text.is_empty()
@@ -27,7 +27,7 @@ pub struct FieldSources(BTreeMap<Text, Text>);
 
 impl FieldSources {
     /// Named for `skip_serializing_if`, which cannot reach the map's own through `Deref`.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 }
@@ -109,13 +109,13 @@ fn finite<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
 #[serde(deny_unknown_fields)]
 pub struct DatasetFile {
     #[serde(default)]
-    pub announcements: Vec<Announcement>,
+    pub(crate) announcements: Vec<Announcement>,
     #[serde(default)]
-    pub institutions: Vec<Institution>,
+    pub(crate) institutions: Vec<Institution>,
     #[serde(default)]
-    pub people: Vec<Person>,
+    pub(crate) people: Vec<Person>,
     #[serde(default)]
-    pub contacts: Vec<Contact>,
+    pub(crate) contacts: Vec<Contact>,
 }
 
 /// A press release announcing a partnership.
@@ -141,11 +141,11 @@ pub struct Announcement {
     pub language: Text,
     /// The places of the dateline, as written.
     #[serde(default)]
-    pub dateline: Vec<Text>,
+    pub(crate) dateline: Vec<Text>,
     /// The kind of agreement, in English (`partnership agreement`, `cooperation agreement`).
-    pub kind: Text,
+    pub(crate) kind: Text,
     /// The agreement's duration, where the release states one.
-    pub duration: Option<Text>,
+    pub(crate) duration: Option<Text>,
     /// A short summary in English, in the curator's own words.
     pub summary: Text,
     #[serde(default)]
@@ -166,7 +166,7 @@ pub struct Announcement {
     #[serde(default)]
     pub profiles: Vec<Profile>,
     #[serde(default)]
-    pub links: Vec<Link>,
+    pub(crate) links: Vec<Link>,
     /// The seed file the release was curated from.
     pub source: Text,
     #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
@@ -215,16 +215,16 @@ pub struct Partner {
     pub passage: Option<Text>,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    pub occurrence: Option<u32>,
+    pub(crate) occurrence: Option<u32>,
 }
 
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mention {
-    pub institution: Text,
+    pub(crate) institution: Text,
     /// How the release mentions it, in English.
-    pub context: Option<Text>,
+    pub(crate) context: Option<Text>,
 }
 
 /// A number the release gives, with what it counts.
@@ -233,15 +233,15 @@ pub struct Mention {
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     #[serde(deserialize_with = "finite")]
-    pub number: f64,
-    pub unit: Option<Text>,
+    pub(crate) number: f64,
+    pub(crate) unit: Option<Text>,
     /// What the number counts, in English.
-    pub counts: Text,
+    pub(crate) counts: Text,
     /// The figure exactly as written ("more than 1,700", "23 000").
     pub as_written: Text,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    pub occurrence: Option<u32>,
+    pub(crate) occurrence: Option<u32>,
 }
 
 /// How an event's date relates to the event ("by the end of 2021", "from 2021/2022").
@@ -258,7 +258,7 @@ pub struct Figure {
 )]
 #[strum(serialize_all = "kebab-case")]
 #[serde(rename_all = "kebab-case")]
-pub enum Qualifier {
+pub(crate) enum Qualifier {
     By,
     From,
     After,
@@ -269,14 +269,14 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         self.into()
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum EventStatus {
+pub(crate) enum EventStatus {
     Held,
     Planned,
 }
@@ -288,19 +288,19 @@ pub enum EventStatus {
 pub struct Event {
     pub id: Text,
     /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a span `YYYY/YYYY`.
-    pub date: WrittenDate,
-    pub qualifier: Option<Qualifier>,
-    pub status: Option<EventStatus>,
+    pub(crate) date: WrittenDate,
+    pub(crate) qualifier: Option<Qualifier>,
+    pub(crate) status: Option<EventStatus>,
     /// In English.
     pub title: Text,
-    pub place: Option<Text>,
+    pub(crate) place: Option<Text>,
     /// The passage that dates the event, exactly as written.
     pub as_written: Option<Text>,
     /// The words that name the event, for one whose date is not in the release.
     pub passage: Option<Text>,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    pub occurrence: Option<u32>,
+    pub(crate) occurrence: Option<u32>,
     #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
@@ -308,7 +308,7 @@ pub struct Event {
 impl Event {
     /// When the event happens, at the precision and with the qualifier the release gives:
     /// `by 2021`, `2021-06-29`.
-    pub fn when(&self) -> String {
+    pub(crate) fn when(&self) -> String {
         match self.qualifier {
             Some(qualifier) => format!("{} {}", qualifier.as_str(), self.date),
             None => self.date.to_string(),
@@ -327,13 +327,13 @@ pub struct Quote {
     pub attribution: Option<Text>,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    pub occurrence: Option<u32>,
+    pub(crate) occurrence: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
-    pub person: Text,
+    pub(crate) person: Text,
     /// The speaker's role exactly as this release writes it.
     pub role: Text,
 }
@@ -345,7 +345,7 @@ pub struct Speaker {
 pub struct PressListing {
     pub contact: Text,
     /// The heading the contact stands under, as written ("CENTRE LEON BERARD").
-    pub heading: Option<Text>,
+    pub(crate) heading: Option<Text>,
     #[serde(default)]
     pub phones: Vec<Text>,
     #[serde(default)]
@@ -392,14 +392,14 @@ pub struct Claim {
     pub source: Option<Text>,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    pub occurrence: Option<u32>,
+    pub(crate) occurrence: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Link {
-    pub label: Text,
-    pub url: Text,
+pub(crate) struct Link {
+    pub(crate) label: Text,
+    pub(crate) url: Text,
 }
 
 /// What sort of organisation an institution is.
@@ -432,7 +432,7 @@ pub enum InstitutionKind {
 }
 
 impl InstitutionKind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         self.into()
     }
 }
@@ -441,9 +441,9 @@ impl InstitutionKind {
 #[serde(deny_unknown_fields)]
 pub struct Coordinates {
     #[serde(deserialize_with = "finite")]
-    pub lat: f64,
+    pub(crate) lat: f64,
     #[serde(deserialize_with = "finite")]
-    pub lon: f64,
+    pub(crate) lon: f64,
 }
 
 #[serde_with::skip_serializing_none]
@@ -465,8 +465,8 @@ pub struct Institution {
     pub country: Text,
     pub coordinates: Option<Coordinates>,
     pub website: Option<Text>,
-    pub address: Option<Text>,
-    pub phone: Option<Text>,
+    pub(crate) address: Option<Text>,
+    pub(crate) phone: Option<Text>,
     #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
     pub sources: FieldSources,
 }
@@ -478,7 +478,7 @@ pub struct Person {
     pub id: Text,
     pub name: Text,
     /// As the releases write it before the name (`Pr`, `Prof.`, `Dr`) or after it (`MD`).
-    pub honorific: Option<Text>,
+    pub(crate) honorific: Option<Text>,
     /// One entry per role per release: roles change between releases and are never merged.
     pub roles: Vec<Role>,
     #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
@@ -492,14 +492,14 @@ pub struct Role {
     /// The title as written in that release.
     pub title: Text,
     /// The title in English, for releases in another language.
-    pub title_en: Option<Text>,
+    pub(crate) title_en: Option<Text>,
     pub institution: Option<Text>,
     pub announcement: Text,
     /// The words of the release that state this, exactly (whitespace aside).
     pub passage: Option<Text>,
     /// Which occurrence of the passage's words in the release is meant, from 1, when
     /// they occur more than once and the first is not the one.
-    pub occurrence: Option<u32>,
+    pub(crate) occurrence: Option<u32>,
 }
 
 /// A press contact: who they are. What each release lists for them is a [`PressListing`].
@@ -513,7 +513,7 @@ pub struct Contact {
     /// The institution the contact speaks for.
     pub represents: Text,
     #[serde(default, skip_serializing_if = "FieldSources::is_empty")]
-    pub sources: FieldSources,
+    pub(crate) sources: FieldSources,
 }
 
 #[cfg(test)]

@@ -8,11 +8,11 @@ use super::read::read_bounded;
 use super::records::Counts;
 
 /// The largest file accepted, far above the 100,000-announcement benchmark dataset.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Where a file's text can be had again, to place diagnostics found after parsing.
 #[derive(Debug, Clone)]
-pub enum Origin {
+pub(crate) enum Origin {
     Embedded(&'static str),
     Disk(PathBuf),
     /// Standard input, which cannot be read twice: its text is kept.
@@ -21,16 +21,16 @@ pub enum Origin {
 
 /// One parsed file of a dataset.
 #[derive(Debug)]
-pub struct ParsedFile {
+pub(crate) struct ParsedFile {
     /// The name diagnostics use.
-    pub name: String,
-    pub origin: Origin,
-    pub content: DatasetFile,
+    pub(crate) name: String,
+    pub(crate) origin: Origin,
+    pub(crate) content: DatasetFile,
 }
 
 impl ParsedFile {
     /// The file's text, read again: only needed when a problem must be placed in it.
-    pub fn text(&self) -> Option<String> {
+    pub(crate) fn text(&self) -> Option<String> {
         match &self.origin {
             Origin::Embedded(text) => Some((*text).to_owned()),
             Origin::Disk(path) => read_bounded(path, MAX_FILE_BYTES)
@@ -43,7 +43,7 @@ impl ParsedFile {
 
 impl Counts {
     /// The records across these files.
-    pub fn of_files(files: &[ParsedFile]) -> Counts {
+    pub(crate) fn of_files(files: &[ParsedFile]) -> Counts {
         files.iter().fold(Counts::default(), |sum, file| {
             let content = &file.content;
             let one = Counts::of(

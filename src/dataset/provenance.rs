@@ -23,15 +23,15 @@ use super::parsed::{MAX_FILE_BYTES, ParsedFile};
 use super::validate;
 
 /// The release texts built into the binary, by file name.
-pub const EMBEDDED_SOURCES: &[(&str, &str)] =
+pub(crate) const EMBEDDED_SOURCES: &[(&str, &str)] =
     include!(concat!(env!("OUT_DIR"), "/embedded_sources.rs"));
 
 /// The folder of a dataset directory that holds its release texts.
-pub const SOURCES_FOLDER: &str = "sources";
+pub(crate) const SOURCES_FOLDER: &str = "sources";
 
 /// Where a dataset's release texts are, if it has any.
 #[derive(Debug, Clone)]
-pub enum SourceTexts {
+pub(crate) enum SourceTexts {
     /// The texts built into the binary, with the embedded dataset.
     Embedded,
     /// A `sources/` folder beside the dataset's YAML files.
@@ -43,7 +43,7 @@ pub enum SourceTexts {
 impl SourceTexts {
     /// The texts of the dataset at `path`: its `sources/` folder, when it is a directory
     /// that has one.
-    pub fn beside(path: &Path) -> SourceTexts {
+    pub(crate) fn beside(path: &Path) -> SourceTexts {
         let folder = path.join(SOURCES_FOLDER);
         if path.is_dir() && folder.is_dir() {
             SourceTexts::Folder(folder)
@@ -118,7 +118,7 @@ pub enum PassageKind {
 }
 
 impl PassageKind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         self.into()
     }
 }
@@ -130,7 +130,7 @@ pub struct Passage {
     /// The id of the record the fact is about: the announcement for a quote or a figure,
     /// the event, the partner institution, the institution a claim is about, the person
     /// whose role it is, the contact listed.
-    pub record: Text,
+    pub(crate) record: Text,
     /// The words as the dataset writes them.
     pub text: Text,
     /// Byte range in the release text.
@@ -143,19 +143,22 @@ pub struct Passage {
 
 /// A fact that names words of its release, before it is located.
 #[derive(Debug, Clone)]
-pub struct Fact<'a> {
-    pub kind: PassageKind,
-    pub record: &'a Text,
+pub(crate) struct Fact<'a> {
+    pub(crate) kind: PassageKind,
+    pub(crate) record: &'a Text,
     /// The words; `None` for a partner, role or listing that gives no passage.
-    pub words: Option<&'a Text>,
-    pub occurrence: Option<u32>,
+    pub(crate) words: Option<&'a Text>,
+    pub(crate) occurrence: Option<u32>,
     /// Where the words stand in their file, from the record's own path.
-    pub at: FieldPath,
+    pub(crate) at: FieldPath,
 }
 
 /// Every fact of an announcement that should name words of its release, in the order the
 /// record lists them; `at` paths start at `root`, the announcement's own path.
-pub fn announcement_facts<'a>(announcement: &'a Announcement, root: &FieldPath) -> Vec<Fact<'a>> {
+pub(crate) fn announcement_facts<'a>(
+    announcement: &'a Announcement,
+    root: &FieldPath,
+) -> Vec<Fact<'a>> {
     let id = &announcement.id;
     let mut facts = Vec::new();
     for (index, partner) in announcement.partners.iter().enumerate() {
@@ -227,7 +230,7 @@ pub fn announcement_facts<'a>(announcement: &'a Announcement, root: &FieldPath) 
 }
 
 /// A person's roles as facts, with the announcement each is stated in.
-pub fn role_facts<'a>(person: &'a Person, root: &FieldPath) -> Vec<(&'a Text, Fact<'a>)> {
+pub(crate) fn role_facts<'a>(person: &'a Person, root: &FieldPath) -> Vec<(&'a Text, Fact<'a>)> {
     person
         .roles
         .iter()
@@ -296,7 +299,7 @@ impl Squeezed {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
@@ -319,7 +322,7 @@ fn not_found(at: &FieldPath, source: &str, occurrence: Option<u32>, count: usize
 /// Every problem with the dataset's passages and statements' `about` names: a release
 /// text that cannot be read, a passage not found where it says, an `about` that is not one
 /// of its institution's other names. Passages are checked only when the dataset has texts.
-pub fn problems(files: &[ParsedFile], texts: &SourceTexts) -> Vec<Diagnostic> {
+pub(crate) fn problems(files: &[ParsedFile], texts: &SourceTexts) -> Vec<Diagnostic> {
     let mut found: Vec<(usize, FieldPath, String)> = Vec::new();
     // Few statements name an `about`: the institutions' names are gathered only if one does.
     let any_about = files.iter().any(|file| {
@@ -456,7 +459,7 @@ pub struct Provenance {
 
 impl Provenance {
     /// Locates every passage of a validated dataset (`problems` found none missing).
-    pub fn locate(
+    pub(crate) fn locate(
         announcements: &[Announcement],
         people: &[Person],
         texts: &SourceTexts,
@@ -508,18 +511,6 @@ impl Provenance {
     /// The located passages of an announcement's release.
     pub fn passages(&self, announcement: usize) -> &[Passage] {
         self.passages.get(announcement).map_or(&[], Vec::as_slice)
-    }
-
-    /// The passage of one fact, found by kind, record and words.
-    pub fn passage_of(
-        &self,
-        announcement: usize,
-        kind: PassageKind,
-        words: &str,
-    ) -> Option<&Passage> {
-        self.passages(announcement)
-            .iter()
-            .find(|passage| passage.kind == kind && passage.text.as_str() == words)
     }
 }
 

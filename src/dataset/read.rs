@@ -12,7 +12,7 @@ use super::diagnostic::LoadError;
 /// device's length is 0), and only a regular file: a FIFO, a device or a socket is refused
 /// without a read that could block or never end. Standard input given as `/dev/stdin` is
 /// read too, bounded the same way. Links are followed.
-pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     let cannot_read = |error: std::io::Error| {
         LoadError::unreadable(path, describe_io_error(&error, "cannot read"))
     };
@@ -124,7 +124,7 @@ pub(crate) fn is_standard_input(path: &Path) -> bool {
 
 /// An I/O error as a reason after a path: `not_found` names a missing file in the reader's
 /// own words.
-pub fn describe_io_error(error: &std::io::Error, not_found: &str) -> String {
+pub(crate) fn describe_io_error(error: &std::io::Error, not_found: &str) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => not_found.to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
@@ -133,14 +133,14 @@ pub fn describe_io_error(error: &std::io::Error, not_found: &str) -> String {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     Lines::of(text).line_column(offset)
 }
 
 /// Where a text's lines start and how many characters precede every [`Lines::STRIDE`]
 /// bytes, found in one pass, so that each of thousands of diagnostics is placed without
 /// reading the text from its start again.
-pub struct Lines<'a> {
+pub(crate) struct Lines<'a> {
     text: &'a [u8],
     starts: Vec<usize>,
     characters: Vec<usize>,
@@ -149,7 +149,7 @@ pub struct Lines<'a> {
 impl<'a> Lines<'a> {
     const STRIDE: usize = 4096;
 
-    pub fn of(text: &'a str) -> Lines<'a> {
+    pub(crate) fn of(text: &'a str) -> Lines<'a> {
         let bytes = text.as_bytes();
         let starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1))
@@ -173,7 +173,7 @@ impl<'a> Lines<'a> {
         self.characters[block] + count_characters(&self.text[block * Self::STRIDE..offset])
     }
 
-    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_column(&self, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(self.text.len());
         // Not inside a character: a column counts whole characters.
         while offset > 0 && offset < self.text.len() && self.text[offset] & 0xC0 == 0x80 {

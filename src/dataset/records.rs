@@ -18,11 +18,11 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         self.into()
     }
 
-    pub fn article(self) -> &'static str {
+    pub(crate) fn article(self) -> &'static str {
         match self {
             Kind::Announcement | Kind::Institution | Kind::Event => "an",
             Kind::Person | Kind::Contact => "a",
@@ -42,7 +42,7 @@ pub enum Record {
 }
 
 impl Record {
-    pub fn kind(self) -> Kind {
+    pub(crate) fn kind(self) -> Kind {
         match self {
             Record::Announcement(_) => Kind::Announcement,
             Record::Institution(_) => Kind::Institution,
@@ -57,9 +57,9 @@ impl Record {
 /// show for it.
 #[derive(Debug, Clone, Copy)]
 pub struct Walked<'a> {
-    pub record: Record,
-    pub id: &'a Text,
-    pub label: &'a Text,
+    pub(crate) record: Record,
+    pub(crate) id: &'a Text,
+    pub(crate) label: &'a Text,
 }
 
 /// Every record of these lists, in the one order all indexes share: each announcement then
@@ -118,16 +118,16 @@ pub fn walk<'a>(
 /// How many records of each kind a valid dataset holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
-    pub announcements: usize,
-    pub institutions: usize,
-    pub people: usize,
-    pub contacts: usize,
-    pub events: usize,
+    pub(crate) announcements: usize,
+    pub(crate) institutions: usize,
+    pub(crate) people: usize,
+    pub(crate) contacts: usize,
+    pub(crate) events: usize,
 }
 
 impl Counts {
     /// The records in these lists.
-    pub fn of(
+    pub(crate) fn of(
         announcements: &[Announcement],
         institutions: &[Institution],
         people: &[Person],
@@ -146,7 +146,7 @@ impl Counts {
     }
 
     /// Records of every kind together.
-    pub fn total(self) -> usize {
+    pub(crate) fn total(self) -> usize {
         self.announcements + self.institutions + self.people + self.contacts + self.events
     }
 }

@@ -9,7 +9,7 @@ use std::ops::Deref;
 
 /// The longest string value a dataset may hold, in bytes. A press release's longest
 /// paragraph is a few kilobytes; anything far beyond is a mistake or an attack.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_TEXT_BYTES: usize = 64 * 1024;
 
 /// A string from the dataset, refused while parsing when longer than [`MAX_TEXT_BYTES`],
 /// so an oversized scalar is reported at its line and column by the YAML parser itself.
@@ -53,7 +53,7 @@ fn intern(value: &str) -> Text {
 
 /// Forgets the values the calling thread remembered for sharing: call on every thread
 /// that parsed, once a dataset is parsed.
-pub fn forget_shared_text() {
+pub(crate) fn forget_shared_text() {
     SHARED.with(|shared| *shared.borrow_mut() = HashSet::default());
 }
 

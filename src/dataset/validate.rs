@@ -27,10 +27,10 @@ struct Pending {
 /// How many unknown references get a "did you mean" in one run. Each suggestion compares
 /// the id with every id of its kind; a dataset with thousands of dangling references would
 /// otherwise take time in the square of its size, and nobody reads past the first screens.
-pub const MAX_SUGGESTIONS: usize = 100;
+pub(crate) const MAX_SUGGESTIONS: usize = 100;
 /// How many ids all the suggestions of one run may compare, together: with a million
 /// institutions, only the first two unknown references get one.
-pub const MAX_COMPARISONS: usize = 2_000_000;
+pub(crate) const MAX_COMPARISONS: usize = 2_000_000;
 
 /// The path of the id of `record`, within its file: spelled out only for a problem, so
 /// that where each id is defined is kept as a compact [`Record`].
@@ -64,7 +64,7 @@ struct Definition {
 /// With `some_file_failed` (a file of the dataset could not be parsed), a reference to an
 /// id no parsed file defines is not reported: the file that failed may define it, and the
 /// problem with that file is what to fix first.
-pub fn problems(files: &[ParsedFile], some_file_failed: bool) -> Vec<Diagnostic> {
+pub(crate) fn problems(files: &[ParsedFile], some_file_failed: bool) -> Vec<Diagnostic> {
     let (definitions, mut pending) = define_ids(files);
     let checked: Vec<Vec<Pending>> = files
         .par_iter()
@@ -513,7 +513,7 @@ fn place(files: &[ParsedFile], pending: Vec<Pending>) -> Vec<Diagnostic> {
 }
 
 /// Lowercase ASCII letters, digits and single inner hyphens.
-pub fn is_slug(id: &str) -> bool {
+pub(crate) fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 128
         && id
@@ -549,7 +549,7 @@ fn is_email(email: &str) -> bool {
 }
 
 /// The candidates nearest to `wanted` by edit distance, closest first, at most `count`.
-pub fn closest<'a>(
+pub(crate) fn closest<'a>(
     wanted: &str,
     candidates: impl Iterator<Item = &'a str>,
     count: usize,
@@ -577,7 +577,7 @@ pub fn closest<'a>(
         .collect()
 }
 
-pub fn quote_list(items: &[&str]) -> String {
+pub(crate) fn quote_list(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|item| format!("`{item}`")).collect();
     match quoted.len() {
         0 => String::new(),

@@ -8,10 +8,10 @@
 //! structure or reaching a terminal that `cat`s the file: see [`clean`].
 
 /// What joins a list (phones, emails) inside one cell.
-pub const LIST_SEPARATOR: &str = "; ";
+pub(crate) const LIST_SEPARATOR: &str = "; ";
 
 /// The document: the header row, then the rows. Always ends with CRLF.
-pub fn document<I>(headers: &[&str], rows: I) -> String
+pub(crate) fn document<I>(headers: &[&str], rows: I) -> String
 where
     I: IntoIterator<Item = Vec<String>>,
 {
@@ -43,7 +43,7 @@ where
 /// kept. Every other control character (C0, DEL, C1: ESC, BEL, NUL, U+009B…) is dropped:
 /// none has a meaning in a cell, and each could drive a terminal the file is printed to.
 /// Nothing else is changed — no placeholder, no formula escaping — so values round-trip.
-pub fn clean(cell: &str) -> String {
+pub(crate) fn clean(cell: &str) -> String {
     let mut out = String::with_capacity(cell.len());
     let mut characters = cell.chars().peekable();
     while let Some(character) = characters.next() {

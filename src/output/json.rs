@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use crate::dataset::{Dataset, Record};
 
-pub fn announcement(dataset: &Dataset, index: usize) -> Value {
+pub(crate) fn announcement(dataset: &Dataset, index: usize) -> Value {
     let announcement = &dataset.announcements[index];
     json!({
         "id": announcement.id,
@@ -27,7 +27,7 @@ pub fn announcement(dataset: &Dataset, index: usize) -> Value {
     })
 }
 
-pub fn institution(dataset: &Dataset, index: usize) -> Value {
+pub(crate) fn institution(dataset: &Dataset, index: usize) -> Value {
     let institution = &dataset.institutions[index];
     let ids = |announcements: &[usize]| -> Vec<&str> {
         announcements
@@ -51,7 +51,7 @@ pub fn institution(dataset: &Dataset, index: usize) -> Value {
     })
 }
 
-pub fn person(dataset: &Dataset, index: usize) -> Value {
+pub(crate) fn person(dataset: &Dataset, index: usize) -> Value {
     let person = &dataset.people[index];
     json!({
         "id": person.id,
@@ -66,7 +66,7 @@ pub fn person(dataset: &Dataset, index: usize) -> Value {
     })
 }
 
-pub fn contact(dataset: &Dataset, index: usize) -> Value {
+pub(crate) fn contact(dataset: &Dataset, index: usize) -> Value {
     let contact = &dataset.contacts[index];
     let announcements: Vec<&str> = dataset
         .contact_announcements(index)
@@ -90,7 +90,7 @@ pub fn contact(dataset: &Dataset, index: usize) -> Value {
     })
 }
 
-pub fn event(dataset: &Dataset, announcement: usize, event: usize) -> Value {
+pub(crate) fn event(dataset: &Dataset, announcement: usize, event: usize) -> Value {
     let parent = &dataset.announcements[announcement];
     let item = &parent.events[event];
     json!({
@@ -105,7 +105,7 @@ pub fn event(dataset: &Dataset, announcement: usize, event: usize) -> Value {
 }
 
 /// The summary shape of any record, as `list` prints it.
-pub fn record(dataset: &Dataset, record: Record) -> Value {
+pub(crate) fn record(dataset: &Dataset, record: Record) -> Value {
     match record {
         Record::Announcement(index) => announcement(dataset, index),
         Record::Institution(index) => institution(dataset, index),
@@ -117,7 +117,7 @@ pub fn record(dataset: &Dataset, record: Record) -> Value {
 
 /// Everything known about a record, as `show --format json` prints it: the record as
 /// curated, plus what other records say about it.
-pub fn detail(dataset: &Dataset, record: Record) -> Value {
+pub(crate) fn detail(dataset: &Dataset, record: Record) -> Value {
     let mut value = match record {
         Record::Announcement(index) => {
             serde_json::to_value(&dataset.announcements[index]).unwrap_or(Value::Null)
@@ -210,7 +210,7 @@ fn merge(target: &mut Value, extra: Value) {
 /// Pretty JSON followed by a newline. serde_json escapes only U+0000–U+001F; C1 controls
 /// and bidirectional overrides, which some terminals act on, are escaped here too, so JSON
 /// printed to a terminal is as safe as a table.
-pub fn to_string(value: &Value) -> String {
+pub(crate) fn to_string(value: &Value) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_owned());
     let mut safe = String::with_capacity(text.len() + 1);
     for character in text.chars() {

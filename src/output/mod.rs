@@ -4,10 +4,10 @@
 //! formats for files, keep text as written but drop the control characters that could
 //! break their structure or drive a terminal (see each module).
 
-pub mod csv;
+pub(crate) mod csv;
 pub mod emit;
-pub mod json;
+pub(crate) mod json;
 pub mod source;
-pub mod table;
+pub(crate) mod table;
 pub mod text;
 pub mod vcard;

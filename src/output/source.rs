@@ -22,7 +22,7 @@ const STYLED_START: &str = "\x1b[1;4m";
 const STYLED_END: &str = "\x1b[0m";
 
 /// The byte ranges the passages cover, merged where they overlap or touch, in order.
-pub fn marked_ranges(passages: &[Passage]) -> Vec<(usize, usize)> {
+pub(crate) fn marked_ranges(passages: &[Passage]) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = passages
         .iter()
         .map(|passage| (passage.start, passage.end))
@@ -99,7 +99,7 @@ pub fn marked_text(dataset: &Dataset, announcement: usize, marking: Marking) -> 
 
 /// The JSON document: the announcement, its file, its text and every passage, in the
 /// order they stand in the text, with 1-based line and column.
-pub fn json(dataset: &Dataset, announcement: usize) -> Option<Value> {
+pub(crate) fn json(dataset: &Dataset, announcement: usize) -> Option<Value> {
     let provenance = dataset.provenance();
     let text = provenance.text(announcement)?;
     let mut passages: Vec<&Passage> = provenance.passages(announcement).iter().collect();

@@ -10,9 +10,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::sanitize::sanitize;
 
 /// The width tables fit when stdout is not a terminal and `COLUMNS` is not set.
-pub const DEFAULT_WIDTH: usize = 80;
+pub(crate) const DEFAULT_WIDTH: usize = 80;
 
-pub struct Table {
+pub(crate) struct Table {
     headers: Vec<&'static str>,
     rows: Vec<Vec<String>>,
     /// Columns never narrowed: ids, which `show` needs whole, phones and emails.
@@ -25,7 +25,7 @@ const GAP: usize = 2;
 const NARROWEST: usize = 6;
 
 impl Table {
-    pub fn new(headers: Vec<&'static str>) -> Table {
+    pub(crate) fn new(headers: Vec<&'static str>) -> Table {
         Table {
             headers,
             rows: Vec::new(),
@@ -34,12 +34,12 @@ impl Table {
     }
 
     /// Keeps these columns whole: other columns wrap instead.
-    pub fn keeping(mut self, columns: &[usize]) -> Table {
+    pub(crate) fn keeping(mut self, columns: &[usize]) -> Table {
         self.kept = columns.to_vec();
         self
     }
 
-    pub fn row(&mut self, cells: Vec<String>) {
+    pub(crate) fn row(&mut self, cells: Vec<String>) {
         self.rows.push(
             cells
                 .into_iter()
@@ -48,13 +48,13 @@ impl Table {
         );
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
 
     /// True when the table fits `width` with no wrapping column narrower than `narrowest`
     /// (or its widest cell, if less).
-    pub fn fits(&self, width: usize, narrowest: usize) -> bool {
+    pub(crate) fn fits(&self, width: usize, narrowest: usize) -> bool {
         let widths = self.natural_widths();
         let needed: usize = widths
             .iter()
@@ -84,7 +84,7 @@ impl Table {
 
     /// The table as lines no wider than `width` when its kept columns and the narrowest
     /// wrapping ones fit; wider otherwise, since nothing is cut.
-    pub fn render(&self, width: usize) -> String {
+    pub(crate) fn render(&self, width: usize) -> String {
         let columns = self.headers.len();
         let mut widths = self.natural_widths();
         let available = width.saturating_sub(GAP * columns.saturating_sub(1));
@@ -138,7 +138,7 @@ fn push_row(out: &mut String, cells: &[String], widths: &[usize]) {
 
 /// A cell over lines of at most `width` cells, broken at spaces, and inside a word only
 /// when the word alone is wider. A cell that fits is one line, as it is.
-pub fn wrap_cell(cell: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap_cell(cell: &str, width: usize) -> Vec<String> {
     if cell.width() <= width {
         return vec![cell.to_owned()];
     }
@@ -184,7 +184,7 @@ pub fn wrap_cell(cell: &str, width: usize) -> Vec<String> {
 }
 
 /// The cell cut to `width` display cells, ending with `…` when cut.
-pub fn fit(cell: &str, width: usize) -> String {
+pub(crate) fn fit(cell: &str, width: usize) -> String {
     if cell.width() <= width {
         return cell.to_owned();
     }
@@ -203,7 +203,7 @@ pub fn fit(cell: &str, width: usize) -> String {
 }
 
 /// The width to fit: the terminal's when stdout is one, else `COLUMNS`, else 80.
-pub fn output_width() -> usize {
+pub(crate) fn output_width() -> usize {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal()
         && let Ok((columns, _)) = ratatui::crossterm::terminal::size()

@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use crate::dataset::Dataset;
 
 /// The longest line, in octets, without its CRLF (RFC 6350 §3.2).
-pub const MAX_LINE_OCTETS: usize = 75;
+pub(crate) const MAX_LINE_OCTETS: usize = 75;
 
 /// Particles that belong to the family name when they stand before its last word
 /// ("Jean de La Fontaine" → family "de La Fontaine").
@@ -87,7 +87,7 @@ fn note(dataset: &Dataset, contact: usize) -> String {
 /// words before are the given names. A hyphenated name is one word ("Charlotte
 /// Scordia-Warembourg" → "Scordia-Warembourg", "Charlotte"); a single word is a family
 /// name alone.
-pub fn split_name(name: &str) -> (&str, &str) {
+pub(crate) fn split_name(name: &str) -> (&str, &str) {
     let name = name.trim();
     let words: Vec<(usize, &str)> = name
         .split_whitespace()
@@ -112,7 +112,7 @@ fn is_particle(word: &str) -> bool {
 
 /// A text value escaped as RFC 6350 §3.4 asks, with control characters handled as the
 /// module's documentation says.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut characters = text.chars().peekable();
     while let Some(character) = characters.next() {
@@ -151,7 +151,7 @@ impl Card {
 /// The line folded into lines of at most [`MAX_LINE_OCTETS`] octets, the leading space of a
 /// continuation counted, each ending with CRLF. Cuts fall between characters, never inside
 /// one's UTF-8 bytes.
-pub fn fold(line: &str) -> String {
+pub(crate) fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 64 * 3 + 2);
     let mut used = 0;
     for character in line.chars() {

@@ -13,7 +13,7 @@ use super::query::Facet;
 /// What a field is to its record, which decides how a term matches it and how much a hit
 /// there counts. Ordered from the heaviest to the lightest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FieldClass {
+pub(crate) enum FieldClass {
     /// The record's own names: name, other names, a person's or contact's name.
     Name,
     /// Where the record is: city, country, an announcement's dateline, an event's place.
@@ -38,7 +38,7 @@ pub enum FieldClass {
 
 /// How a plain (fuzzy) term matches a field of a class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ClassRule {
+pub(crate) enum ClassRule {
     /// Letters in order, but only close together or at word starts (see `tight`):
     /// a prefix, an acronym, a run with a gap or two.
     Tight,
@@ -52,10 +52,10 @@ pub enum ClassRule {
 
 /// A field's score is its class's weight times this, plus the match's quality (below
 /// this): a hit in a heavier field always outranks one in a lighter field.
-pub const WEIGHT_STEP: i64 = 1000;
+pub(crate) const WEIGHT_STEP: i64 = 1000;
 
 impl FieldClass {
-    pub const ALL: [FieldClass; 9] = [
+    pub(crate) const ALL: [FieldClass; 9] = [
         FieldClass::Name,
         FieldClass::Place,
         FieldClass::Title,
@@ -67,7 +67,7 @@ impl FieldClass {
         FieldClass::Prose,
     ];
 
-    pub fn rule(self) -> ClassRule {
+    pub(crate) fn rule(self) -> ClassRule {
         match self {
             FieldClass::Name | FieldClass::Place | FieldClass::Title | FieldClass::Reference => {
                 ClassRule::Tight
@@ -83,7 +83,7 @@ impl FieldClass {
     /// How much a hit in this class counts, before its quality: own names, then places,
     /// then short titles, then dates and contact details, then references to other
     /// records, then enumerations, then prose.
-    pub fn weight(self) -> i64 {
+    pub(crate) fn weight(self) -> i64 {
         match self {
             FieldClass::Name => 7,
             FieldClass::Place => 6,
@@ -99,15 +99,17 @@ impl FieldClass {
     /// pairs their words begin with), which a hit in any other field makes needless to
     /// read: every such class weighs less than all the others. Emails match by words
     /// too, but are few and short, and weigh more than references.
-    pub fn by_words(self) -> bool {
+    pub(crate) fn by_words(self) -> bool {
         matches!(self, FieldClass::Enumeration | FieldClass::Prose)
     }
 
-    pub fn to_bits(self) -> u8 {
+    #[cfg(test)]
+    pub(crate) fn to_bits(self) -> u8 {
         self as u8
     }
 
-    pub fn from_bits(bits: u8) -> FieldClass {
+    #[cfg(test)]
+    pub(crate) fn from_bits(bits: u8) -> FieldClass {
         FieldClass::ALL
             .get(usize::from(bits))
             .copied()
@@ -116,7 +118,7 @@ impl FieldClass {
 }
 
 /// Where a record's fields go: the index's builder.
-pub trait FieldSink<'a> {
+pub(crate) trait FieldSink<'a> {
     fn field(&mut self, class: FieldClass, text: &'a str);
     /// A value of the record's own (an announcement's year, an institution's country).
     fn facet(&mut self, facet: Facet, value: &'a str);
@@ -128,14 +130,14 @@ pub trait FieldSink<'a> {
 
 /// The fields of every record of one dataset. Holds what more than one record needs
 /// looked up, worked out once.
-pub struct RecordFields<'a> {
+pub(crate) struct RecordFields<'a> {
     dataset: &'a Dataset,
     /// Each institution's profiles ("About …" paragraphs), by institution id.
     profiles: HashMap<&'a str, Vec<&'a Profile>>,
 }
 
 impl<'a> RecordFields<'a> {
-    pub fn new(dataset: &'a Dataset) -> Self {
+    pub(crate) fn new(dataset: &'a Dataset) -> Self {
         let mut profiles: HashMap<&'a str, Vec<&'a Profile>> = HashMap::new();
         for announcement in &dataset.announcements {
             for profile in &announcement.profiles {
@@ -149,7 +151,7 @@ impl<'a> RecordFields<'a> {
     }
 
     /// Sends `record`'s fields to `sink`.
-    pub fn of(&self, record: Record, sink: &mut impl FieldSink<'a>) {
+    pub(crate) fn of(&self, record: Record, sink: &mut impl FieldSink<'a>) {
         match record {
             Record::Announcement(index) => self.announcement(index, sink),
             Record::Event(announcement, event) => self.event(announcement, event, sink),
@@ -387,7 +389,7 @@ impl<'a> RecordFields<'a> {
 
 /// Where kinds of record come among hits of equal score: a place or person named before
 /// the records that mention it.
-pub fn kind_order(record: Record) -> u8 {
+pub(crate) fn kind_order(record: Record) -> u8 {
     match record {
         Record::Institution(_) => 0,
         Record::Person(_) => 1,
@@ -398,7 +400,7 @@ pub fn kind_order(record: Record) -> u8 {
 }
 
 /// The date a record is ranked by among equals: an announcement's or event's; none else.
-pub fn date_of(dataset: &Dataset, record: Record) -> &str {
+pub(crate) fn date_of(dataset: &Dataset, record: Record) -> &str {
     match record {
         Record::Announcement(index) => &dataset.announcements[index].date,
         Record::Event(announcement, event) => {
@@ -412,7 +414,7 @@ pub fn date_of(dataset: &Dataset, record: Record) -> &str {
 /// other: every institution of such a release would carry every other one, which is
 /// quadratic in the partners (BENCHMARKS.md gives what 8,000 partners cost).
 /// The curated releases have at most 9.
-pub const CO_PARTNER_FACETS_UP_TO: usize = 100;
+pub(crate) const CO_PARTNER_FACETS_UP_TO: usize = 100;
 
 /// The institutions an institution's `partner:` facets name: its co-partners in releases of
 /// at most [`CO_PARTNER_FACETS_UP_TO`] partners.

@@ -35,7 +35,7 @@ fn is_unspaced(character: char) -> bool {
 }
 
 /// Whether a word starts at byte `start` (a char boundary of `text`).
-pub fn is_word_start(text: &str, start: usize) -> bool {
+pub(crate) fn is_word_start(text: &str, start: usize) -> bool {
     let previous = text[..start].chars().next_back();
     let current = text[start..].chars().next();
     match previous {
@@ -45,7 +45,7 @@ pub fn is_word_start(text: &str, start: usize) -> bool {
 }
 
 /// Whether a word ends at byte `end` (a char boundary of `text`).
-pub fn is_word_end(text: &str, end: usize) -> bool {
+pub(crate) fn is_word_end(text: &str, end: usize) -> bool {
     text[end..]
         .chars()
         .next()
@@ -54,7 +54,7 @@ pub fn is_word_end(text: &str, end: usize) -> bool {
 
 /// A substring, preferring an occurrence that starts a word; the flag says
 /// whether the chosen one does.
-pub fn substring(text: &str, pattern: &str) -> Option<(Range<usize>, bool)> {
+pub(crate) fn substring(text: &str, pattern: &str) -> Option<(Range<usize>, bool)> {
     let mut first = None;
     for start in occurrences(text, pattern) {
         if is_word_start(text, start) {
@@ -66,7 +66,7 @@ pub fn substring(text: &str, pattern: &str) -> Option<(Range<usize>, bool)> {
 }
 
 /// The first occurrence that starts a word (word-prefix matching).
-pub fn word_prefix(text: &str, pattern: &str) -> Option<Range<usize>> {
+pub(crate) fn word_prefix(text: &str, pattern: &str) -> Option<Range<usize>> {
     occurrences(text, pattern)
         .find(|&start| is_word_start(text, start))
         .map(|start| start..start + pattern.len())
@@ -74,7 +74,7 @@ pub fn word_prefix(text: &str, pattern: &str) -> Option<Range<usize>> {
 
 /// The first occurrence with a word boundary on both sides, like fzf's
 /// `'foo'`.
-pub fn bounded(text: &str, pattern: &str) -> Option<Range<usize>> {
+pub(crate) fn bounded(text: &str, pattern: &str) -> Option<Range<usize>> {
     occurrences(text, pattern)
         .map(|start| start..start + pattern.len())
         .find(|range| {
@@ -99,21 +99,21 @@ fn trimmed<'a>(text: &'a str, pattern: &str, start: bool, end: bool) -> (&'a str
     (inner, offset)
 }
 
-pub fn prefix(text: &str, pattern: &str) -> Option<Range<usize>> {
+pub(crate) fn prefix(text: &str, pattern: &str) -> Option<Range<usize>> {
     let (inner, start) = trimmed(text, pattern, true, false);
     inner
         .starts_with(pattern)
         .then(|| start..start + pattern.len())
 }
 
-pub fn suffix(text: &str, pattern: &str) -> Option<Range<usize>> {
+pub(crate) fn suffix(text: &str, pattern: &str) -> Option<Range<usize>> {
     let (inner, start) = trimmed(text, pattern, false, true);
     inner
         .ends_with(pattern)
         .then(|| start + inner.len() - pattern.len()..start + inner.len())
 }
 
-pub fn equal(text: &str, pattern: &str) -> Option<Range<usize>> {
+pub(crate) fn equal(text: &str, pattern: &str) -> Option<Range<usize>> {
     let (inner, start) = trimmed(text, pattern, true, true);
     (inner == pattern).then(|| start..start + pattern.len())
 }
@@ -122,10 +122,10 @@ pub fn equal(text: &str, pattern: &str) -> Option<Range<usize>> {
 /// pattern whose first two chars begin no word of the text has no [`word_prefix`] match
 /// in it, and the text need not be searched. A set bit only says a pair may occur.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WordStarts(u32);
+pub(crate) struct WordStarts(u32);
 
 impl WordStarts {
-    pub fn of(text: &str) -> Self {
+    pub(crate) fn of(text: &str) -> Self {
         let mut bits = 0;
         let mut previous: Option<char> = None;
         let mut chars = text.chars().peekable();
@@ -143,7 +143,7 @@ impl WordStarts {
 
     /// Whether `pattern` may begin a word of the text: always when it is shorter than
     /// two chars.
-    pub fn may_start(self, pattern: &str) -> bool {
+    pub(crate) fn may_start(self, pattern: &str) -> bool {
         let mut chars = pattern.chars();
         match (chars.next(), chars.next()) {
             (Some(first), Some(second)) => self.0 & pair_bit(first, second) != 0,
@@ -151,11 +151,11 @@ impl WordStarts {
         }
     }
 
-    pub fn bits(self) -> u32 {
+    pub(crate) fn bits(self) -> u32 {
         self.0
     }
 
-    pub fn from_bits(bits: u32) -> Self {
+    pub(crate) fn from_bits(bits: u32) -> Self {
         WordStarts(bits)
     }
 }
@@ -169,7 +169,7 @@ fn pair_bit(first: char, second: char) -> u32 {
 /// Where `pattern`, all digits, occurs among the digits of `text` whatever separates
 /// them (`0142` in "01 42 11 50 59"), as a byte range of `text` from the first matched
 /// digit to the last; the flag says whether it starts at the text's first digit.
-pub fn digits(text: &str, pattern: &str) -> Option<(Range<usize>, bool)> {
+pub(crate) fn digits(text: &str, pattern: &str) -> Option<(Range<usize>, bool)> {
     if pattern.is_empty() || !pattern.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
     }
@@ -191,7 +191,7 @@ pub fn digits(text: &str, pattern: &str) -> Option<(Range<usize>, bool)> {
 }
 
 /// Pushes the char indices of the digits within a byte range of `text`.
-pub fn push_digit_indices(text: &str, range: Range<usize>, indices: &mut Vec<usize>) {
+pub(crate) fn push_digit_indices(text: &str, range: Range<usize>, indices: &mut Vec<usize>) {
     let first = text[..range.start].chars().count();
     indices.extend(
         text[range]
@@ -203,7 +203,7 @@ pub fn push_digit_indices(text: &str, range: Range<usize>, indices: &mut Vec<usi
 }
 
 /// Pushes the char indices covered by a byte range of `text`.
-pub fn push_char_indices(text: &str, range: Range<usize>, indices: &mut Vec<usize>) {
+pub(crate) fn push_char_indices(text: &str, range: Range<usize>, indices: &mut Vec<usize>) {
     let first = text[..range.start].chars().count();
     let count = text[range].chars().count();
     indices.extend(first..first + count);

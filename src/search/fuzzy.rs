@@ -17,12 +17,12 @@ const FIRST_CHAR_MULTIPLIER: i64 = 2;
 /// can carry (a first char at a word start). A hit of `n` chars scores at most `n` times
 /// this, which lets a caller stop looking for a better field once one reaches it.
 #[cfg(test)]
-pub const MAX_CHAR_SCORE: i64 = MATCH + HEAD_BONUS * FIRST_CHAR_MULTIPLIER;
+pub(crate) const MAX_CHAR_SCORE: i64 = MATCH + HEAD_BONUS * FIRST_CHAR_MULTIPLIER;
 
 /// The score of `pattern` as a subsequence of `text` (both folded), or
 /// None when it is not one. Higher is better; hits are exactly the
 /// subsequence hits, whatever the score.
-pub fn score(text: &str, pattern: &str) -> Option<i64> {
+pub(crate) fn score(text: &str, pattern: &str) -> Option<i64> {
     // Most patterns are ASCII, and an ASCII byte never occurs inside a multi-byte char,
     // so they are found with plain byte loops in any text: no check that the whole text
     // is ASCII first, no char decoding, no memchr set-up per char.
@@ -58,7 +58,7 @@ pub fn score(text: &str, pattern: &str) -> Option<i64> {
 
 /// The score of a one-char pattern whose first occurrence follows `previous`: a window
 /// of one char, the whole score is the first char's.
-pub fn one_char_score(previous: Option<char>, character: char) -> i64 {
+pub(crate) fn one_char_score(previous: Option<char>, character: char) -> i64 {
     MATCH + boundary_bonus(previous, character) * FIRST_CHAR_MULTIPLIER
 }
 

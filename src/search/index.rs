@@ -22,7 +22,7 @@ use super::matcher::{
 };
 use super::query::{Facet, Query, Term, parse};
 use super::values::{FacetInterner, FacetValues, Interner, ValueId, Values};
-use crate::fold::{CharSet, Folded, fold};
+use crate::fold::CharSet;
 
 /// One searchable record.
 #[derive(Debug)]
@@ -37,7 +37,7 @@ pub struct Entry {
 pub struct Hit {
     /// Index into [`SearchIndex::entries`].
     pub entry: usize,
-    pub score: i64,
+    pub(crate) score: i64,
 }
 
 pub struct SearchIndex {
@@ -303,7 +303,7 @@ impl SearchIndex {
 
     /// The entries of the given kinds that match `query`, ranked: score, then kind, date
     /// and id.
-    pub fn search(&self, query: &str, kinds: &[Kind]) -> Vec<Hit> {
+    pub(crate) fn search(&self, query: &str, kinds: &[Kind]) -> Vec<Hit> {
         let query = parse(query);
         self.search_parsed(&query, |entry| kinds.contains(&entry.record.kind()))
     }
@@ -325,7 +325,7 @@ impl SearchIndex {
     /// matches every entry, with score 0. Remembered from the last call when it was the
     /// same query, narrowed from it when the query grew from it, otherwise scored
     /// afresh; in parallel either way.
-    pub fn matching(&self, query: &Query) -> Arc<Vec<Hit>> {
+    pub(crate) fn matching(&self, query: &Query) -> Arc<Vec<Hit>> {
         self.matching_unless(query, || false)
             .expect("a search that is never stopped finishes")
     }
@@ -333,7 +333,12 @@ impl SearchIndex {
     /// Whether entry `entry` matches `query`; with `names_only`, in its own names and
     /// places alone. Scored without memos, for a few entries at a time (the explorer's
     /// rows that concern a match).
-    pub fn entry_matches(&self, entry: usize, prepared: &Prepared<'_>, names_only: bool) -> bool {
+    pub(crate) fn entry_matches(
+        &self,
+        entry: usize,
+        prepared: &Prepared<'_>,
+        names_only: bool,
+    ) -> bool {
         let fields = EntryFields {
             names_only,
             ..self.entry_fields(entry, &[])
@@ -342,7 +347,7 @@ impl SearchIndex {
     }
 
     /// The entry of a record.
-    pub fn entry_of(&self, record: Record) -> Option<usize> {
+    pub(crate) fn entry_of(&self, record: Record) -> Option<usize> {
         let entry = match record {
             Record::Announcement(index) => *self.announcement_entries.get(index)? as usize,
             Record::Event(announcement, event) => {
@@ -357,7 +362,7 @@ impl SearchIndex {
 
     /// Whether any entry matches `query`, without touching what the index remembers of
     /// the last search (the explorer's next keystroke narrows from that).
-    pub fn matches_any(&self, query: &Query) -> bool {
+    pub(crate) fn matches_any(&self, query: &Query) -> bool {
         let prepared = Prepared::new(query);
         let memos: Vec<(Term, Arc<Memo>)> = prepared
             .terms()
@@ -374,7 +379,7 @@ impl SearchIndex {
 
     /// Every distinct word of the searched texts, folded, built the first time a
     /// spelling suggestion is asked for (off the UI thread: see `tui::rows`).
-    pub fn vocabulary(&self) -> &[Box<str>] {
+    pub(crate) fn vocabulary(&self) -> &[Box<str>] {
         self.vocabulary.get_or_init(|| {
             let mut words: Vec<Box<str>> = [&self.short, &self.long]
                 .iter()
@@ -390,7 +395,7 @@ impl SearchIndex {
     }
 
     /// Whether [`SearchIndex::matching`] would answer `query` from memory, at no cost.
-    pub fn remembers(&self, query: &Query) -> bool {
+    pub(crate) fn remembers(&self, query: &Query) -> bool {
         self.last
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -402,7 +407,7 @@ impl SearchIndex {
     /// explorer searches in the background and stops a search the next keystroke made
     /// stale. A search given up is not remembered, so the next one starts from the last
     /// that finished.
-    pub fn matching_unless(
+    pub(crate) fn matching_unless(
         &self,
         query: &Query,
         stopped: impl Fn() -> bool + Sync,
@@ -476,13 +481,13 @@ impl SearchIndex {
 
     /// What [`SearchIndex::rank`] sorts by, lowest first: for a caller that keeps its
     /// own order and only wants the best hit, or sorts a few.
-    pub fn rank_key(&self, hit: &Hit) -> (std::cmp::Reverse<i64>, u32) {
+    pub(crate) fn rank_key(&self, hit: &Hit) -> (std::cmp::Reverse<i64>, u32) {
         (std::cmp::Reverse(hit.score), self.tie_order[hit.entry])
     }
 
     /// Best first: higher score (the field's weight, then the match's quality), then
     /// kind (an institution or person before the records naming it), date and id.
-    pub fn rank(&self, hits: &mut [Hit]) {
+    pub(crate) fn rank(&self, hits: &mut [Hit]) {
         let key = |hit: &Hit| self.rank_key(hit);
         // Keys are unique (the tie order is), so an unstable sort gives one order.
         if hits.len() > 4 * PARALLEL_CHUNK {
@@ -763,11 +768,6 @@ fn tie_order(dataset: &Dataset, entries: &[Entry]) -> Vec<u32> {
         places[entry] = u32::try_from(place).unwrap_or(u32::MAX);
     }
     places
-}
-
-/// The folded text of an entry's label, for highlighting list rows.
-pub fn folded_label(entry: &Entry) -> Folded {
-    fold(&entry.label)
 }
 
 #[cfg(test)]

@@ -12,16 +12,17 @@ use super::query::{Facet, Query, Term, TermKind};
 use super::{find, fuzzy, tight};
 use crate::fold::{CharSet, Folded};
 
+#[cfg(test)]
 /// A record prepared for searching: every text folded once, up front.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Document {
+pub(crate) struct Document {
     /// Names: matched as [`FieldClass::Name`] is.
-    pub short: Vec<Folded>,
+    pub(crate) short: Vec<Folded>,
     /// Summaries, objectives, quotes: matched as [`FieldClass::Prose`] is, by whole
     /// words or word prefixes, since a scattered subsequence of prose matches anything.
-    pub long: Vec<Folded>,
+    pub(crate) long: Vec<Folded>,
     /// Values that `name:value` qualifiers search, e.g. (Country, "fr").
-    pub facets: Vec<(Facet, Folded)>,
+    pub(crate) facets: Vec<(Facet, Folded)>,
 }
 
 /// Scores records against queries. Scoring allocates nothing; the skim
@@ -44,7 +45,7 @@ const WORD_START_BONUS: i64 = 8;
 
 /// How a field is searched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FieldKind {
+pub(crate) enum FieldKind {
     /// A line as fzf filters it: the term's chars in order, anywhere.
     Line,
     /// A record's field, matched and weighed as its class says (see [`super::fields`]).
@@ -96,24 +97,27 @@ impl Matcher {
         }
     }
 
+    #[cfg(test)]
     /// None when the query rejects the document, else a score (higher is
     /// better): the sum over groups of each group's best term. Facet terms
     /// look only at that facet's values; other terms at every short and
     /// long field, scoring the best field.
-    pub fn score(&self, query: &Query, document: &Document) -> Option<i64> {
+    pub(crate) fn score(&self, query: &Query, document: &Document) -> Option<i64> {
         self.score_prepared(&Prepared::new(query), document)
     }
 
+    #[cfg(test)]
     /// [`Matcher::score`] with the query's char sets computed once, for
     /// scoring many documents.
-    pub fn score_prepared(&self, query: &Prepared<'_>, document: &Document) -> Option<i64> {
+    pub(crate) fn score_prepared(&self, query: &Prepared<'_>, document: &Document) -> Option<i64> {
         score_fields(query, document)
     }
 
+    #[cfg(test)]
     /// Scores one line as fzf would filter it: a single short field, with
     /// any facet qualifier read as its bare value. Parse the query with
     /// [`super::query::parse_plain`] to get fzf's hits.
-    pub fn line_score(&self, query: &Query, line: &Folded) -> Option<i64> {
+    pub(crate) fn line_score(&self, query: &Query, line: &Folded) -> Option<i64> {
         query_score(query, |term| {
             let score = field_score(term, CharSet::of(&term.text), line, FieldKind::Line);
             if term.negated {
@@ -145,18 +149,30 @@ impl Matcher {
     }
 
     /// Like [`Matcher::highlights`], for a field of `class`.
-    pub fn class_highlights(&self, query: &Query, class: FieldClass, field: &Folded) -> Vec<usize> {
+    pub(crate) fn class_highlights(
+        &self,
+        query: &Query,
+        class: FieldClass,
+        field: &Folded,
+    ) -> Vec<usize> {
         self.highlight(query, field, FieldKind::Class(class))
     }
 
+    #[cfg(test)]
     /// Like [`Matcher::highlights`], for a line as fzf matches it.
-    pub fn line_highlights(&self, query: &Query, field: &Folded) -> Vec<usize> {
+    pub(crate) fn line_highlights(&self, query: &Query, field: &Folded) -> Vec<usize> {
         self.highlight(query, field, FieldKind::Line)
     }
 
+    #[cfg(test)]
     /// Like [`Matcher::highlights`], for one value of `facet`, by the
     /// query's positive terms qualified with that facet.
-    pub fn facet_highlights(&self, query: &Query, facet: Facet, value: &Folded) -> Vec<usize> {
+    pub(crate) fn facet_highlights(
+        &self,
+        query: &Query,
+        facet: Facet,
+        value: &Folded,
+    ) -> Vec<usize> {
         self.highlight(query, value, FieldKind::Facet(facet))
     }
 
@@ -186,7 +202,7 @@ impl Matcher {
 /// A record's fields as scoring reads them: a [`Document`]'s own, or an
 /// index entry's values shared with other entries (see `super::index`),
 /// where each distinct value is scored once per term.
-pub trait Fields {
+pub(crate) trait Fields {
     fn short_count(&self) -> usize;
     fn long_count(&self) -> usize;
     fn facet_count(&self) -> usize;
@@ -211,12 +227,13 @@ pub trait Fields {
 
 /// A field of a record, by kind and position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FieldAt {
+pub(crate) enum FieldAt {
     Short(usize),
     Long(usize),
     Facet(usize),
 }
 
+#[cfg(test)]
 impl Fields for Document {
     fn short_count(&self) -> usize {
         self.short.len()
@@ -243,10 +260,11 @@ impl Fields for Document {
     }
 }
 
+#[cfg(test)]
 /// None when the query rejects the record, else its score: the sum over groups of each
 /// group's best term. A facet term looks only at that facet's values; any other term
 /// at the short fields, and at the long ones when no short field holds it.
-pub fn score_fields(query: &Prepared<'_>, fields: &impl Fields) -> Option<i64> {
+pub(crate) fn score_fields(query: &Prepared<'_>, fields: &impl Fields) -> Option<i64> {
     score_within(query, fields, 0, FieldMask::ALL).map(|(score, _)| score)
 }
 
@@ -257,11 +275,11 @@ pub fn score_fields(query: &Prepared<'_>, fields: &impl Fields) -> Option<i64> {
 /// long fields, and a mask that gave up past the 64th had them all read on every
 /// keystroke.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FieldMask(u128);
+pub(crate) struct FieldMask(u128);
 
 impl FieldMask {
-    pub const ALL: FieldMask = FieldMask(u128::MAX);
-    pub const NONE: FieldMask = FieldMask(0);
+    pub(crate) const ALL: FieldMask = FieldMask(u128::MAX);
+    pub(crate) const NONE: FieldMask = FieldMask(0);
     const LONGS: u128 = (u64::MAX as u128) << 64;
 
     fn bit(index: usize, long: bool) -> u128 {
@@ -303,7 +321,7 @@ impl FieldMask {
 /// ([`Query::grows_from`](super::query::Query::grows_from)), so it matches no field
 /// the earlier one did not. Also returns the fields this query's positive unqualified
 /// terms may match, for the next keystroke.
-pub fn score_within(
+pub(crate) fn score_within(
     query: &Prepared<'_>,
     fields: &impl Fields,
     narrowed_groups: usize,
@@ -402,19 +420,25 @@ fn best_short(
 
 /// Whether `term` must begin a word to match a field of `kind`, so that
 /// [`find::WordStarts`] can rule the field out.
-pub fn needs_word_start(term: &Term, kind: FieldKind) -> bool {
+pub(crate) fn needs_word_start(term: &Term, kind: FieldKind) -> bool {
     matches!(rule(term.kind, kind), Rule::WordPrefix)
 }
 
+#[cfg(test)]
 /// The score of a positive `term` in one folded field of `kind`, whatever the term's
 /// negation: the caller decides what a hit means. `set` is the term's [`CharSet`].
-pub fn field_score(term: &Term, set: CharSet, field: &Folded, kind: FieldKind) -> Option<i64> {
+pub(crate) fn field_score(
+    term: &Term,
+    set: CharSet,
+    field: &Folded,
+    kind: FieldKind,
+) -> Option<i64> {
     value_score(term, set, field.char_set(), || field.as_str(), kind)
 }
 
 /// [`field_score`] for folded text stored apart from its [`CharSet`]: the text is
 /// only read when the set may hold the term.
-pub fn value_score<'t>(
+pub(crate) fn value_score<'t>(
     term: &Term,
     set: CharSet,
     text_set: CharSet,
@@ -497,7 +521,7 @@ fn weighed(kind: FieldKind, quality: i64) -> i64 {
 /// The letter (or digit) a positive, unqualified fuzzy term consists of, as an index
 /// into [`LetterScores`]: the first keystroke of most queries, which matches nearly
 /// every record.
-pub fn plain_letter(term: &Term) -> Option<usize> {
+pub(crate) fn plain_letter(term: &Term) -> Option<usize> {
     if term.kind != TermKind::Fuzzy || term.negated || term.facet.is_some() {
         return None;
     }
@@ -542,7 +566,7 @@ fn for_each_letter(text: &str, mut visit: impl FnMut(usize, usize, Option<char>,
 /// from the fields reads every field's text, scattered over memory: a lookup reads
 /// none. The scores are those [`Matcher::score_prepared`] gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LetterScores {
+pub(crate) struct LetterScores {
     /// Per letter, the best score of the letter over the fields; 0 when none holds it.
     best: [u16; LETTERS],
 }
@@ -557,7 +581,7 @@ impl LetterScores {
     /// A document's letter scores: the best of its short fields' and its long fields'.
     /// The index combines its values' scores itself; the tests compare through this.
     #[cfg(test)]
-    pub fn of(document: &Document) -> Self {
+    pub(crate) fn of(document: &Document) -> Self {
         let mut scores = LetterScores::default();
         for field in &document.short {
             scores.add(&LetterScores::of_value(field.as_str(), FieldClass::Name));
@@ -570,7 +594,7 @@ impl LetterScores {
 
     /// The letter scores of one field (folded) of `class`, as [`text_score`] would give
     /// each letter, from one walk through the text.
-    pub fn of_value(text: &str, class: FieldClass) -> Self {
+    pub(crate) fn of_value(text: &str, class: FieldClass) -> Self {
         // Per letter: anywhere, at a word start, first in the text.
         let (mut anywhere, mut word_start, mut first, mut first_shown) = (0_u64, 0_u64, None, None);
         // `^`-like prefixes ignore leading whitespace, as fzf's do.
@@ -621,7 +645,7 @@ impl LetterScores {
     }
 
     /// Takes in another field's scores: the best of both, per letter.
-    pub fn add(&mut self, other: &LetterScores) {
+    pub(crate) fn add(&mut self, other: &LetterScores) {
         for (mine, theirs) in self.best.iter_mut().zip(&other.best) {
             *mine = (*mine).max(*theirs);
         }
@@ -667,15 +691,15 @@ pub struct Prepared<'q> {
 
 /// One term of a [`Prepared`] query.
 #[derive(Clone, Copy, Debug)]
-pub struct PreparedTerm<'q> {
+pub(crate) struct PreparedTerm<'q> {
     /// The term's position among the query's terms, counted across groups: what a
     /// scorer keeping something per term indexes by.
-    pub slot: usize,
+    pub(crate) slot: usize,
     /// The position of the term's group in the query.
-    pub group: usize,
-    pub term: &'q Term,
+    pub(crate) group: usize,
+    pub(crate) term: &'q Term,
     /// The chars the term needs, for cheap rejection of fields.
-    pub set: CharSet,
+    pub(crate) set: CharSet,
 }
 
 impl<'q> Prepared<'q> {
@@ -706,7 +730,7 @@ impl<'q> Prepared<'q> {
     }
 
     /// Every term, in slot order.
-    pub fn terms(&self) -> impl Iterator<Item = PreparedTerm<'q>> + '_ {
+    pub(crate) fn terms(&self) -> impl Iterator<Item = PreparedTerm<'q>> + '_ {
         self.groups.iter().flatten().copied()
     }
 
@@ -719,6 +743,7 @@ impl<'q> Prepared<'q> {
     }
 }
 
+#[cfg(test)]
 /// All groups must match; each scores its best term.
 fn query_score(query: &Query, mut term_score: impl FnMut(&Term) -> Option<i64>) -> Option<i64> {
     query.groups.iter().try_fold(0_i64, |total, group| {

@@ -7,15 +7,14 @@
 //! stricter rule for names, and [`fields`] says which fields of each record are searched
 //! and as what. Drawing is left to the rest of the program.
 
-pub mod fields;
+pub(crate) mod fields;
 mod find;
 mod fuzzy;
 pub mod index;
 pub mod matcher;
 pub mod query;
-pub mod suggest;
+pub(crate) mod suggest;
 mod tight;
-pub mod values;
+pub(crate) mod values;
 
-pub use matcher::{Document, Matcher, Prepared};
 pub use query::{Facet, Group, Query, Term, TermKind, parse, parse_plain};

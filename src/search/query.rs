@@ -21,13 +21,8 @@ pub enum Facet {
 }
 
 impl Facet {
-    /// The qualifier name typed before the colon.
-    pub fn name(self) -> &'static str {
-        self.into()
-    }
-
     /// The facet a qualifier names, in any case.
-    pub fn from_name(name: &str) -> Option<Facet> {
+    pub(crate) fn from_name(name: &str) -> Option<Facet> {
         name.parse().ok()
     }
 }
@@ -51,25 +46,25 @@ pub enum TermKind {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Term {
-    pub kind: TermKind,
+    pub(crate) kind: TermKind,
     /// `!`: the record matches only where the term does not.
-    pub negated: bool,
+    pub(crate) negated: bool,
     /// `name:`: the term applies to that facet's values only.
-    pub facet: Option<Facet>,
+    pub(crate) facet: Option<Facet>,
     /// Folded, markers removed, never empty.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// Terms joined by `|`: any of them may match.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Group {
-    pub terms: Vec<Term>,
+    pub(crate) terms: Vec<Term>,
 }
 
 /// Groups separated by spaces: all of them must match.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
-    pub groups: Vec<Group>,
+    pub(crate) groups: Vec<Group>,
 }
 
 impl Query {
@@ -81,7 +76,7 @@ impl Query {
     /// Whether every record matching `self` is sure to match `previous`,
     /// so a caller may search only `previous`'s results (as when a person
     /// types one more character). False whenever that is not certain.
-    pub fn grows_from(&self, previous: &Query) -> bool {
+    pub(crate) fn grows_from(&self, previous: &Query) -> bool {
         self.groups.len() >= previous.groups.len()
             && self
                 .groups

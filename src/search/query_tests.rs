@@ -169,7 +169,7 @@ fn qualifiers_are_named_as_the_filter_help_writes_them() {
         (Facet::Language, "lang"),
     ];
     for (facet, name) in names {
-        assert_eq!(facet.name(), name);
+        assert_eq!(<&str>::from(facet), name);
         assert_eq!(Facet::from_name(name), Some(facet));
         assert_eq!(Facet::from_name(&name.to_uppercase()), Some(facet));
     }

@@ -9,7 +9,7 @@ use super::query::{Query, TermKind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
     /// The term as folded (`bergonei`).
-    pub term: String,
+    pub(crate) term: String,
     /// The closest word of the dataset (`bergonie`).
     pub word: String,
 }
@@ -17,7 +17,7 @@ pub struct Suggestion {
 impl Suggestion {
     /// `filter` with the term replaced by the suggestion: the token whose folded text is
     /// the term, the last such one.
-    pub fn apply(&self, filter: &str) -> String {
+    pub(crate) fn apply(&self, filter: &str) -> String {
         let tokens: Vec<&str> = filter.split(' ').collect();
         let Some(position) = tokens
             .iter()
@@ -39,7 +39,7 @@ fn allowed_edits(term: &str) -> usize {
 
 /// The closest word of `vocabulary` to `term` within [`allowed_edits`], nearest first,
 /// then alphabetical.
-pub fn closest<'a>(vocabulary: &'a [Box<str>], term: &str) -> Option<&'a str> {
+pub(crate) fn closest<'a>(vocabulary: &'a [Box<str>], term: &str) -> Option<&'a str> {
     let limit = allowed_edits(term);
     let length = term.chars().count();
     vocabulary
@@ -53,7 +53,7 @@ pub fn closest<'a>(vocabulary: &'a [Box<str>], term: &str) -> Option<&'a str> {
 
 /// For a query that matches nothing, the first plain term that matches nothing on its
 /// own, and the closest word to it; None when there is none (or the query matches).
-pub fn suggest(index: &SearchIndex, query: &Query) -> Option<Suggestion> {
+pub(crate) fn suggest(index: &SearchIndex, query: &Query) -> Option<Suggestion> {
     for group in &query.groups {
         for term in &group.terms {
             if term.negated || term.facet.is_some() || term.kind != TermKind::Fuzzy {

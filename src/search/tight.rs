@@ -31,15 +31,15 @@ const PREFIX_BONUS: i64 = 16;
 const EQUAL_BONUS: i64 = 32;
 
 /// How many chars one gap in a near-contiguous run may skip.
-pub const MAX_GAP_CHARS: usize = 2;
+pub(crate) const MAX_GAP_CHARS: usize = 2;
 /// How many chars a near-contiguous run must have matched before its first gap: fewer
 /// is too little to go on (`prpa` is not "prepa…").
-pub const MIN_RUN_BEFORE_GAP: usize = 3;
+pub(crate) const MIN_RUN_BEFORE_GAP: usize = 3;
 /// How many gaps a near-contiguous run may have.
-pub const MAX_GAPS: usize = 2;
+pub(crate) const MAX_GAPS: usize = 2;
 
 /// The most a term of `length` chars can score.
-pub fn ceiling(length: usize) -> i64 {
+pub(crate) fn ceiling(length: usize) -> i64 {
     let length = i64::try_from(length).unwrap_or(i64::MAX / 64);
     MATCH * length
         + WORD_START_BONUS * FIRST_CHAR_MULTIPLIER
@@ -51,7 +51,7 @@ pub fn ceiling(length: usize) -> i64 {
 
 /// The quality of `pattern` in `text` (both folded), or None when it does not match;
 /// with `positions`, the matched char indices are pushed there.
-pub fn score(text: &str, pattern: &str, positions: Option<&mut Vec<usize>>) -> Option<i64> {
+pub(crate) fn score(text: &str, pattern: &str, positions: Option<&mut Vec<usize>>) -> Option<i64> {
     if pattern.is_empty() {
         return None;
     }
@@ -169,7 +169,7 @@ fn substring(text: &str, pattern: &str) -> Option<(usize, i64)> {
 /// The quality [`score`] gives a term of one char that occurs in the text: first in it
 /// (and the whole of it), or else at a word start, or else only inside words. What the
 /// index's one-letter lookup stores.
-pub fn one_char_quality(first: bool, whole: bool, at_word_start: bool) -> i64 {
+pub(crate) fn one_char_quality(first: bool, whole: bool, at_word_start: bool) -> i64 {
     let mut quality = MATCH + SUBSTRING_BONUS;
     if first || at_word_start {
         quality += WORD_START_BONUS * FIRST_CHAR_MULTIPLIER;

@@ -11,11 +11,11 @@ use super::query::Facet;
 use crate::fold::{CharSet, fold_into};
 
 /// A value's position in its [`Values`]. Four bytes, as an index holds millions.
-pub type ValueId = u32;
+pub(crate) type ValueId = u32;
 
 /// Folded texts stored end to end, with each one's [`CharSet`].
 #[derive(Debug, Default)]
-pub struct Values {
+pub(crate) struct Values {
     text: String,
     ends: Vec<usize>,
     sets: Vec<CharSet>,
@@ -25,16 +25,12 @@ pub struct Values {
 }
 
 impl Values {
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.ends.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
     /// The folded text of value `id`.
-    pub fn text(&self, id: ValueId) -> &str {
+    pub(crate) fn text(&self, id: ValueId) -> &str {
         let id = id as usize;
         let start = id.checked_sub(1).map_or(0, |before| self.ends[before]);
         &self.text[start..self.ends[id]]
@@ -42,12 +38,12 @@ impl Values {
 
     /// The char set of value `id`: asked for before its text, which it often makes
     /// unnecessary to read.
-    pub fn set(&self, id: ValueId) -> CharSet {
+    pub(crate) fn set(&self, id: ValueId) -> CharSet {
         self.sets[id as usize]
     }
 
     /// The class of value `id`.
-    pub fn class(&self, id: ValueId) -> FieldClass {
+    pub(crate) fn class(&self, id: ValueId) -> FieldClass {
         self.classes[id as usize]
     }
 
@@ -78,13 +74,13 @@ type QuickMap<K> = HashMap<K, ValueId, foldhash::fast::FixedState>;
 /// Gives each distinct original text one id in a [`Values`], folding it the first time
 /// it is seen. The originals are borrowed from the dataset while the index is built.
 #[derive(Default)]
-pub struct Interner<'a> {
+pub(crate) struct Interner<'a> {
     ids: QuickMap<(FieldClass, &'a str)>,
     values: Values,
 }
 
 impl<'a> Interner<'a> {
-    pub fn intern(&mut self, class: FieldClass, original: &'a str) -> ValueId {
+    pub(crate) fn intern(&mut self, class: FieldClass, original: &'a str) -> ValueId {
         if let Some(&id) = self.ids.get(&(class, original)) {
             return id;
         }
@@ -94,7 +90,7 @@ impl<'a> Interner<'a> {
     }
 
     /// The values, without the lookup table built to share them.
-    pub fn into_values(self) -> Values {
+    pub(crate) fn into_values(self) -> Values {
         let mut values = self.values;
         values.shrink_to_fit();
         values
@@ -103,23 +99,23 @@ impl<'a> Interner<'a> {
 
 /// Facet values, kept apart per facet: a facet decides how its values are matched.
 #[derive(Debug, Default)]
-pub struct FacetValues {
-    pub values: Values,
-    pub facets: Vec<Facet>,
+pub(crate) struct FacetValues {
+    pub(crate) values: Values,
+    pub(crate) facets: Vec<Facet>,
     /// Whether each value is a related record's (a partner's country, an institution's
     /// years of announcements) rather than the record's own: it then counts for less.
-    pub related: Vec<bool>,
+    pub(crate) related: Vec<bool>,
 }
 
 /// An [`Interner`] for facet values, keyed by facet and text.
 #[derive(Default)]
-pub struct FacetInterner<'a> {
+pub(crate) struct FacetInterner<'a> {
     ids: QuickMap<(Facet, bool, &'a str)>,
     values: FacetValues,
 }
 
 impl<'a> FacetInterner<'a> {
-    pub fn intern(&mut self, facet: Facet, original: &'a str, related: bool) -> ValueId {
+    pub(crate) fn intern(&mut self, facet: Facet, original: &'a str, related: bool) -> ValueId {
         if let Some(&id) = self.ids.get(&(facet, related, original)) {
             return id;
         }
@@ -131,7 +127,7 @@ impl<'a> FacetInterner<'a> {
         id
     }
 
-    pub fn into_values(self) -> FacetValues {
+    pub(crate) fn into_values(self) -> FacetValues {
         let mut values = self.values;
         values.values.shrink_to_fit();
         values.facets.shrink_to_fit();

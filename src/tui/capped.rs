@@ -15,12 +15,12 @@ pub const MAX_WIDTH: u16 = 1000;
 pub const MAX_HEIGHT: u16 = 500;
 
 /// The part of a terminal of this size that is drawn.
-pub fn cap(width: u16, height: u16) -> (u16, u16) {
+pub(crate) fn cap(width: u16, height: u16) -> (u16, u16) {
     (width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
 }
 
 /// Says, on the top row's right end, that the terminal is larger than what is drawn.
-pub fn draw_note(frame: &mut Frame, terminal: (u16, u16), style: Style) {
+pub(crate) fn draw_note(frame: &mut Frame, terminal: (u16, u16), style: Style) {
     let area = frame.area();
     let note = format!(
         " terminal larger than drawn: {}×{} of {}×{} ",
@@ -32,12 +32,12 @@ pub fn draw_note(frame: &mut Frame, terminal: (u16, u16), style: Style) {
     frame.render_widget(Paragraph::new(note).style(style), at);
 }
 
-pub struct Capped<B> {
+pub(crate) struct Capped<B> {
     inner: B,
 }
 
 impl<B> Capped<B> {
-    pub fn new(inner: B) -> Capped<B> {
+    pub(crate) fn new(inner: B) -> Capped<B> {
         Capped { inner }
     }
 }

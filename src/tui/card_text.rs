@@ -12,7 +12,7 @@ use super::layout::CONTACT_LINES;
 use super::theme::Theme;
 
 /// A contact card's first line: who, for whom.
-pub fn contact_head(dataset: &Dataset, index: usize) -> String {
+pub(crate) fn contact_head(dataset: &Dataset, index: usize) -> String {
     let contact = &dataset.contacts[index];
     format!(
         "{} · {} · for {}",
@@ -25,7 +25,7 @@ pub fn contact_head(dataset: &Dataset, index: usize) -> String {
 /// Lines every card of the Contacts overlay takes, its inside `inner_width` cells wide: the
 /// most any listed contact needs once its phones and emails wrap, so nothing is cut and
 /// cards stay the same height for paging.
-pub fn contact_lines(
+pub(crate) fn contact_lines(
     dataset: &Dataset,
     theme: &Theme,
     contacts: &[usize],
@@ -41,7 +41,7 @@ pub fn contact_lines(
 
 /// A contact card's lines under its name: phones, emails (each with its releases' years,
 /// latest first) and releases, wrapped under their labels: nothing is cut.
-pub fn contact_fields(
+pub(crate) fn contact_fields(
     dataset: &Dataset,
     theme: &Theme,
     index: usize,
@@ -74,7 +74,7 @@ pub fn contact_fields(
 }
 
 /// A person card's first line: the name, with the honorific.
-pub fn person_head(dataset: &Dataset, index: usize) -> String {
+pub(crate) fn person_head(dataset: &Dataset, index: usize) -> String {
     let person = &dataset.people[index];
     match &person.honorific {
         Some(honorific) => format!("{} ({honorific})", person.name),
@@ -83,7 +83,7 @@ pub fn person_head(dataset: &Dataset, index: usize) -> String {
 }
 
 /// A person card's lines under the name: roles over time, then the releases quoting them.
-pub fn person_fields(
+pub(crate) fn person_fields(
     dataset: &Dataset,
     theme: &Theme,
     index: usize,

@@ -45,13 +45,13 @@ fn placed(dataset: &Dataset, row: TimelineRow) -> Option<(f64, f64)> {
 /// put while the filter changes which rows are marked, and found once per dataset, since
 /// that reads every date.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct ChartAxis {
+pub(crate) struct ChartAxis {
     /// The first year shown and the year after the last; None for a dataset without dates.
     years: Option<(f64, f64)>,
 }
 
 impl ChartAxis {
-    pub fn of(dataset: &Dataset) -> ChartAxis {
+    pub(crate) fn of(dataset: &Dataset) -> ChartAxis {
         let dates = dataset.announcements.iter().flat_map(|announcement| {
             std::iter::once(&announcement.date)
                 .chain(announcement.events.iter().map(|event| &event.date))
@@ -72,17 +72,17 @@ impl ChartAxis {
 }
 
 /// What the chart shows in one frame.
-pub struct Chart<'a> {
-    pub dataset: &'a Dataset,
-    pub axis: ChartAxis,
+pub(crate) struct Chart<'a> {
+    pub(crate) dataset: &'a Dataset,
+    pub(crate) axis: ChartAxis,
     /// The rows the Timeline lists.
-    pub timeline: &'a [TimelineRow],
+    pub(crate) timeline: &'a [TimelineRow],
     /// Whether the filter or the narrowing leaves rows out: then only `timeline`'s rows
     /// are marked, and otherwise every dated row of the dataset.
-    pub filtered: bool,
+    pub(crate) filtered: bool,
     /// The row selected in the Timeline.
-    pub selected: Option<TimelineRow>,
-    pub theme: &'a Theme,
+    pub(crate) selected: Option<TimelineRow>,
+    pub(crate) theme: &'a Theme,
 }
 
 impl Chart<'_> {
@@ -121,9 +121,9 @@ impl Chart<'_> {
 }
 
 /// The chart's legend, on its bottom border.
-pub const LEGEND: &str = "● release ◆ event ─ span ▼ selected";
+pub(crate) const LEGEND: &str = "● release ◆ event ─ span ▼ selected";
 
-pub fn draw(chart: &Chart<'_>, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(chart: &Chart<'_>, frame: &mut Frame, area: Rect) {
     let inner = area.width.saturating_sub(2) as usize;
     let block = Block::default()
         .borders(Borders::ALL)

@@ -20,7 +20,7 @@ pub struct CopyItem {
 const KEYS: &str = "123456789abcdefhijklmnoprstuvwxz";
 
 /// True for links that may be copied or opened: `http://` or `https://` and nothing odd.
-pub fn is_web_link(url: &str) -> bool {
+pub(crate) fn is_web_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && !url
@@ -30,7 +30,7 @@ pub fn is_web_link(url: &str) -> bool {
 
 /// The copy menu with a web address selected in Details: that address first, then the
 /// record's other choices. Only an `http` or `https` address is offered.
-pub fn with_link_first(dataset: &Dataset, record: Record, url: &str) -> Vec<CopyItem> {
+pub(crate) fn with_link_first(dataset: &Dataset, record: Record, url: &str) -> Vec<CopyItem> {
     let mut choices: Vec<(String, String)> = Vec::new();
     if is_web_link(url) {
         choices.push((format!("link {url}"), url.to_owned()));

@@ -26,7 +26,7 @@ use super::theme::{SELECTION_SYMBOL, Theme};
 pub struct LinkSpot {
     pub line: usize,
     pub target: Record,
-    pub passage: Option<PassageSpot>,
+    pub(crate) passage: Option<PassageSpot>,
     /// A web address of the record shown, as its place in [`urls_of`] that record.
     pub url: Option<usize>,
 }
@@ -205,21 +205,21 @@ impl Builder<'_> {
 }
 
 /// What Details shows, apart from its width.
-pub struct Shown<'a> {
-    pub dataset: &'a Dataset,
-    pub theme: &'a Theme,
-    pub record: Option<Record>,
+pub(crate) struct Shown<'a> {
+    pub(crate) dataset: &'a Dataset,
+    pub(crate) theme: &'a Theme,
+    pub(crate) record: Option<Record>,
     /// For a row listed because it concerns a match, the record that brought it in, which
     /// the first line names.
-    pub via: Option<Record>,
+    pub(crate) via: Option<Record>,
     /// The link drawn as selected, when Details has the focus.
-    pub selected_link: Option<usize>,
+    pub(crate) selected_link: Option<usize>,
     /// The filter, whose terms are highlighted where they match.
-    pub filter: Option<(&'a Matcher, &'a Query)>,
+    pub(crate) filter: Option<(&'a Matcher, &'a Query)>,
 }
 
 /// The content for the record Details shows, wrapped to `width` cells.
-pub fn content(shown: &Shown, width: u16) -> Content {
+pub(crate) fn content(shown: &Shown, width: u16) -> Content {
     let mut builder = Builder {
         content: Content::default(),
         width: (width as usize).max(8),
@@ -251,15 +251,15 @@ pub fn content(shown: &Shown, width: u16) -> Content {
 /// width, or the dataset ([`Outline::forget`]). The selection and the filter's highlights
 /// change styles, not lines: every lead is two cells wide.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Outline {
+pub(crate) struct Outline {
     made_for: Option<(Option<Record>, Option<Record>, u16)>,
-    pub links: Vec<LinkSpot>,
-    pub lines: usize,
+    pub(crate) links: Vec<LinkSpot>,
+    pub(crate) lines: usize,
 }
 
 impl Outline {
     /// Brings the outline up to date with `shown` at `width`.
-    pub fn update(&mut self, shown: &Shown, width: u16) {
+    pub(crate) fn update(&mut self, shown: &Shown, width: u16) {
         let key = Some((shown.record, shown.via, width));
         if self.made_for != key {
             let content = content(shown, width);
@@ -270,13 +270,13 @@ impl Outline {
     }
 
     /// For another dataset, where the same record and width can read differently.
-    pub fn forget(&mut self) {
+    pub(crate) fn forget(&mut self) {
         *self = Outline::default();
     }
 }
 
 /// An event as the Timeline lists it: when, then what.
-pub fn event_label(dataset: &Dataset, announcement: usize, event: usize) -> String {
+pub(crate) fn event_label(dataset: &Dataset, announcement: usize, event: usize) -> String {
     let event = &dataset.announcements[announcement].events[event];
     format!("{} {}", event.when(), event.title)
 }
@@ -346,7 +346,7 @@ impl Sink for Builder<'_> {
 }
 
 /// Splits text into lines of at most `width` display cells, at spaces where it can.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
@@ -385,6 +385,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The text cut to `width` cells, ending with `…` when cut.
-pub fn fit(text: &str, width: usize) -> String {
+pub(crate) fn fit(text: &str, width: usize) -> String {
     crate::output::table::fit(text, width)
 }

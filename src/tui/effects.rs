@@ -10,7 +10,7 @@ use crate::sanitize::sanitize;
 
 use super::app::Effect;
 
-pub fn carry_out(effect: Effect) -> String {
+pub(crate) fn carry_out(effect: Effect) -> String {
     match effect {
         Effect::Export {
             stem,
@@ -33,7 +33,7 @@ pub fn carry_out(effect: Effect) -> String {
 
 /// Writes `contents` to `STEM.EXT` in `directory`, or `STEM-2.EXT` and so on: never over an
 /// existing file.
-pub fn export(
+pub(crate) fn export(
     directory: &Path,
     stem: &str,
     extension: &str,

@@ -14,7 +14,7 @@ use crate::sanitize::sanitize;
 use super::app::App;
 
 /// The panel's title: what happened, and what happens next.
-pub fn title(app: &App, problems: usize) -> String {
+pub(crate) fn title(app: &App, problems: usize) -> String {
     let plural = if problems == 1 { "" } else { "s" };
     let shown = if app.dataset.announcements.is_empty() && app.dataset.institutions.is_empty() {
         "nothing to show until it loads"
@@ -53,7 +53,7 @@ fn lines(app: &App, error: &LoadError) -> Vec<Line<'static>> {
 
 /// Draws the panel when the dataset on disk has problems; nothing otherwise. It takes at
 /// most half the rows above the status line; problems that do not fit are counted.
-pub fn draw(app: &App, frame: &mut Frame) {
+pub(crate) fn draw(app: &App, frame: &mut Frame) {
     let Some(error) = &app.dataset_error else {
         return;
     };

@@ -11,7 +11,7 @@ use super::keymap::Keymap;
 use super::theme::Theme;
 
 /// What each symbol drawn on the screens means, for the legend at the end of help.
-pub const SYMBOLS: &[(&str, &str)] = &[
+pub(crate) const SYMBOLS: &[(&str, &str)] = &[
     ("▶", "the selected row or link"),
     ("→", "a link in Details: Enter or f follows it"),
     ("·", "a fact of the release in Details: s shows its passage"),
@@ -124,6 +124,6 @@ pub fn lines(keymap: &Keymap, theme: &Theme, filter: &str) -> Vec<Line<'static>>
 }
 
 /// How far help scrolls: to where its last line is the last one shown.
-pub fn last_scroll(keymap: &Keymap, theme: &Theme, filter: &str, height: usize) -> usize {
+pub(crate) fn last_scroll(keymap: &Keymap, theme: &Theme, filter: &str, height: usize) -> usize {
     lines(keymap, theme, filter).len().saturating_sub(height)
 }

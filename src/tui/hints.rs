@@ -7,7 +7,7 @@ use crate::dataset::Record;
 use super::details::LinkSpot;
 
 /// The letters labels are made of, the home row first: the easiest to type come first.
-pub const ALPHABET: &str = "asdfghjklqwertyuiopzxcvbnm";
+pub(crate) const ALPHABET: &str = "asdfghjklqwertyuiopzxcvbnm";
 
 /// `count` labels, none a prefix of another: single letters while they suffice, else
 /// pairs of letters for all (up to 676).
@@ -29,7 +29,7 @@ pub fn labels(count: usize) -> Vec<String> {
 pub struct Hint {
     pub label: String,
     pub link: usize,
-    pub row: usize,
+    pub(crate) row: usize,
 }
 
 /// The links in view in Details, top to bottom, with their labels: of `links`, those on

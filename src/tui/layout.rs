@@ -4,12 +4,12 @@
 use ratatui::layout::{Constraint, Direction, Layout as RatatuiLayout, Rect};
 
 /// Below this size the panes cannot show anything useful.
-pub const MIN_WIDTH: u16 = 50;
-pub const MIN_HEIGHT: u16 = 12;
+pub(crate) const MIN_WIDTH: u16 = 50;
+pub(crate) const MIN_HEIGHT: u16 = 12;
 /// The timeline chart's height: its marks, axis and year labels, and borders.
-pub const CHART_HEIGHT: u16 = 5;
+pub(crate) const CHART_HEIGHT: u16 = 5;
 /// From this width the three panes stand side by side.
-pub const WIDE: u16 = 100;
+pub(crate) const WIDE: u16 = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
@@ -18,9 +18,9 @@ pub struct Layout {
     pub timeline: Rect,
     pub institutions: Rect,
     pub details: Rect,
-    pub status: Rect,
+    pub(crate) status: Rect,
     pub overlay: Rect,
-    pub too_small: bool,
+    pub(crate) too_small: bool,
 }
 
 pub fn layout(width: u16, height: u16) -> Layout {
@@ -99,7 +99,7 @@ fn centered(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
 
 /// Lines each contact takes in the Contacts overlay, at least: who, phones, emails,
 /// releases.
-pub const CONTACT_LINES: usize = 4;
+pub(crate) const CONTACT_LINES: usize = 4;
 
 /// Lines each person takes in the People overlay: name, roles over time, releases.
-pub const PERSON_LINES: usize = 3;
+pub(crate) const PERSON_LINES: usize = 3;

@@ -22,12 +22,12 @@ use super::rows::TimelineRow;
 /// The most partners' links and the most institution marks one frame draws: a frame's
 /// cost stays bounded whatever the dataset holds, and beyond this the map is a blot anyway.
 /// The title says when some are left out.
-pub const MAX_LINKS: usize = 500;
-pub const MAX_MARKS: usize = 2_000;
+pub(crate) const MAX_LINKS: usize = 500;
+pub(crate) const MAX_MARKS: usize = 2_000;
 
 /// Below this the map's shapes cannot be told apart.
-pub const MIN_WIDTH: u16 = 32;
-pub const MIN_HEIGHT: u16 = 10;
+pub(crate) const MIN_WIDTH: u16 = 32;
+pub(crate) const MIN_HEIGHT: u16 = 10;
 
 /// (longitude, latitude) bounds of each zoom.
 fn bounds(zoom: MapZoom) -> ([f64; 2], [f64; 2]) {
@@ -48,7 +48,7 @@ fn longitude_scale(zoom: MapZoom) -> f64 {
 
 /// The largest part of `inner`, centred, in which the map keeps its proportions: a cell is
 /// about twice as tall as it is wide.
-pub fn letterbox(inner: Rect, zoom: MapZoom) -> Rect {
+pub(crate) fn letterbox(inner: Rect, zoom: MapZoom) -> Rect {
     let ([west, east], [south, north]) = bounds(zoom);
     let aspect = (east - west) * longitude_scale(zoom) / (north - south);
     let wanted_width = (f64::from(inner.height) * 2.0 * aspect).round() as u16;
@@ -76,11 +76,11 @@ fn cell_of(area: Rect, zoom: MapZoom, (lon, lat): (f64, f64)) -> Option<(u16, u1
 /// Where the partners' names go: beside each mark when the name fits there without
 /// covering another name or mark, else a number beside it and the name in the legend.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Labels {
+pub(crate) struct Labels {
     /// (column, row, text) of each label drawn on the map.
-    pub placed: Vec<(u16, u16, String)>,
+    pub(crate) placed: Vec<(u16, u16, String)>,
     /// The legend's entries: `1 Asan Medical Center`.
-    pub legend: Vec<String>,
+    pub(crate) legend: Vec<String>,
 }
 
 fn place_labels(
@@ -177,7 +177,7 @@ fn joined_partners(app: &App) -> Vec<usize> {
 /// The most partners of one release named on the map.
 const MAX_NAMED: usize = 64;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bool) {
+pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect, zoom: MapZoom, focused: bool) {
     let style = if focused {
         app.theme.border_focused
     } else {

@@ -5,25 +5,25 @@
 
 pub mod app;
 pub mod capped;
-pub mod card_text;
-pub mod chart;
+pub(crate) mod card_text;
+pub(crate) mod chart;
 pub mod copy;
 pub mod details;
-pub mod effects;
-pub mod errors_panel;
+pub(crate) mod effects;
+pub(crate) mod errors_panel;
 pub mod help;
 pub mod hints;
 pub mod keymap;
 pub mod layout;
-pub mod map;
-pub mod panes;
-pub mod picker;
+pub(crate) mod map;
+pub(crate) mod panes;
+pub(crate) mod picker;
 pub mod rows;
-pub mod signals;
+pub(crate) mod signals;
 pub mod source_view;
 pub mod theme;
 pub mod view;
-pub mod watch;
+pub(crate) mod watch;
 
 use std::io;
 use std::time::Duration;
@@ -54,7 +54,7 @@ pub struct Options {
 
 /// Puts the terminal back as it was: main screen, cooked mode, cursor shown, no mouse
 /// capture, no bracketed paste. Safe to call more than once.
-pub fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     signals::leave(&mut io::stdout());
 }
 

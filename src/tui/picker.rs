@@ -7,12 +7,12 @@
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListCursor {
     pub selected: usize,
-    pub offset: usize,
+    pub(crate) offset: usize,
 }
 
 impl ListCursor {
     /// Scrolls so the selected row is among the `height` rows shown.
-    pub fn keep_visible(&mut self, height: usize) {
+    pub(crate) fn keep_visible(&mut self, height: usize) {
         let height = height.max(1);
         if self.selected < self.offset {
             self.offset = self.selected;
@@ -46,7 +46,7 @@ impl<T: Copy + PartialEq> Picker<T> {
         self.rows.len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
 
@@ -55,7 +55,7 @@ impl<T: Copy + PartialEq> Picker<T> {
     }
 
     /// The selected row, if the list has any.
-    pub fn selected(&self) -> Option<T> {
+    pub(crate) fn selected(&self) -> Option<T> {
         self.rows.get(self.cursor.selected).copied()
     }
 

@@ -31,18 +31,18 @@ static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(true);
 const LOCK_WAIT: Duration = Duration::from_millis(300);
 
 /// True once after the explorer was continued from a stop.
-pub fn take_resumed() -> bool {
+pub(crate) fn take_resumed() -> bool {
     RESUMED.swap(false, Ordering::SeqCst)
 }
 
 /// The run loop tells whether the mouse is captured, so a resume restores that.
-pub fn set_mouse_captured(captured: bool) {
+pub(crate) fn set_mouse_captured(captured: bool) {
     MOUSE_CAPTURED.store(captured, Ordering::SeqCst);
 }
 
 /// Sets the terminal up for the explorer: raw mode, alternate screen, bracketed paste (a
 /// paste arrives as one event, its line breaks as text), and mouse capture if asked.
-pub fn enter(out: &mut impl Write, mouse: bool) -> io::Result<()> {
+pub(crate) fn enter(out: &mut impl Write, mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     execute!(out, EnterAlternateScreen, EnableBracketedPaste, Hide)?;
     if mouse {
@@ -63,7 +63,7 @@ fn leave_sequence() -> String {
 }
 
 /// Puts the terminal back as it was. Safe to call more than once.
-pub fn leave(out: &mut impl Write) {
+pub(crate) fn leave(out: &mut impl Write) {
     let _ = disable_raw_mode();
     let _ = out.write_all(leave_sequence().as_bytes());
     let _ = out.flush();
@@ -72,15 +72,15 @@ pub fn leave(out: &mut impl Write) {
 /// Ctrl-Z: stop as SIGTSTP would, through the same thread, so that a key and a signal
 /// suspend the same way.
 #[cfg(unix)]
-pub fn suspend() {
+pub(crate) fn suspend() {
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
 }
 
 #[cfg(not(unix))]
-pub fn suspend() {}
+pub(crate) fn suspend() {}
 
 #[cfg(unix)]
-pub fn install() -> io::Result<()> {
+pub(crate) fn install() -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let mut signals =
         signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
@@ -102,7 +102,7 @@ pub fn install() -> io::Result<()> {
 }
 
 #[cfg(not(unix))]
-pub fn install() -> io::Result<()> {
+pub(crate) fn install() -> io::Result<()> {
     Ok(())
 }
 

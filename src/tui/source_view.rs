@@ -20,10 +20,10 @@ use super::theme::Theme;
 /// order), the one `n`/`N` is on, and how far it is scrolled, in wrapped lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceView {
-    pub announcement: usize,
-    pub passages: Vec<(usize, usize)>,
-    pub current: Option<usize>,
-    pub scroll: usize,
+    pub(crate) announcement: usize,
+    pub(crate) passages: Vec<(usize, usize)>,
+    pub(crate) current: Option<usize>,
+    pub(crate) scroll: usize,
 }
 
 /// Said in place of a release when the dataset has no `sources/` folder.
@@ -31,7 +31,7 @@ pub const NO_SOURCE_TEXT: &str = "no source text in this dataset";
 
 /// The byte ranges of `text` shown on each line at `width` cells: paragraphs split at line
 /// breaks, then wrapped after a space where one fits, else cut.
-pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut offset = 0;
@@ -63,7 +63,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
 }
 
 /// The wrapped line on which byte `offset` stands.
-pub fn line_of(lines: &[(usize, usize)], offset: usize) -> usize {
+pub(crate) fn line_of(lines: &[(usize, usize)], offset: usize) -> usize {
     lines
         .iter()
         .position(|&(start, end)| offset >= start && offset < end.max(start + 1))
@@ -77,7 +77,7 @@ fn text_width(area: Rect) -> usize {
 
 impl SourceView {
     /// Scrolls so the current passage starts a third of the way down, or stays in view.
-    pub fn scroll_to_current(&mut self, text: &str, area: Rect) {
+    pub(crate) fn scroll_to_current(&mut self, text: &str, area: Rect) {
         let Some(current) = self.current else {
             return;
         };
@@ -93,7 +93,7 @@ impl SourceView {
     }
 
     /// Moves the scroll by `delta` lines, within the text.
-    pub fn scroll_by(&mut self, delta: isize, text: &str, area: Rect) {
+    pub(crate) fn scroll_by(&mut self, delta: isize, text: &str, area: Rect) {
         let lines = wrap(text, text_width(area)).len();
         let height = area.height.saturating_sub(2).max(1) as usize;
         let last = lines.saturating_sub(height);
@@ -101,7 +101,7 @@ impl SourceView {
     }
 
     /// `n` (`step` 1) or `N` (-1): the next or previous passage, round the end.
-    pub fn step(&mut self, step: isize) {
+    pub(crate) fn step(&mut self, step: isize) {
         if self.passages.is_empty() {
             return;
         }
@@ -115,7 +115,13 @@ impl SourceView {
 }
 
 /// Draws the view over `area`.
-pub fn draw(dataset: &Dataset, theme: &Theme, view: &SourceView, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(
+    dataset: &Dataset,
+    theme: &Theme,
+    view: &SourceView,
+    frame: &mut Frame,
+    area: Rect,
+) {
     frame.render_widget(Clear, area);
     let Some(announcement) = dataset.announcements.get(view.announcement) else {
         return;

@@ -10,37 +10,37 @@ use crate::config::ThemeName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
-    pub base: Style,
-    pub selection: Style,
+    pub(crate) base: Style,
+    pub(crate) selection: Style,
     /// Characters that matched the filter.
-    pub matched: Style,
-    pub muted: Style,
-    pub heading: Style,
-    pub warning: Style,
-    pub border: Style,
-    pub border_focused: Style,
+    pub(crate) matched: Style,
+    pub(crate) muted: Style,
+    pub(crate) heading: Style,
+    pub(crate) warning: Style,
+    pub(crate) border: Style,
+    pub(crate) border_focused: Style,
     /// Rows tied to the selection elsewhere (the partners of the selected announcement).
-    pub marked: Style,
+    pub(crate) marked: Style,
     /// A link in Details.
-    pub link: Style,
-    pub status: Style,
-    pub key: Style,
+    pub(crate) link: Style,
+    pub(crate) status: Style,
+    pub(crate) key: Style,
     /// A link hint's label (`f`), drawn over the start of its link.
-    pub hint: Style,
+    pub(crate) hint: Style,
     /// The map's coastlines and the lines between partners: canvas points, which take a
     /// colour rather than a style.
-    pub coastline: Color,
-    pub partner_line: Color,
+    pub(crate) coastline: Color,
+    pub(crate) partner_line: Color,
 }
 
 /// Drawn before a selected row, so the selection shows without any style at all.
 pub const SELECTION_SYMBOL: &str = "▶ ";
 /// Drawn before a row tied to the selection.
-pub const MARK_SYMBOL: &str = "●";
+pub(crate) const MARK_SYMBOL: &str = "●";
 
 // Settings name a theme without knowing its styles; the explorer turns the name into them.
 impl ThemeName {
-    pub fn theme(self) -> Theme {
+    pub(crate) fn theme(self) -> Theme {
         match self {
             ThemeName::Dark => Theme::dark(),
             ThemeName::Light => Theme::light(),
@@ -51,7 +51,7 @@ impl ThemeName {
 
 impl Theme {
     /// The `dark` theme: colours for a dark background.
-    pub fn dark() -> Theme {
+    pub(crate) fn dark() -> Theme {
         Theme {
             base: Style::new(),
             selection: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
@@ -81,7 +81,7 @@ impl Theme {
     /// The `light` theme: darker colours from the 256-colour palette (whose values, unlike
     /// the first 16, terminals do not remap), readable on a white or cream background.
     /// Yellow and cyan, which wash out on white, are not used.
-    pub fn light() -> Theme {
+    pub(crate) fn light() -> Theme {
         const BLUE: Color = Color::Indexed(25); // #005faf
         const MAGENTA: Color = Color::Indexed(127); // #af00af
         const GREEN: Color = Color::Indexed(28); // #008700

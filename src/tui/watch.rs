@@ -14,7 +14,7 @@ use crate::dataset::files::{self, Found};
 use crate::dataset::{Dataset, LoadError};
 
 /// How often the files are looked at.
-pub const INTERVAL: Duration = Duration::from_millis(500);
+pub(crate) const INTERVAL: Duration = Duration::from_millis(500);
 
 /// What is known of one file: its path, and its modification time and size if it can be
 /// read.
@@ -50,14 +50,14 @@ fn stamp(path: &Path) -> Stamp {
 }
 
 /// The watching thread's far end: reloads arrive here.
-pub struct Watcher {
+pub(crate) struct Watcher {
     reloads: Receiver<Result<Dataset, LoadError>>,
 }
 
 impl Watcher {
     /// Starts watching `path` as it is now: only changes made from this moment on reload.
     /// The thread ends by itself once the `Watcher` is dropped.
-    pub fn start(path: PathBuf) -> io::Result<Watcher> {
+    pub(crate) fn start(path: PathBuf) -> io::Result<Watcher> {
         let (sender, reloads) = mpsc::channel();
         let mut seen = Fingerprint::of(&path);
         std::thread::Builder::new()
@@ -80,7 +80,7 @@ impl Watcher {
     }
 
     /// The latest reload since the last call, if any: older ones are superseded.
-    pub fn latest(&self) -> Option<Result<Dataset, LoadError>> {
+    pub(crate) fn latest(&self) -> Option<Result<Dataset, LoadError>> {
         let mut latest = None;
         loop {
             match self.reloads.try_recv() {

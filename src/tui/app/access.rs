@@ -15,7 +15,7 @@ impl App {
     }
 
     /// Text for the terminal clipboard, which the run loop sends.
-    pub fn take_clipboard(&mut self) -> Option<String> {
+    pub(crate) fn take_clipboard(&mut self) -> Option<String> {
         self.clipboard.take()
     }
 
@@ -25,7 +25,7 @@ impl App {
     }
 
     /// Whether a clipboard text or an effect waits for the run loop.
-    pub fn has_effects(&self) -> bool {
+    pub(crate) fn has_effects(&self) -> bool {
         self.clipboard.is_some() || self.effect.is_some()
     }
 
@@ -33,12 +33,8 @@ impl App {
         &self.dataset
     }
 
-    pub fn index(&self) -> &SearchIndex {
-        &self.index
-    }
-
     /// What the timeline chart shows in the state as it is.
-    pub fn chart_view(&self) -> Chart<'_> {
+    pub(crate) fn chart_view(&self) -> Chart<'_> {
         Chart {
             dataset: &self.dataset,
             axis: self.chart,
@@ -58,7 +54,7 @@ impl App {
     }
 
     /// Link hints' letters typed so far, while Details' links wear labels.
-    pub fn hinting(&self) -> Option<&str> {
+    pub(crate) fn hinting(&self) -> Option<&str> {
         match &self.mode {
             Mode::Hints(typed) => Some(typed),
             _ => None,
@@ -68,11 +64,6 @@ impl App {
     /// The filter as typed.
     pub fn filter(&self) -> &str {
         &self.filter
-    }
-
-    /// The filter as the lists show it: behind the filter while a search runs.
-    pub fn query(&self) -> &Query {
-        &self.query
     }
 
     pub fn timeline(&self) -> &Picker<TimelineRow> {
@@ -162,7 +153,7 @@ impl App {
     }
 
     /// Whether the explorer takes the mouse (`m` toggles it).
-    pub fn mouse_captured(&self) -> bool {
+    pub(crate) fn mouse_captured(&self) -> bool {
         self.mouse_captured
     }
 
@@ -199,7 +190,7 @@ impl App {
     }
 
     /// The lists' inputs in the state as it is.
-    pub fn list_inputs(&self) -> ListInputs {
+    pub(crate) fn list_inputs(&self) -> ListInputs {
         ListInputs {
             dataset: Arc::clone(&self.dataset),
             index: Arc::clone(&self.index),
@@ -227,7 +218,7 @@ impl App {
     }
 
     /// The places followed up to the one shown: the trail Details' title draws.
-    pub fn trail(&self) -> &[Place] {
+    pub(crate) fn trail(&self) -> &[Place] {
         if self.trail.is_empty() {
             &[]
         } else {

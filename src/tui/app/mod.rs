@@ -22,7 +22,7 @@ use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
 use super::layout;
-pub use super::picker::{ListCursor, Picker};
+pub(crate) use super::picker::{ListCursor, Picker};
 use super::rows::{self, ListInputs, ListOrders, Lists, ListsJob, Related, TimelineRow};
 use super::source_view::SourceView;
 use super::theme::Theme;
@@ -129,9 +129,9 @@ pub struct DetailsCursor {
 pub struct Place {
     pub details: DetailsCursor,
     pub narrowed: Option<usize>,
-    pub filter: String,
-    pub timeline_cursor: ListCursor,
-    pub institutions_cursor: ListCursor,
+    pub(crate) filter: String,
+    pub(crate) timeline_cursor: ListCursor,
+    pub(crate) institutions_cursor: ListCursor,
     pub focus: Pane,
 }
 
@@ -175,7 +175,7 @@ pub enum Input<'a> {
 
 /// How long the search of [`Input::Search`] waits for the lists of what was just typed: lists that
 /// come sooner are drawn in the same frame, without a frame of stale lists first.
-pub const SEARCH_GRACE: Duration = Duration::from_millis(8);
+pub(crate) const SEARCH_GRACE: Duration = Duration::from_millis(8);
 
 /// The fields are `pub(super)` for the panes, which read them; only App's methods (in this
 /// module's files) write them.

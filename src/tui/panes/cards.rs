@@ -11,7 +11,7 @@ use super::super::card_text;
 use super::super::keymap::Action;
 use super::{block, row_line};
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, cards: Cards) {
+pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect, cards: Cards) {
     let list = app.cards(cards);
     let (head, fields, nothing): (fn(_, _) -> _, fn(_, _, _, _) -> _, _) = match cards {
         Cards::Contacts => (

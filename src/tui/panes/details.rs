@@ -13,7 +13,7 @@ use super::super::app::{App, Pane};
 use super::super::details::{self, event_label};
 use super::block;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let content = app.details_content(area.width.saturating_sub(2));
     let height = area.height.saturating_sub(2) as usize;
     let lines: Vec<Line> = content
@@ -75,7 +75,7 @@ fn crumb(dataset: &crate::dataset::Dataset, record: Record) -> String {
 /// The records followed to the one shown, as k9s shows breadcrumbs: `Gustave Roussy ›
 /// Dana-Farber… › Asan Medical Center`, within `room` cells. Names but the last are cut
 /// to their first words when the whole does not fit, then the oldest are left out.
-pub fn trail(app: &App, room: usize) -> Option<String> {
+pub(crate) fn trail(app: &App, room: usize) -> Option<String> {
     const SEPARATOR: &str = " › ";
     let trail = app.trail();
     if trail.len() < 2 || room < 8 {

@@ -9,7 +9,7 @@ use super::super::app::App;
 use super::super::keymap::Action;
 use super::block;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let lines = super::super::help::lines(&app.keymap, &app.theme, &app.filter);
     let lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Clear, area);

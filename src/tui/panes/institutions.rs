@@ -9,7 +9,7 @@ use super::super::app::{App, Pane};
 use super::super::rows::{InstitutionSort, TimelineRow};
 use super::{draw_list, spread};
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // The partners of the announcement selected in the Timeline are marked.
     let partners: Vec<&str> = match app.timeline.selected() {
         Some(TimelineRow::Announcement(index) | TimelineRow::Event(index, _))

@@ -1,12 +1,12 @@
 //! The panes and overlays, one module each, and what their drawing shares: the bordered
 //! block, a list's rows with the filter's matches styled.
 
-pub mod cards;
-pub mod details;
-pub mod help;
-pub mod institutions;
-pub mod status;
-pub mod timeline;
+pub(crate) mod cards;
+pub(crate) mod details;
+pub(crate) mod help;
+pub(crate) mod institutions;
+pub(crate) mod status;
+pub(crate) mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::super::app::{App, Mode, Overlay};
 use super::super::keymap::Action;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut left: Vec<Span> = Vec::new();
     if app.hinting().is_some() {
         let scroll = app.keymap.label_of(Action::HalfPageDown);
@@ -255,7 +255,7 @@ fn shorten_message(
 }
 
 /// `text` in at most `width` cells, its middle replaced by `…`.
-pub fn shorten_middle(text: &str, width: usize) -> String {
+pub(crate) fn shorten_middle(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }

@@ -8,7 +8,7 @@ use super::super::details::event_label;
 use super::super::rows::{TimelineRow, TimelineSort};
 use super::{draw_list, spread};
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let announcements = app.timeline_announcements();
     let title = match app.narrowed {
         Some(institution) => format!(

@@ -13,9 +13,9 @@ use crate::search::query::Query;
 /// ([`ListsJob`](super::ListsJob)) can hold them while the explorer goes on.
 #[derive(Clone)]
 pub struct ListInputs {
-    pub dataset: Arc<Dataset>,
-    pub index: Arc<SearchIndex>,
-    pub query: Query,
-    pub narrowed: Option<usize>,
-    pub orders: ListOrders,
+    pub(crate) dataset: Arc<Dataset>,
+    pub(crate) index: Arc<SearchIndex>,
+    pub(crate) query: Query,
+    pub(crate) narrowed: Option<usize>,
+    pub(crate) orders: ListOrders,
 }

@@ -10,31 +10,31 @@ use crate::search::suggest::{self, Suggestion};
 
 /// Every list at once, from one split of the filter's hits.
 pub struct Lists {
-    pub timeline: Vec<TimelineRow>,
-    pub institutions: Vec<usize>,
-    pub contacts: Vec<usize>,
-    pub people: Vec<usize>,
+    pub(crate) timeline: Vec<TimelineRow>,
+    pub(crate) institutions: Vec<usize>,
+    pub(crate) contacts: Vec<usize>,
+    pub(crate) people: Vec<usize>,
     /// Each list's best-scoring row, when there is a filter.
-    pub best: BestRows,
+    pub(crate) best: BestRows,
     /// The rows listed because they concern a match, dimmed.
-    pub related: Related,
+    pub(crate) related: Related,
     /// When the filter matches nothing: a term of it that matches nothing and the
     /// dataset's closest word. Worked out here, off the UI thread, as it reads the
     /// dataset's whole vocabulary.
-    pub suggestion: Option<Suggestion>,
+    pub(crate) suggestion: Option<Suggestion>,
 }
 
 /// The row of each list that scores best (as `search` ranks): where the cursor goes
 /// as a person types.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct BestRows {
-    pub timeline: Option<usize>,
-    pub institutions: Option<usize>,
-    pub contacts: Option<usize>,
-    pub people: Option<usize>,
+pub(crate) struct BestRows {
+    pub(crate) timeline: Option<usize>,
+    pub(crate) institutions: Option<usize>,
+    pub(crate) contacts: Option<usize>,
+    pub(crate) people: Option<usize>,
 }
 
-pub fn lists(from: &ListInputs) -> Lists {
+pub(crate) fn lists(from: &ListInputs) -> Lists {
     let Some(split) = split(from) else {
         let (institutions, _) = sort_institutions(
             from,

@@ -18,9 +18,9 @@ mod orders;
 mod related;
 mod timeline;
 
-pub use inputs::ListInputs;
+pub(crate) use inputs::ListInputs;
 pub use job::ListsJob;
-pub use lists::{BestRows, Lists, lists};
+pub(crate) use lists::{Lists, lists};
 pub use orders::{InstitutionSort, ListOrders, TimelineSort};
-pub use related::Related;
+pub(crate) use related::Related;
 pub use timeline::{TimelineRow, timeline, timeline_without_narrowing};

@@ -24,7 +24,7 @@ pub enum InstitutionSort {
 }
 
 impl TimelineSort {
-    pub fn next(self) -> Self {
+    pub(crate) fn next(self) -> Self {
         match self {
             TimelineSort::OldestFirst => TimelineSort::NewestFirst,
             TimelineSort::NewestFirst => TimelineSort::BestMatch,
@@ -33,7 +33,7 @@ impl TimelineSort {
     }
 
     /// How a pane title says it.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             TimelineSort::OldestFirst => "oldest first",
             TimelineSort::NewestFirst => "newest first",
@@ -43,7 +43,7 @@ impl TimelineSort {
 }
 
 impl InstitutionSort {
-    pub fn next(self) -> Self {
+    pub(crate) fn next(self) -> Self {
         match self {
             InstitutionSort::Name => InstitutionSort::Country,
             InstitutionSort::Country => InstitutionSort::Announcements,
@@ -53,7 +53,7 @@ impl InstitutionSort {
     }
 
     /// How a pane title says it.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             InstitutionSort::Name => "by name",
             InstitutionSort::Country => "by country",
