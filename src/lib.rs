@@ -4,6 +4,9 @@
 //! (folded once) → the command line's [`commands`] or the explorer → [`output`] or screen.
 
 #![forbid(unsafe_code)]
+// The documentation is for the maintainers (`cargo doc --document-private-items`): a public
+// item may point to the crate-private one that does the work.
+#![allow(rustdoc::private_intra_doc_links)]
 
 /// The allocator of the `accords` binary, and of the benchmarks and examples that measure
 /// it: `#[global_allocator] static ALLOCATOR: accords::Allocator = accords::Allocator;`.

@@ -10,7 +10,7 @@
 //! ## The pre-scan
 //!
 //! The streaming pass ([`check`]) costs a good share of serde_yaml's own CPU, too much to
-//! run on every file. [`within_limits`] is a byte-level pre-scan, far cheaper (see
+//! run on every file. [`records_within_limits`] is a byte-level pre-scan, far cheaper (see
 //! BENCHMARKS.md), that proves a file cannot cross a limit; `load` runs the full pass
 //! only when the pre-scan cannot prove it, or when serde_yaml then fails (so a syntax
 //! error is still reported by the full pass, with the same message and position it would
@@ -362,15 +362,10 @@ fn place_node(
     Ok(())
 }
 
-#[cfg(test)]
 /// Whether `text` provably stays within every limit [`check`] enforces, read at byte level
-/// (see the module's documentation). `false` means only "not proven": run [`check`].
-pub(crate) fn within_limits(text: &str) -> bool {
-    records_within_limits(text).is_some()
-}
-
-/// As [`within_limits`], with, when proven, at most how many records the file holds (flow
-/// lists counted by the items they may hold): what the dataset's record limit is charged.
+/// (see the module's documentation): `None` means only "not proven", run [`check`]. When
+/// proven, at most how many records the file holds (flow lists counted by the items they
+/// may hold): what the dataset's record limit is charged.
 pub(crate) fn records_within_limits(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     // Most blocks hold no byte that needs a look, nor any other non-ASCII or control byte
@@ -595,7 +590,7 @@ fn scan_line(text: &str) -> Option<(usize, usize, bool, usize)> {
     (flow == 0).then_some((column, deepest_flow, indicator, items))
 }
 
-/// The bytes [`within_limits`] looks at twice: control characters other than tab and line
+/// The bytes [`records_within_limits`] looks at twice: control characters other than tab and line
 /// feed, a carriage return, DEL, and the lead bytes of U+0085, U+2028, U+2029 and U+FEFF.
 const NEEDS_A_LOOK: [bool; 256] = {
     let mut table = [false; 256];
@@ -729,7 +724,7 @@ mod tests {
             "{refusal:?}"
         );
         assert_eq!((refusal.line, refusal.column), (1, 10 + 2 * MAX_LIST_ITEMS));
-        assert!(!within_limits(&text));
+        assert!(records_within_limits(&text).is_none());
     }
 
     #[test]
@@ -743,8 +738,8 @@ mod tests {
     #[test]
     fn the_pre_scan_proves_ordinary_files() {
         let text = "# comment: & * ' |\nannouncements:\n  - id: a-1\n    title: \"Qu'il & *x [ # |\"\n    dateline: [\"Paris\", \"Köln\"]\n    coordinates: { lat: 1.5, lon: -2 }\n    objectives:\n      - \"one\"\n      - two, three\npeople: []\n";
-        assert!(within_limits(text));
-        assert!(within_limits(&text.replace('\n', "\r\n")));
+        assert!(records_within_limits(text).is_some());
+        assert!(records_within_limits(&text.replace('\n', "\r\n")).is_some());
     }
 
     #[test]
@@ -776,7 +771,7 @@ mod tests {
             plain.as_str(),
             many.as_str(),
         ] {
-            assert!(!within_limits(text), "{text:?}");
+            assert!(records_within_limits(text).is_none(), "{text:?}");
         }
     }
 
@@ -785,22 +780,22 @@ mod tests {
         // Each item holds a `: `, so no run of lines could be one long plain scalar.
         let half = "  - id: a\n".repeat(MAX_FILE_RECORDS / 2 + 1);
         let one_section = format!("people:\n{half}");
-        assert!(within_limits(&one_section));
+        assert!(records_within_limits(&one_section).is_some());
         // Many short lists add up to more items than one list may hold, and are fine.
         let short_lists = format!(
             "people:\n{}",
             "  - roles:\n      - a: 1\n      - b: 2\n".repeat(MAX_LIST_ITEMS / 4)
         );
-        assert!(within_limits(&short_lists));
+        assert!(records_within_limits(&short_lists).is_some());
         // Two sections under the limit each are over it together.
         let two_sections = format!("people:\n{half}contacts:\n{half}");
-        assert!(!within_limits(&two_sections));
+        assert!(records_within_limits(&two_sections).is_none());
         // A list nested in a record, longer than the limit.
         let nested = format!(
             "people:\n  - roles:\n{}",
             "      - a: 1\n".repeat(MAX_LIST_ITEMS + 1)
         );
-        assert!(!within_limits(&nested));
+        assert!(records_within_limits(&nested).is_none());
     }
 
     #[test]

@@ -128,7 +128,7 @@ impl Matcher {
         })
     }
 
-    /// Like [`Matcher::line_score`], for a line folded with
+    /// Scores one line as fzf would filter it, for a line folded with
     /// [`crate::fold::fold_str`] and a query prepared once for every line:
     /// what filtering many lines needs, with nothing allocated per line.
     pub fn folded_line_score(&self, query: &Prepared<'_>, folded_line: &str) -> Option<i64> {
@@ -199,7 +199,7 @@ impl Matcher {
     }
 }
 
-/// A record's fields as scoring reads them: a [`Document`]'s own, or an
+/// A record's fields as scoring reads them: a `Document`'s own, or an
 /// index entry's values shared with other entries (see `super::index`),
 /// where each distinct value is scored once per term.
 pub(crate) trait Fields {
@@ -208,7 +208,7 @@ pub(crate) trait Fields {
     fn facet_count(&self) -> usize;
     /// Which facet the facet value at `index` belongs to.
     fn facet_kind(&self, index: usize) -> Facet;
-    /// What [`field_score`] gives `term` in the field at `at`.
+    /// What `field_score` gives `term` in the field at `at`.
     fn score(&self, term: PreparedTerm<'_>, at: FieldAt) -> Option<i64>;
     /// The record's [`LetterScores`], when it has them.
     fn letters(&self) -> Option<&LetterScores> {
@@ -314,7 +314,7 @@ impl FieldMask {
     }
 }
 
-/// [`score_fields`], for a query that grew from one whose hit this record was: the
+/// `score_fields`, for a query that grew from one whose hit this record was: the
 /// positive unqualified terms of the first `narrowed_groups` groups only look at the
 /// fields `within` marks, the fields that earlier query's such terms may have matched.
 /// That is safe because each of those terms narrows an earlier term
@@ -436,7 +436,7 @@ pub(crate) fn field_score(
     value_score(term, set, field.char_set(), || field.as_str(), kind)
 }
 
-/// [`field_score`] for folded text stored apart from its [`CharSet`]: the text is
+/// `field_score` for folded text stored apart from its [`CharSet`]: the text is
 /// only read when the set may hold the term.
 pub(crate) fn value_score<'t>(
     term: &Term,
@@ -451,7 +451,7 @@ pub(crate) fn value_score<'t>(
     text_score(term, text(), kind, None)
 }
 
-/// [`field_score`] without the char-set check, on folded text; with a skim matcher
+/// `field_score` without the char-set check, on folded text; with a skim matcher
 /// and a buffer, it also pushes the matched folded char indices there.
 fn text_score(
     term: &Term,
@@ -564,7 +564,7 @@ fn for_each_letter(text: &str, mut visit: impl FnMut(usize, usize, Option<char>,
 /// What each one-letter (or one-digit) term scores in one document, worked out once
 /// when the index is built. Such a term matches nearly every record, and scoring it
 /// from the fields reads every field's text, scattered over memory: a lookup reads
-/// none. The scores are those [`Matcher::score_prepared`] gives.
+/// none. The scores are those `Matcher::score_prepared` (the tests' reference) gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct LetterScores {
     /// Per letter, the best score of the letter over the fields; 0 when none holds it.
@@ -651,7 +651,7 @@ impl LetterScores {
         }
     }
 
-    /// What [`Matcher::score_prepared`] gives a term of this one letter.
+    /// What `Matcher::score_prepared` (the tests' reference) gives a term of this one letter.
     fn score(&self, letter: usize) -> Option<i64> {
         match self.best[letter] {
             0 => None,
@@ -683,8 +683,7 @@ fn word_fields_ceiling() -> i64 {
 }
 
 /// A query with each term's char set computed once, for scoring many
-/// documents ([`Matcher::score_prepared`]) or lines
-/// ([`Matcher::folded_line_score`]).
+/// records (the search index) or lines ([`Matcher::folded_line_score`]).
 pub struct Prepared<'q> {
     groups: Vec<Vec<PreparedTerm<'q>>>,
 }
