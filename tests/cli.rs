@@ -286,6 +286,8 @@ fn show_prints_any_kind_of_record() {
         assert_eq!(value["record"], kind);
         let text = accords(&["show", id]);
         assert_eq!(text.code, 0, "{id}");
+        // Titles wrap too: the Amgen release's French title and the event's are longer.
+        fits_80_columns(&text.stdout);
         insta::assert_snapshot!(format!("show_{kind}"), text.stdout);
     }
 }

@@ -99,8 +99,12 @@ pub fn show(dataset: &Dataset, record: Record, width: usize) -> String {
 }
 
 impl Sink for Writer<'_> {
+    /// A title wraps at the output's width like any paragraph, without an indent.
     fn title(&mut self, text: &str) {
-        Writer::heading(self, text);
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        Writer::wrapped(self, "", "", text);
     }
 
     fn subtitle(&mut self, text: &str) {
