@@ -77,7 +77,7 @@ pub(crate) const MAX_ALIAS_BYTES: usize = 16 * 1024 * 1024;
 /// The most items one list may hold: as many as a dataset may hold records.
 pub(crate) const MAX_LIST_ITEMS: usize = 1_000_000;
 /// The most records (items of the four sections) one file may hold; the dataset's own
-/// limit, `validate::MAX_RECORDS`, is the same.
+/// limit, `records::MAX_RECORDS`, is the same.
 pub(crate) const MAX_FILE_RECORDS: usize = 1_000_000;
 /// The sections a dataset file may have, in the order serde names them.
 const SECTIONS: [&str; 4] = ["announcements", "institutions", "people", "contacts"];
