@@ -113,3 +113,31 @@ fn the_map_names_every_partner_of_the_selected_release_beside_it_or_in_a_legend(
         }
     }
 }
+
+/// The marks line is kept with the state: after a resize and a change of filter it is what
+/// an explorer opened at that size with that filter draws.
+#[test]
+fn the_kept_marks_follow_the_width_and_the_filter() {
+    use accords::tui::app::Input;
+    let mut app = explorer(120, 40);
+    type_keys(&mut app, "/2022<enter>");
+    app.handle(Input::Resize {
+        width: 160,
+        height: 44,
+    });
+    let mut fresh = explorer(160, 44);
+    type_keys(&mut fresh, "/2022<enter>");
+    assert_eq!(chart_rows(&app), chart_rows(&fresh));
+    // Without the filter the selection stays on its 2022 row: the cells marked are those
+    // of an explorer opened without a filter, wherever `▼` stands.
+    type_keys(&mut app, "<esc>");
+    let unfiltered = explorer(160, 44);
+    let marked =
+        |app: &App| -> Vec<bool> { chart_rows(app)[1].chars().map(|c| c != ' ').collect() };
+    assert_eq!(marked(&app), marked(&unfiltered));
+    assert_ne!(
+        marked(&fresh),
+        marked(&unfiltered),
+        "the filter leaves marks out"
+    );
+}

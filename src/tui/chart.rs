@@ -75,6 +75,8 @@ impl ChartAxis {
 pub(crate) struct Chart<'a> {
     pub(crate) dataset: &'a Dataset,
     pub(crate) axis: ChartAxis,
+    /// The marks line as the state keeps it (see [`ChartMarks`]).
+    pub(crate) marks: &'a ChartMarks,
     /// The rows the Timeline lists.
     pub(crate) timeline: &'a [TimelineRow],
     /// Whether the filter or the narrowing leaves rows out: then only `timeline`'s rows
@@ -85,39 +87,102 @@ pub(crate) struct Chart<'a> {
     pub(crate) theme: &'a Theme,
 }
 
-impl Chart<'_> {
-    /// The marks line at `inner` cells wide, without the selection.
-    fn cells(&self, inner: usize, column: impl Fn(f64) -> usize) -> Vec<(char, bool)> {
-        let mut cells: Vec<(char, bool)> = vec![(' ', false); inner];
-        let mut mark = |row: TimelineRow| {
-            let Some((start, end)) = placed(self.dataset, row) else {
-                return;
-            };
-            let announcement = matches!(row, TimelineRow::Announcement(_));
-            let (from, to) = (column(start), column(end));
-            if !announcement && to > from + 1 {
-                for cell in cells.iter_mut().take(to).skip(from) {
-                    if cell.0 == ' ' {
-                        *cell = ('─', false);
-                    }
+/// The marks line without the selection, kept with the explorer's state and laid out
+/// again only when the rows it marks or the chart's width change: laying it out reads the
+/// date of every row marked, every dated row of the dataset when nothing is filtered,
+/// which is too slow to repeat in each frame of a large dataset (BENCHMARKS.md).
+#[derive(Debug, Default)]
+pub(crate) struct ChartMarks {
+    /// The chart's inner width the line was laid out for; 0 before the first.
+    inner: usize,
+    /// The rows marked, when a filter or the narrowing chose them; None for every row.
+    rows: Option<Vec<TimelineRow>>,
+    cells: Vec<(char, bool)>,
+}
+
+impl ChartMarks {
+    /// Lays the line out again if the rows to mark or the width differ from the last time.
+    /// The dataset's own rows are taken as unchanged: a new dataset starts a new
+    /// `ChartMarks`.
+    pub(crate) fn update(
+        &mut self,
+        dataset: &Dataset,
+        axis: ChartAxis,
+        timeline: &[TimelineRow],
+        filtered: bool,
+        inner: usize,
+    ) {
+        let same_rows = match (&self.rows, filtered) {
+            (None, false) => true,
+            (Some(rows), true) => rows.as_slice() == timeline,
+            _ => false,
+        };
+        if self.inner == inner && same_rows && !self.cells.is_empty() {
+            return;
+        }
+        self.cells = axis
+            .column(inner)
+            .map(|column| marks_line(dataset, timeline, filtered, inner, column))
+            .unwrap_or_default();
+        self.rows = filtered.then(|| timeline.to_vec());
+        self.inner = inner;
+    }
+
+    /// The kept line, when it was laid out for this width.
+    fn line(&self, inner: usize) -> Option<&[(char, bool)]> {
+        (self.inner == inner && self.cells.len() == inner).then_some(self.cells.as_slice())
+    }
+}
+
+impl ChartAxis {
+    /// Where a position on the axis falls among `inner` cells; None when the dataset has
+    /// no dates or the chart is too narrow to draw.
+    fn column(self, inner: usize) -> Option<impl Fn(f64) -> usize> {
+        let (first, last) = self.years.filter(|_| inner >= 10)?;
+        Some(move |at: f64| -> usize {
+            (((at - first) / (last - first)) * (inner - 1) as f64)
+                .round()
+                .clamp(0.0, (inner - 1) as f64) as usize
+        })
+    }
+}
+
+/// The marks line at `inner` cells wide, without the selection.
+fn marks_line(
+    dataset: &Dataset,
+    timeline: &[TimelineRow],
+    filtered: bool,
+    inner: usize,
+    column: impl Fn(f64) -> usize,
+) -> Vec<(char, bool)> {
+    let mut cells: Vec<(char, bool)> = vec![(' ', false); inner];
+    let mut mark = |row: TimelineRow| {
+        let Some((start, end)) = placed(dataset, row) else {
+            return;
+        };
+        let announcement = matches!(row, TimelineRow::Announcement(_));
+        let (from, to) = (column(start), column(end));
+        if !announcement && to > from + 1 {
+            for cell in cells.iter_mut().take(to).skip(from) {
+                if cell.0 == ' ' {
+                    *cell = ('─', false);
                 }
             }
-            let symbol = if announcement { '●' } else { '◆' };
-            if cells[from].0 != '●' {
-                cells[from] = (symbol, false);
-            }
-        };
-        if self.filtered {
-            self.timeline.iter().copied().for_each(mark);
-        } else {
-            for (index, announcement) in self.dataset.announcements.iter().enumerate() {
-                mark(TimelineRow::Announcement(index));
-                (0..announcement.events.len())
-                    .for_each(|event| mark(TimelineRow::Event(index, event)));
-            }
         }
-        cells
+        let symbol = if announcement { '●' } else { '◆' };
+        if cells[from].0 != '●' {
+            cells[from] = (symbol, false);
+        }
+    };
+    if filtered {
+        timeline.iter().copied().for_each(mark);
+    } else {
+        for (index, announcement) in dataset.announcements.iter().enumerate() {
+            mark(TimelineRow::Announcement(index));
+            (0..announcement.events.len()).for_each(|event| mark(TimelineRow::Event(index, event)));
+        }
     }
+    cells
 }
 
 /// The chart's legend, on its bottom border.
@@ -130,14 +195,9 @@ pub(crate) fn draw(chart: &Chart<'_>, frame: &mut Frame, area: Rect) {
         .border_style(chart.theme.border)
         .title("Timeline chart")
         .title_bottom(Line::styled(LEGEND, chart.theme.muted));
-    let Some((first, last)) = chart.axis.years.filter(|_| inner >= 10) else {
+    let (Some((first, last)), Some(column)) = (chart.axis.years, chart.axis.column(inner)) else {
         frame.render_widget(block, area);
         return;
-    };
-    let column = |at: f64| -> usize {
-        (((at - first) / (last - first)) * (inner - 1) as f64)
-            .round()
-            .clamp(0.0, (inner - 1) as f64) as usize
     };
 
     // The axis: a tick and a label for each year that fits.
@@ -154,7 +214,17 @@ pub(crate) fn draw(chart: &Chart<'_>, frame: &mut Frame, area: Rect) {
         }
     }
     // The marks, then the selected one over them, last, so that nothing can cover it.
-    let mut cells = chart.cells(inner, column);
+    let mut cells = match chart.marks.line(inner) {
+        Some(kept) => kept.to_vec(),
+        // Drawn at another size than the state was told of: laid out for this frame only.
+        None => marks_line(
+            chart.dataset,
+            chart.timeline,
+            chart.filtered,
+            inner,
+            &column,
+        ),
+    };
     if let Some((start, _)) = chart.selected.and_then(|row| placed(chart.dataset, row)) {
         cells[column(start)] = ('▼', true);
     }

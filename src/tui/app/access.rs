@@ -38,6 +38,7 @@ impl App {
         Chart {
             dataset: &self.dataset,
             axis: self.chart,
+            marks: &self.chart_marks,
             timeline: self.timeline.rows(),
             filtered: !self.query.is_empty() || self.narrowed.is_some(),
             selected: self.timeline.selected(),

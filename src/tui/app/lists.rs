@@ -167,4 +167,21 @@ impl App {
             .count();
         self.timeline.replace_keeping(timeline);
     }
+
+    /// Brings the chart's marks line up to date with the Timeline's rows and the chart's
+    /// width, as Details' outline is kept.
+    pub(super) fn sync_chart(&mut self) {
+        let Some(area) = layout::layout(self.width, self.height).chart else {
+            return;
+        };
+        let filtered = !self.query.is_empty() || self.narrowed.is_some();
+        let inner = usize::from(area.width.saturating_sub(2));
+        self.chart_marks.update(
+            &self.dataset,
+            self.chart,
+            self.timeline.rows(),
+            filtered,
+            inner,
+        );
+    }
 }

@@ -17,7 +17,7 @@ use crate::dataset::{Dataset, LoadError, Record};
 use crate::search::index::SearchIndex;
 use crate::search::query::{Query, parse};
 
-use super::chart::{Chart, ChartAxis};
+use super::chart::{Chart, ChartAxis, ChartMarks};
 use super::copy::{CopyItem, copy_items};
 use super::details;
 use super::keymap::{Action, Context};
@@ -185,6 +185,8 @@ pub struct App {
     pub(super) index: Arc<SearchIndex>,
     /// The timeline chart's years, computed with the index: once per dataset.
     pub(super) chart: ChartAxis,
+    /// The chart's marks line, laid out when the rows it marks or its width change.
+    pub(super) chart_marks: ChartMarks,
     pub(super) theme: Theme,
     pub(super) focus: Pane,
     pub(super) mode: Mode,
@@ -251,6 +253,7 @@ impl App {
             dataset: Arc::new(dataset),
             index,
             chart,
+            chart_marks: ChartMarks::default(),
             theme,
             focus: Pane::Timeline,
             mode: Mode::Browse,
@@ -287,6 +290,7 @@ impl App {
         app.refresh_rows();
         app.show_selection();
         app.sync_outline();
+        app.sync_chart();
         app
     }
 
@@ -324,6 +328,7 @@ impl App {
             Input::Report(message) => self.status = Some(message),
         }
         self.sync_outline();
+        self.sync_chart();
     }
 
     /// Carries out an action, the lists included: what tests and one keystroke at a time
@@ -332,6 +337,7 @@ impl App {
         self.handle(Input::Action(action));
         self.settle();
         self.sync_outline();
+        self.sync_chart();
     }
 
     /// Starts with a filter, as `--query` asks.

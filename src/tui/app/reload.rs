@@ -7,7 +7,7 @@ use crate::dataset::{Dataset, LoadError, Record};
 use crate::search::index::SearchIndex;
 
 use super::{App, Cards, ListCursor, Overlay, Pane};
-use crate::tui::chart::ChartAxis;
+use crate::tui::chart::{ChartAxis, ChartMarks};
 use crate::tui::layout;
 
 impl App {
@@ -80,6 +80,7 @@ impl App {
         self.outline.forget();
         self.index = std::sync::Arc::new(SearchIndex::build(&self.dataset));
         self.chart = ChartAxis::of(&self.dataset);
+        self.chart_marks = ChartMarks::default();
         let dataset = &self.dataset;
         self.narrowed = narrowed_kept.and_then(|id| dataset.institution_index(&id));
         // Nothing of the old rows may be kept by index: they name the old dataset's records.
