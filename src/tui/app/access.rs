@@ -33,6 +33,11 @@ impl App {
         &self.dataset
     }
 
+    /// Whether the filter or the narrowing leaves rows out of the Timeline.
+    pub(super) fn timeline_filtered(&self) -> bool {
+        !self.query.is_empty() || self.narrowed.is_some()
+    }
+
     /// What the timeline chart shows in the state as it is.
     pub(crate) fn chart_view(&self) -> Chart<'_> {
         Chart {
@@ -40,7 +45,7 @@ impl App {
             axis: self.chart,
             marks: &self.chart_marks,
             timeline: self.timeline.rows(),
-            filtered: !self.query.is_empty() || self.narrowed.is_some(),
+            filtered: self.timeline_filtered(),
             selected: self.timeline.selected(),
             theme: &self.theme,
         }

@@ -174,7 +174,7 @@ impl App {
         let Some(area) = layout::layout(self.width, self.height).chart else {
             return;
         };
-        let filtered = !self.query.is_empty() || self.narrowed.is_some();
+        let filtered = self.timeline_filtered();
         let inner = usize::from(area.width.saturating_sub(2));
         self.chart_marks.update(
             &self.dataset,
